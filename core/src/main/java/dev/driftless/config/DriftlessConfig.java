@@ -1,0 +1,154 @@
+package dev.driftless.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * {@code DriftlessConfig} holds every configuration key Driftless reads, and resolves a key's value.
+ *
+ * <p>Precedence, highest first: a value set in code (an annotation attribute or a builder call, handled by the
+ * caller), a system property ({@code -Ddriftless.postgres.image=...}), an environment variable (the key upper-cased
+ * with dots as underscores: {@code DRIFTLESS_POSTGRES_IMAGE}), a {@code driftless.properties} file at the root of
+ * the class path, then the built-in default.
+ *
+ * <p>Each key is documented once, here and in {@code docs/configuration.md}.
+ */
+public final class DriftlessConfig {
+
+    /** Which provider supplies the PostgreSQL server: {@code auto} (default), {@code embedded}, {@code docker}, {@code external}. */
+    public static final String PROVIDER = "driftless.provider";
+
+    /** Major version of the embedded server: 14, 15, 16, 17 (default) or 18. */
+    public static final String POSTGRES_VERSION = "driftless.postgres.version";
+
+    /** Docker image for the {@code docker} provider; any PostgreSQL-compatible image (postgis, timescaledb, pgvector). */
+    public static final String POSTGRES_IMAGE = "driftless.postgres.image";
+
+    /** JDBC URL of a server the user runs; setting it makes {@code auto} choose the {@code external} provider. */
+    public static final String JDBC_URL = "driftless.jdbc.url";
+
+    /** User for {@link #JDBC_URL}; it needs the {@code CREATEDB} privilege. Default {@code postgres}. */
+    public static final String JDBC_USER = "driftless.jdbc.user";
+
+    /** Password for {@link #JDBC_URL}. Never logged. */
+    public static final String JDBC_PASSWORD = "driftless.jdbc.password";
+
+    /** {@code true} keeps the embedded data directory and the Docker container between runs, so templates are reused. */
+    public static final String REUSE = "driftless.reuse";
+
+    /** {@code true} makes the Docker-provider tests of Driftless itself fail instead of skip when Docker is absent. */
+    public static final String REQUIRE_DOCKER = "driftless.require.docker";
+
+    /**
+     * Maven repository from which embedded binaries of a non-default major version are fetched when they are not in the
+     * local Maven repository. Default {@code https://repo1.maven.org/maven2}.
+     */
+    public static final String EMBEDDED_REPOSITORY = "driftless.embedded.repository";
+
+    /** Folder for Driftless' caches (downloaded binaries, reused data directories). Default {@code ~/.cache/driftless}. */
+    public static final String CACHE_DIR = "driftless.cache.dir";
+
+    /** Default Docker image: a current official PostgreSQL image. */
+    public static final String DEFAULT_IMAGE = "postgres:17";
+
+    /** Default embedded major version. */
+    public static final int DEFAULT_POSTGRES_VERSION = 17;
+
+    private static final String PROPERTIES_FILE = "driftless.properties";
+
+    private final Map<String, String> environment;
+    private final Properties systemProperties;
+    private final Properties fileProperties;
+
+    private DriftlessConfig(Map<String, String> environment, Properties systemProperties, Properties fileProperties) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+        this.fileProperties = fileProperties;
+    }
+
+    /**
+     * Reads the configuration of this JVM: system properties, environment and {@code driftless.properties}.
+     *
+     * @return the configuration, never {@code null}
+     */
+    public static DriftlessConfig load() {
+        return new DriftlessConfig(System.getenv(), System.getProperties(), readPropertiesFile());
+    }
+
+    /**
+     * Builds a configuration from explicit sources, for tests and tools that must not read the JVM's own.
+     *
+     * @param environment the environment variables
+     * @param systemProperties the system properties
+     * @param fileProperties the content of a {@code driftless.properties} file
+     * @return the configuration, never {@code null}
+     */
+    public static DriftlessConfig of(Map<String, String> environment, Properties systemProperties, Properties fileProperties) {
+        return new DriftlessConfig(Map.copyOf(environment), (Properties) systemProperties.clone(),
+                (Properties) fileProperties.clone());
+    }
+
+    /**
+     * Returns the environment variable that carries a key: {@code driftless.postgres.image} → {@code DRIFTLESS_POSTGRES_IMAGE}.
+     *
+     * @param key a configuration key
+     * @return the variable's name
+     */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    /**
+     * Resolves a key by precedence: system property, environment variable, {@code driftless.properties}.
+     * Blank values count as unset.
+     *
+     * @param key a configuration key, one of the constants of this class
+     * @return the value, or empty when no source sets it
+     */
+    public Optional<String> get(String key) {
+        String value = systemProperties.getProperty(key);
+        if (isBlank(value)) {
+            value = environment.get(environmentName(key));
+        }
+        if (isBlank(value)) {
+            value = fileProperties.getProperty(key);
+        }
+        return isBlank(value) ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * Resolves a boolean key; only {@code true} (any case) is true.
+     *
+     * @param key a configuration key
+     * @param defaultValue the value when no source sets it
+     * @return the value
+     */
+    public boolean getBoolean(String key, boolean defaultValue) {
+        return get(key).map(v -> v.equalsIgnoreCase("true")).orElse(defaultValue);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Properties readPropertiesFile() {
+        Properties properties = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = DriftlessConfig.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(PROPERTIES_FILE)) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + PROPERTIES_FILE + " from the class path", e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.driftless.internal.server;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * A non-pooling {@link DataSource} over pgjdbc whose {@code toString()} never shows the password.
+ */
+public final class SimpleDataSource implements DataSource {
+
+    static {
+        try {
+            Class.forName("org.postgresql.Driver");
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String url;
+    private final Properties credentials = new Properties();
+    private volatile int loginTimeoutSeconds;
+
+    /**
+     * @param url the JDBC URL, without credentials
+     * @param user the user
+     * @param password the password, may be {@code null}
+     */
+    public SimpleDataSource(String url, String user, String password) {
+        this.url = url;
+        credentials.setProperty("user", user);
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        credentials.setProperty("ApplicationName", "driftless");
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(credentials);
+        if (loginTimeoutSeconds > 0) {
+            properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, properties);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // pgjdbc logs through java.util.logging; nothing to set here.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        loginTimeoutSeconds = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("java.util.logging is not used by this data source");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper for " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSource[" + url + ", user " + credentials.getProperty("user") + "]";
+    }
+}

@@ -1,0 +1,171 @@
+package dev.driftless.template;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code Templates} builds a template database once per {@link TemplateKey} and server, then hands out copies.
+ *
+ * <pre>{@code
+ * Template template = server.templates().get(key, db -> runSchema(db));
+ * Database fresh = template.newDatabase();   // CREATE DATABASE ... TEMPLATE ..., milliseconds
+ * }</pre>
+ *
+ * <p>Safe when many threads, and several JVMs sharing one server, ask for the same key at once: threads of a JVM
+ * wait for one build; JVMs serialise on a PostgreSQL advisory lock, and a template is published (renamed to its final
+ * name) only when its initializer succeeded, so no one ever sees a half-built template. A failed build is reported to
+ * every waiter and leaves nothing behind; later requests for the same key get the same failure without rebuilding.
+ */
+public final class Templates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
+    private static final String TEMPLATE_PREFIX = PostgresServer.NAME_PREFIX + "tpl_";
+
+    private final PostgresServer server;
+    private final Map<String, CompletableFuture<Template>> builds = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the template registry of a server; {@link PostgresServer#templates()} returns the one to use.
+     *
+     * @param server the server
+     */
+    public Templates(PostgresServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Returns the template for a key, building it with the initializer if no one has yet.
+     *
+     * @param key the content hash of the template's inputs
+     * @param initializer fills a new database; runs at most once per key and server
+     * @return the built template, never {@code null}
+     * @throws TemplateBuildException when the initializer failed, with its message
+     */
+    public Template get(TemplateKey key, TemplateInitializer initializer) {
+        String name = templateName(key);
+        CompletableFuture<Template> mine = new CompletableFuture<>();
+        CompletableFuture<Template> existing = builds.putIfAbsent(name, mine);
+        if (existing == null) {
+            try {
+                mine.complete(build(name, key, initializer));
+            } catch (Throwable t) {
+                mine.completeExceptionally(t);
+            }
+            return await(mine, key);
+        }
+        return await(existing, key);
+    }
+
+    /**
+     * Tells whether a database name is that of a template.
+     *
+     * @param databaseName a database name
+     * @return {@code true} for template names
+     */
+    public boolean isTemplateName(String databaseName) {
+        return databaseName.startsWith(TEMPLATE_PREFIX);
+    }
+
+    private String templateName(TemplateKey key) {
+        String serverSpecific = TemplateKey.builder().add("key", key.hash())
+                .add("postgres major", Integer.toString(server.majorVersion())).build().hash();
+        return TEMPLATE_PREFIX + serverSpecific.substring(0, 40);
+    }
+
+    private Template await(CompletableFuture<Template> future, TemplateKey key) {
+        try {
+            return future.join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new TemplateBuildException("Could not build the template database for " + String.join(", ", key.labels())
+                    + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private Template build(String name, TemplateKey key, TemplateInitializer initializer) throws Exception {
+        long lockId = Long.parseLong(name.substring(TEMPLATE_PREFIX.length(), TEMPLATE_PREFIX.length() + 15), 16);
+        return server.withAdminConnection(lockConnection -> {
+            advisory(lockConnection, "pg_advisory_lock", lockId);
+            try {
+                if (exists(lockConnection, name)) {
+                    LOG.debug("Reusing template {} for {}", name, key);
+                    return new Template(server, name, key, true);
+                }
+                buildAndPublish(name, key, initializer);
+                return new Template(server, name, key, false);
+            } finally {
+                advisory(lockConnection, "pg_advisory_unlock", lockId);
+            }
+        });
+    }
+
+    private void buildAndPublish(String name, TemplateKey key, TemplateInitializer initializer) {
+        long started = System.nanoTime();
+        Database building = server.create(PostgresServer.newName("build"), null,
+                PostgresServer.MARKER + " template being built for " + key + "; safe to drop");
+        try {
+            initializer.initialize(building);
+            disconnectAll(building.name());
+        } catch (Exception e) {
+            dropQuietly(building, e);
+            throw e instanceof RuntimeException ? (RuntimeException) e : new DriftlessException(e.getMessage(), e);
+        } catch (Error e) {
+            dropQuietly(building, e);
+            throw e;
+        }
+        server.rename(building.name(), name, PostgresServer.MARKER + " template for " + key);
+        LOG.info("Built template {} for {} in {} ms", name, key, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void dropQuietly(Database building, Throwable failure) {
+        try {
+            server.drop(building);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void disconnectAll(String databaseName) {
+        try {
+            server.withAdminConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+                    ps.setString(1, databaseName);
+                    ps.executeQuery().close();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new DriftlessException("Cannot close connections left open to " + databaseName + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void advisory(Connection c, String function, long lockId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
+            ps.setLong(1, lockId);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static boolean exists(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

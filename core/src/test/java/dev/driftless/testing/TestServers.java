@@ -1,0 +1,54 @@
+package dev.driftless.testing;
+
+import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.server.DockerServer;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.server.ServerConfig;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Servers for Driftless' own tests, shared per JVM (one Surefire fork per module).
+ *
+ * <p>{@link #embedded()} always works. {@link #docker()} skips the calling test with a stated reason when no Docker
+ * engine answers, unless {@code DRIFTLESS_REQUIRE_DOCKER=true} (as {@code .ci/run} sets), in which case it fails.
+ */
+public final class TestServers {
+
+    private TestServers() {
+    }
+
+    /** @return the shared embedded server of the default major version */
+    public static PostgresServer embedded() {
+        return PostgresServer.shared(ServerConfig.embedded());
+    }
+
+    /**
+     * @param major a major version
+     * @return the shared embedded server of that version
+     */
+    public static PostgresServer embedded(int major) {
+        return PostgresServer.shared(ServerConfig.embedded(major));
+    }
+
+    /** @return the image the Docker tests use: {@code DRIFTLESS_POSTGRES_IMAGE}, else the default */
+    public static String dockerImage() {
+        return DriftlessConfig.load().get(DriftlessConfig.POSTGRES_IMAGE).orElse(DriftlessConfig.DEFAULT_IMAGE);
+    }
+
+    /** Skips the calling test when Docker is absent, or fails it when Docker is required. */
+    public static void assumeDocker() {
+        boolean available = DockerServer.dockerAvailable();
+        if (!available && DriftlessConfig.load().getBoolean(DriftlessConfig.REQUIRE_DOCKER, false)) {
+            throw new AssertionError("DRIFTLESS_REQUIRE_DOCKER=true but no Docker engine answers (DOCKER_HOST="
+                    + System.getenv("DOCKER_HOST") + ")");
+        }
+        Assumptions.assumeTrue(available, "No Docker engine answers; the Docker-provider tests are skipped."
+                + " Start Docker (or run ../shared/ci/docker-postgres.sh) to run them.");
+    }
+
+    /** @return the shared Docker server, after {@link #assumeDocker()} */
+    public static PostgresServer docker() {
+        assumeDocker();
+        return PostgresServer.shared(ServerConfig.docker(dockerImage()));
+    }
+}
