@@ -55,12 +55,14 @@ public final class Templates {
      * @throws TemplateBuildException when the initializer failed, with its message
      */
     public Template get(TemplateKey key, TemplateInitializer initializer) {
-        String name = templateName(key);
+        String name = databaseNameFor(key);
         CompletableFuture<Template> mine = new CompletableFuture<>();
         CompletableFuture<Template> existing = builds.putIfAbsent(name, mine);
         if (existing == null) {
             try {
                 mine.complete(build(name, key, initializer));
+            } catch (InitializerFailure failure) {
+                mine.completeExceptionally(failure.getCause());
             } catch (Throwable t) {
                 mine.completeExceptionally(t);
             }
@@ -79,7 +81,13 @@ public final class Templates {
         return databaseName.startsWith(TEMPLATE_PREFIX);
     }
 
-    private String templateName(TemplateKey key) {
+    /**
+     * Returns the name the template for a key has (or will have) on this server.
+     *
+     * @param key the key
+     * @return the database name, {@code driftless_tpl_} followed by 40 hex digits
+     */
+    public String databaseNameFor(TemplateKey key) {
         String serverSpecific = TemplateKey.builder().add("key", key.hash())
                 .add("postgres major", Integer.toString(server.majorVersion())).build().hash();
         return TEMPLATE_PREFIX + serverSpecific.substring(0, 40);
@@ -95,7 +103,7 @@ public final class Templates {
         }
     }
 
-    private Template build(String name, TemplateKey key, TemplateInitializer initializer) throws Exception {
+    private Template build(String name, TemplateKey key, TemplateInitializer initializer) throws SQLException {
         long lockId = Long.parseLong(name.substring(TEMPLATE_PREFIX.length(), TEMPLATE_PREFIX.length() + 15), 16);
         return server.withAdminConnection(lockConnection -> {
             advisory(lockConnection, "pg_advisory_lock", lockId);
@@ -121,7 +129,7 @@ public final class Templates {
             disconnectAll(building.name());
         } catch (Exception e) {
             dropQuietly(building, e);
-            throw e instanceof RuntimeException ? (RuntimeException) e : new DriftlessException(e.getMessage(), e);
+            throw new InitializerFailure(e);
         } catch (Error e) {
             dropQuietly(building, e);
             throw e;
@@ -150,6 +158,15 @@ public final class Templates {
             });
         } catch (SQLException e) {
             throw new DriftlessException("Cannot close connections left open to " + databaseName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Carries an initializer's own exception, checked or not, out of the admin-connection lambda. */
+    private static final class InitializerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InitializerFailure(Exception cause) {
+            super(cause);
         }
     }
 

@@ -1,10 +1,17 @@
 package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.driftless.server.ProviderKind;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server in a Docker container, started through Testcontainers from any PostgreSQL-compatible image.
@@ -12,6 +19,7 @@ import org.testcontainers.utility.DockerImageName;
 public final class DockerServer implements ServerHandle {
 
     private static final String USER = "driftless";
+    private static final int PULL_TIMEOUT_MINUTES = 5;
 
     private final PostgreSQLContainer container;
     private final String image;
@@ -49,6 +57,9 @@ public final class DockerServer implements ServerHandle {
             throw new DriftlessException("The docker provider needs a Docker engine, and none answers (DOCKER_HOST="
                     + System.getenv("DOCKER_HOST") + "). Start Docker, or use driftless.provider=embedded.");
         }
+        // Testcontainers logs a failed container's environment, bootstrap password included; so the container starts
+        // with a throw-away password and the real one is set over JDBC once it runs.
+        String bootstrapPassword = Secrets.newPassword();
         String password = Secrets.newPassword();
         DockerImageName name;
         try {
@@ -57,9 +68,10 @@ public final class DockerServer implements ServerHandle {
             throw new DriftlessException("'" + image + "' is not a valid Docker image name (driftless.postgres.image): "
                     + e.getMessage(), e);
         }
+        ensureImageAvailable(image);
         PostgreSQLContainer container = new PostgreSQLContainer(name)
                 .withUsername(USER)
-                .withPassword(password)
+                .withPassword(bootstrapPassword)
                 .withDatabaseName(USER)
                 .withReuse(reuse);
         container.setCommand("postgres", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off",
@@ -73,11 +85,54 @@ public final class DockerServer implements ServerHandle {
                 // The container may never have been created; the start failure is what matters.
             }
             throw new DriftlessException("Docker image '" + image + "' did not start a PostgreSQL server: "
-                    + Secrets.redact(rootMessage(e), password) + ". Set driftless.postgres.image (DRIFTLESS_POSTGRES_IMAGE)"
+                    + Secrets.redact(rootMessage(e), bootstrapPassword) + ". Set driftless.postgres.image (DRIFTLESS_POSTGRES_IMAGE)"
                     + " to a PostgreSQL-compatible image, such as postgres:17, postgis/postgis:17-3.5 or"
                     + " timescale/timescaledb:latest-pg17, that is available to this Docker engine.", e);
         }
+        rotatePassword(container, bootstrapPassword, password);
         return new DockerServer(container, image, password);
+    }
+
+    private static void rotatePassword(PostgreSQLContainer container, String bootstrapPassword, String password) {
+        SimpleDataSource bootstrap = new SimpleDataSource(container.getJdbcUrl(), USER, bootstrapPassword);
+        try (Connection connection = bootstrap.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER ROLE " + USER + " PASSWORD " + Identifiers.literal(password));
+        } catch (SQLException e) {
+            container.stop();
+            throw new DriftlessException("The PostgreSQL container started but its password could not be set: "
+                    + Secrets.redact(e.getMessage(), password), e);
+        }
+    }
+
+    /**
+     * Pulls a missing image once, quickly, instead of letting Testcontainers retry for two minutes against a
+     * registry that may be unreachable.
+     */
+    private static void ensureImageAvailable(String image) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        try {
+            docker.inspectImageCmd(image).exec();
+            return;
+        } catch (NotFoundException missing) {
+            // Pull below.
+        }
+        try {
+            if (!docker.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                throw new DriftlessException("Docker image '" + image + "' is not available locally and pulling it took"
+                        + " longer than " + PULL_TIMEOUT_MINUTES + " minutes. Pull it yourself (docker pull " + image
+                        + ") and run again.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriftlessException("Interrupted while pulling Docker image '" + image + "'", e);
+        } catch (RuntimeException e) {
+            if (e instanceof DriftlessException) {
+                throw e;
+            }
+            throw new DriftlessException("Docker image '" + image + "' is not available locally and could not be pulled: "
+                    + rootMessage(e) + ". Check the image name (driftless.postgres.image / DRIFTLESS_POSTGRES_IMAGE),"
+                    + " or pull or build it yourself (docker pull " + image + ").", e);
+        }
     }
 
     private static String rootMessage(Throwable e) {

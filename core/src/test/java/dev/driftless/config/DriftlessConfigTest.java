@@ -1,0 +1,89 @@
+package dev.driftless.config;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.server.ProviderKind;
+import dev.driftless.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DriftlessConfigTest {
+
+    @Test
+    void systemPropertyBeatsEnvironmentBeatsPropertiesFile() {
+        Properties system = properties(DriftlessConfig.POSTGRES_IMAGE, "from-system");
+        Map<String, String> env = Map.of("DRIFTLESS_POSTGRES_IMAGE", "from-env", "DRIFTLESS_PROVIDER", "docker");
+        Properties file = properties(DriftlessConfig.POSTGRES_IMAGE, "from-file");
+        file.setProperty(DriftlessConfig.PROVIDER, "external");
+        file.setProperty(DriftlessConfig.POSTGRES_VERSION, "16");
+
+        DriftlessConfig config = DriftlessConfig.of(env, system, file);
+
+        assertThat(config.get(DriftlessConfig.POSTGRES_IMAGE)).hasValue("from-system");
+        assertThat(config.get(DriftlessConfig.PROVIDER)).hasValue("docker");
+        assertThat(config.get(DriftlessConfig.POSTGRES_VERSION)).hasValue("16");
+        assertThat(config.get(DriftlessConfig.JDBC_URL)).isEmpty();
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        DriftlessConfig config = DriftlessConfig.of(Map.of("DRIFTLESS_PROVIDER", "  "),
+                properties(DriftlessConfig.PROVIDER, ""), properties(DriftlessConfig.PROVIDER, "embedded"));
+        assertThat(config.get(DriftlessConfig.PROVIDER)).hasValue("embedded");
+    }
+
+    @Test
+    void keysMapMechanicallyToEnvironmentVariables() {
+        assertThat(DriftlessConfig.environmentName(DriftlessConfig.POSTGRES_IMAGE)).isEqualTo("DRIFTLESS_POSTGRES_IMAGE");
+        assertThat(DriftlessConfig.environmentName(DriftlessConfig.JDBC_URL)).isEqualTo("DRIFTLESS_JDBC_URL");
+        assertThat(DriftlessConfig.environmentName(DriftlessConfig.REQUIRE_DOCKER)).isEqualTo("DRIFTLESS_REQUIRE_DOCKER");
+    }
+
+    @Test
+    void serverConfigReadsEveryServerKey() {
+        Properties file = new Properties();
+        file.setProperty(DriftlessConfig.PROVIDER, "EXTERNAL");
+        file.setProperty(DriftlessConfig.JDBC_URL, "jdbc:postgresql://db/app");
+        file.setProperty(DriftlessConfig.JDBC_USER, "ci");
+        file.setProperty(DriftlessConfig.JDBC_PASSWORD, "pw");
+        file.setProperty(DriftlessConfig.REUSE, "true");
+
+        ServerConfig config = ServerConfig.from(DriftlessConfig.of(Map.of(), new Properties(), file));
+
+        assertThat(config.provider()).isEqualTo(ProviderKind.EXTERNAL);
+        assertThat(config.jdbcUrl()).hasValue("jdbc:postgresql://db/app");
+        assertThat(config.user()).hasValue("ci");
+        assertThat(config.reuse()).isTrue();
+        assertThat(config.toString()).isEqualTo("ServerConfig[external, jdbc:postgresql://db/app, user ci, reuse]");
+    }
+
+    @Test
+    void explainsAnUnknownProviderAndAMalformedVersion() {
+        assertThatThrownBy(() -> ProviderKind.parse("podman"))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("Unknown PostgreSQL provider 'podman' (driftless.provider). Use one of: auto, embedded,"
+                        + " docker, external.");
+        assertThatThrownBy(() -> ServerConfig.from(DriftlessConfig.of(Map.of("DRIFTLESS_POSTGRES_VERSION", "latest"),
+                new Properties(), new Properties())))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("driftless.postgres.version must be a PostgreSQL major version such as 17, but is 'latest'.");
+    }
+
+    @Test
+    void defaultsToAutoWithTheCurrentImageAndVersion() {
+        ServerConfig config = ServerConfig.from(DriftlessConfig.of(Map.of(), new Properties(), new Properties()));
+        assertThat(config.provider()).isEqualTo(ProviderKind.AUTO);
+        assertThat(config.postgresVersion()).isEqualTo(17);
+        assertThat(config.image()).isEqualTo("postgres:17");
+    }
+
+    private static Properties properties(String key, String value) {
+        Properties properties = new Properties();
+        properties.setProperty(key, value);
+        return properties;
+    }
+}
