@@ -1,6 +1,7 @@
 package dev.driftless.server;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.AdminConnections;
 import dev.driftless.internal.server.Identifiers;
 import dev.driftless.internal.server.Secrets;
@@ -55,6 +56,8 @@ public final class PostgresServer implements AutoCloseable {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Templates templates;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String cloneStrategy = DriftlessConfig.load().get(DriftlessConfig.CLONE_STRATEGY)
+            .map(s -> s.toUpperCase(java.util.Locale.ROOT)).filter(s -> s.equals("FILE_COPY")).orElse("WAL_LOG");
 
     private PostgresServer(ServerHandle handle, ServerConfig config) {
         this.handle = handle;
@@ -254,7 +257,7 @@ public final class PostgresServer implements AutoCloseable {
                     requireOwned(templateName, markerComment(c, templateName), "copy");
                     sql.append(" TEMPLATE ").append(Identifiers.quote(templateName));
                     if (majorVersion >= 15) {
-                        sql.append(" STRATEGY ").append(CloneStrategy.current());
+                        sql.append(" STRATEGY ").append(cloneStrategy);
                     }
                 }
                 execute(c, sql.toString());
@@ -325,6 +328,7 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         List<RuntimeException> failures = new ArrayList<>();
+        templates.close();
         boolean serverGoesAway = handle.kind() != ProviderKind.EXTERNAL && !config.reuse();
         if (!serverGoesAway) {
             for (String name : new ArrayList<>(created)) {
@@ -397,15 +401,6 @@ public final class PostgresServer implements AutoCloseable {
         try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
-        }
-    }
-
-    /** How {@code CREATE DATABASE ... TEMPLATE} copies files on PostgreSQL 15+; chosen by the clone benchmark. */
-    enum CloneStrategy {
-        FILE_COPY, WAL_LOG;
-
-        static String current() {
-            return System.getProperty("driftless.internal.cloneStrategy", FILE_COPY.name());
         }
     }
 }

@@ -8,25 +8,27 @@ import dev.driftless.server.PostgresServer;
  */
 public final class Template {
 
-    private final PostgresServer server;
+    private final ClonePool pool;
     private final String databaseName;
     private final TemplateKey key;
     private final boolean reused;
 
-    Template(PostgresServer server, String databaseName, TemplateKey key, boolean reused) {
-        this.server = server;
+    Template(ClonePool pool, String databaseName, TemplateKey key, boolean reused) {
+        this.pool = pool;
         this.databaseName = databaseName;
         this.key = key;
         this.reused = reused;
     }
 
     /**
-     * Creates a fresh copy of this template, owned by Driftless; drop it with {@link PostgresServer#drop(Database)}.
+     * Returns a fresh copy of this template, owned by the caller, who drops it with
+     * {@link PostgresServer#drop(Database)}. After the first call, the next copies are made ahead of demand in the
+     * background ({@code driftless.clone.prefetch}, default 2), so this usually returns at once.
      *
      * @return the copy, never {@code null}
      */
     public Database newDatabase() {
-        return server.cloneDatabase(databaseName);
+        return pool.take();
     }
 
     /** @return the template database's name */

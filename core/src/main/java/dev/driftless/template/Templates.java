@@ -1,6 +1,7 @@
 package dev.driftless.template;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import org.slf4j.Logger;
@@ -15,6 +16,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code Templates} builds a template database once per {@link TemplateKey} and server, then hands out copies.
@@ -35,7 +39,14 @@ public final class Templates {
     private static final String TEMPLATE_PREFIX = PostgresServer.NAME_PREFIX + "tpl_";
 
     private final PostgresServer server;
+    private final int prefetch;
     private final Map<String, CompletableFuture<Template>> builds = new ConcurrentHashMap<>();
+    private final Map<String, ClonePool> pools = new ConcurrentHashMap<>();
+    private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "driftless-clone-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * Creates the template registry of a server; {@link PostgresServer#templates()} returns the one to use.
@@ -44,6 +55,30 @@ public final class Templates {
      */
     public Templates(PostgresServer server) {
         this.server = server;
+        this.prefetch = DriftlessConfig.load().get(DriftlessConfig.CLONE_PREFETCH).map(Integer::parseInt).orElse(2);
+    }
+
+    /**
+     * Tells whether a database is a copy made ahead of demand and not yet handed out.
+     *
+     * @param databaseName a database name
+     * @return {@code true} for such a copy
+     */
+    public boolean isPrefetched(String databaseName) {
+        return pools.values().stream().anyMatch(pool -> pool.holds(databaseName));
+    }
+
+    /**
+     * Stops making copies ahead of demand and drops the ones no one took. Called by {@link PostgresServer#close()}.
+     */
+    public void close() {
+        prefetcher.shutdownNow();
+        try {
+            prefetcher.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pools.values().forEach(ClonePool::close);
     }
 
     /**
@@ -110,14 +145,18 @@ public final class Templates {
             try {
                 if (exists(lockConnection, name)) {
                     LOG.debug("Reusing template {} for {}", name, key);
-                    return new Template(server, name, key, true);
+                    return new Template(pool(name), name, key, true);
                 }
                 buildAndPublish(name, key, initializer);
-                return new Template(server, name, key, false);
+                return new Template(pool(name), name, key, false);
             } finally {
                 advisory(lockConnection, "pg_advisory_unlock", lockId);
             }
         });
+    }
+
+    private ClonePool pool(String templateName) {
+        return pools.computeIfAbsent(templateName, n -> new ClonePool(server, n, prefetch, prefetcher));
     }
 
     private void buildAndPublish(String name, TemplateKey key, TemplateInitializer initializer) {
