@@ -247,6 +247,43 @@ class MigratorTest {
     }
 
     @Test
+    void aChainOfHundredsOfMigrations() throws SQLException {
+        List<Migration> migrations = new java.util.ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            migrations.add(Migration.of(MigrationVersion.parse(Integer.toString(i)), "column " + i,
+                    SqlScript.of(i + "_up.sql", i == 1 ? "CREATE TABLE wide (c1 int);" : "ALTER TABLE wide ADD COLUMN c"
+                            + i + " int;"),
+                    SqlScript.of(i + "_down.sql", i == 1 ? "DROP TABLE wide;" : "ALTER TABLE wide DROP COLUMN c" + i + ";")));
+        }
+        java.util.Collections.shuffle(migrations);
+        Migrator migrator = Migrator.of(MigrationChain.of("wide", migrations, List.of()), db);
+        assertThat(migrator.migrateToLatest().toString()).isEqualTo("300");
+        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'wide'")).isEqualTo("300");
+        assertThat(migrator.migrateTo("150").toString()).isEqualTo("150");
+        assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 'wide'")).isEqualTo("150");
+        assertThat(migrator.history()).hasSize(150);
+    }
+
+    @Test
+    void concurrentMigratorsOfOneDatabaseWaitForEachOther() throws Exception {
+        MigrationChain chain = MigrationChain.at("classpath:migrations/golang");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<MigrationVersion>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                results.add(pool.submit(() -> Migrator.of(chain, db).migrateToLatest()));
+            }
+            for (java.util.concurrent.Future<MigrationVersion> result : results) {
+                assertThat(result.get().toString()).isEqualTo("10");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Migrator.of(chain, db).history()).extracting(r -> r.version().toString())
+                .containsExactly("1", "2", "10");
+    }
+
+    @Test
     void chainsBuiltInCodeRejectDuplicateVersions() {
         assertThatThrownBy(() -> MigrationChain.of("in code", List.of(
                 Migration.of(MigrationVersion.parse("4"), "a", SqlScript.of("004_a.sql", "SELECT 1;"), null),
