@@ -27,6 +27,7 @@ public final class ScriptExecutor {
     private final String scriptName;
     private final Connection connection;
     private int executed;
+    private int applied;
 
     private ScriptExecutor(ParsedSteps parsed, String scriptName, Connection connection) {
         this.parsed = parsed;
@@ -149,11 +150,16 @@ public final class ScriptExecutor {
                 if (step instanceof ParsedStatement statement) {
                     try {
                         execute(jdbc, statement);
+                        if (transactionState() == TransactionState.IDLE) {
+                            applied = executed;
+                        }
                     } catch (SQLException e) {
                         boolean rolledBack = rollbackOpenTransaction();
-                        String outcome = "The script ran outside a transaction (" + reason + "): the " + executed
-                                + " statement" + (executed == 1 ? "" : "s") + " before this one stay applied."
-                                + (rolledBack ? " The transaction the script had opened was rolled back." : "");
+                        int stay = rolledBack ? applied : executed;
+                        String statements = stay + " statement" + (stay == 1 ? "" : "s");
+                        String outcome = "The script ran outside a transaction (" + reason + "): " + (rolledBack
+                                ? "the transaction it had opened was rolled back; the " + statements + " before that"
+                                : "the " + statements + " before this one") + " stay applied.";
                         throw ServerErrors.of(statement, e, outcome);
                     }
                 } else {
@@ -191,9 +197,12 @@ public final class ScriptExecutor {
         }
     }
 
+    private TransactionState transactionState() throws SQLException {
+        return connection.unwrap(BaseConnection.class).getTransactionState();
+    }
+
     private boolean rollbackOpenTransaction() throws SQLException {
-        BaseConnection base = connection.unwrap(BaseConnection.class);
-        if (base.getTransactionState() == TransactionState.IDLE) {
+        if (transactionState() == TransactionState.IDLE) {
             return false;
         }
         try (Statement rollback = connection.createStatement()) {

@@ -125,7 +125,7 @@ public final class ScriptLexer {
                     break;
                 case '\\':
                     // psql runs a meta-command even in the middle of a statement; the statement ends here, unterminated
-                    return endStatement(start, trimEnd(start, i), i);
+                    return endUnterminated(start, i);
                 default:
                     if (isIdentifierStart(c)) {
                         i = identifier(i);
@@ -136,7 +136,13 @@ public final class ScriptLexer {
                     }
             }
         }
-        return endStatement(start, trimEnd(start, length), length);
+        return endUnterminated(start, length);
+    }
+
+    /** Ends a statement without {@code ;}; its trailing whitespace goes to the following gap. */
+    private int endUnterminated(int start, int at) {
+        int end = trimEnd(start, at);
+        return endStatement(start, end, end);
     }
 
     private int trimEnd(int start, int end) {

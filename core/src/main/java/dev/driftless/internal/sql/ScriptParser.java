@@ -53,6 +53,7 @@ public final class ScriptParser {
         List<Chunk> chunks = ScriptLexer.split(text);
         includes.push(new Frame(source.identity(), source.name(), 0));
         try {
+            Chunk open = null; // an unterminated statement, which only a meta-command or the end can follow
             for (int k = 0; k < chunks.size() && !quit; k++) {
                 Chunk chunk = chunks.get(k);
                 switch (chunk.kind()) {
@@ -61,11 +62,12 @@ public final class ScriptParser {
                         ParsedStatement statement = statement(source, lines, chunk, includedFrom);
                         steps.add(statement);
                         statements.add(statement);
+                        open = chunk.terminated() ? null : chunk;
                     }
                     case COPY_DATA -> copyData(source, lines, chunk);
                     case META -> {
-                        Chunk previous = k > 0 ? chunks.get(k - 1) : null;
-                        meta(source, lines, chunk, previous, includedFrom);
+                        meta(source, lines, chunk, open, includedFrom);
+                        open = null;
                     }
                     default -> throw new IllegalStateException(chunk.kind().name());
                 }
@@ -256,7 +258,7 @@ public final class ScriptParser {
                     + " meta-commands until \\unrestrict " + restrictKey + ". The script was changed after pg_dump"
                     + " wrote it; remove this line or the \\restrict.");
         }
-        boolean midStatement = previous != null && previous.kind() == Chunk.Kind.STATEMENT && !previous.terminated();
+        boolean midStatement = previous != null;
         switch (command) {
             case "i", "include", "ir", "include_relative" -> {
                 checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
