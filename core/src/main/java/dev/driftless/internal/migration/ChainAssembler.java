@@ -1,0 +1,130 @@
+package dev.driftless.internal.migration;
+
+import dev.driftless.migration.Layout;
+import dev.driftless.migration.MigrationException;
+import dev.driftless.migration.MigrationVersion;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ChainAssembler} reads a location in a layout and pairs up and down scripts by version, checking the chain:
+ * duplicate versions, down scripts without an up, files that fit no pattern are errors (all reported together);
+ * empty migrations and stray non-SQL files are warnings.
+ */
+public final class ChainAssembler {
+
+    /**
+     * {@code Step} is one versioned migration as found: its up script and, when there is one, its down script.
+     *
+     * @param version the version
+     * @param description the description
+     * @param up the up script
+     * @param down the down script, or {@code null}
+     */
+    public record Step(MigrationVersion version, String description, ScriptSource up, ScriptSource down) {
+    }
+
+    /**
+     * {@code Assembled} is a checked chain: steps in version order, repeatable scripts by description, warnings.
+     *
+     * @param layout the layout read
+     * @param steps versioned migrations, in version order
+     * @param repeatables repeatable scripts, sorted by description
+     * @param warnings problems that do not invalidate the chain
+     */
+    public record Assembled(Layout layout, List<Step> steps, List<FoundScript> repeatables, List<String> warnings) {
+    }
+
+    private ChainAssembler() {
+    }
+
+    /**
+     * Reads and checks the chain at a location.
+     *
+     * @param tree the files at the location
+     * @param layout the layout, or {@code null} to detect it
+     * @return the checked chain
+     * @throws MigrationException listing every error found, each naming its files
+     */
+    public static Assembled assemble(LocationTree tree, Layout layout) {
+        Layout actual = layout == null ? LayoutDetector.detect(tree) : layout;
+        Discovery discovery = new Discovery(tree, actual);
+        LayoutDetector.readerFor(actual).read(discovery);
+        discovery.reportUnused();
+        return check(discovery);
+    }
+
+    private static Assembled check(Discovery discovery) {
+        List<String> errors = new ArrayList<>(discovery.errors());
+        List<String> warnings = new ArrayList<>(discovery.warnings());
+        Map<MigrationVersion, List<FoundScript>> ups = byVersion(discovery, FoundScript.Kind.UP);
+        Map<MigrationVersion, List<FoundScript>> downs = byVersion(discovery, FoundScript.Kind.DOWN);
+        List<Step> steps = new ArrayList<>();
+        for (Map.Entry<MigrationVersion, List<FoundScript>> e : ups.entrySet()) {
+            List<FoundScript> upScripts = e.getValue();
+            List<FoundScript> downScripts = downs.getOrDefault(e.getKey(), List.of());
+            if (upScripts.size() > 1) {
+                errors.add(count(upScripts.size()) + " migrations have version " + e.getKey() + ": " + names(upScripts)
+                        + "; give each a version of its own");
+            }
+            if (downScripts.size() > 1) {
+                errors.add(count(downScripts.size()) + " down scripts have version " + e.getKey() + ": "
+                        + names(downScripts) + "; keep one");
+            }
+            FoundScript up = upScripts.get(0);
+            if (up.source().isBlank()) {
+                warnings.add(up.source().name() + " (version " + e.getKey() + ") is empty: the migration does"
+                        + " nothing");
+            }
+            steps.add(new Step(e.getKey(), up.description(), up.source(),
+                    downScripts.isEmpty() ? null : downScripts.get(0).source()));
+        }
+        for (Map.Entry<MigrationVersion, List<FoundScript>> e : downs.entrySet()) {
+            if (!ups.containsKey(e.getKey())) {
+                errors.add("down script " + names(e.getValue()) + " has no up migration with version " + e.getKey()
+                        + "; add the up migration or delete the down script");
+            }
+        }
+        List<FoundScript> repeatables = discovery.found().stream()
+                .filter(f -> f.kind() == FoundScript.Kind.REPEATABLE)
+                .sorted((a, b) -> a.description().compareTo(b.description()))
+                .collect(Collectors.toList());
+        Map<String, List<FoundScript>> repeatableNames = repeatables.stream()
+                .collect(Collectors.groupingBy(FoundScript::description, TreeMap::new, Collectors.toList()));
+        repeatableNames.forEach((description, scripts) -> {
+            if (scripts.size() > 1) {
+                errors.add(count(scripts.size()) + " repeatable migrations have the description '" + description
+                        + "': " + names(scripts) + "; rename one");
+            }
+        });
+        if (steps.isEmpty() && repeatables.isEmpty() && errors.isEmpty()) {
+            errors.add("no migration of the " + discovery.layout().displayName() + " layout (" +
+                    discovery.layout().examples() + ") is there");
+        }
+        if (!errors.isEmpty()) {
+            throw new MigrationException("The migration chain at '" + discovery.tree().location() + "' ("
+                    + discovery.layout().displayName() + " layout) is invalid:\n  - " + String.join("\n  - ", errors));
+        }
+        return new Assembled(discovery.layout(), Collections.unmodifiableList(steps),
+                Collections.unmodifiableList(repeatables), Collections.unmodifiableList(warnings));
+    }
+
+    private static Map<MigrationVersion, List<FoundScript>> byVersion(Discovery discovery, FoundScript.Kind kind) {
+        return discovery.found().stream().filter(f -> f.kind() == kind)
+                .collect(Collectors.groupingBy(FoundScript::version, TreeMap::new, Collectors.toList()));
+    }
+
+    private static String names(List<FoundScript> scripts) {
+        return scripts.stream().map(s -> s.source().name()).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String count(int n) {
+        String[] words = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};
+        return n < words.length ? words[n] : Integer.toString(n);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.driftless.internal.migration;
+
+import dev.driftless.migration.MigrationVersion;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code FlywayReader} reads Flyway's names anywhere below the location: {@code V1.1__x.sql} (versioned),
+ * {@code U1.1__x.sql} (undo) and {@code R__x.sql} (repeatable). A companion {@code V1__x.sql.conf} holding
+ * {@code executeInTransaction=false} marks the script as non-transactional, as Flyway's script configuration does.
+ */
+final class FlywayReader implements LayoutReader {
+
+    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+
+    @Override
+    public void read(Discovery discovery) {
+        for (TreeEntry entry : discovery.tree().entries()) {
+            Matcher versioned = VERSIONED.matcher(entry.fileName());
+            Matcher repeatable = REPEATABLE.matcher(entry.fileName());
+            if (versioned.matches()) {
+                ScriptSource source = ScriptSource.of(entry, noTransaction(discovery, entry));
+                MigrationVersion version = MigrationVersion.parse(versioned.group(2));
+                String description = LayoutReader.describe(versioned.group(3));
+                if (versioned.group(1).equals("V")) {
+                    discovery.up(version, description, source);
+                } else {
+                    discovery.down(version, description, source);
+                }
+                discovery.use(entry);
+            } else if (repeatable.matches()) {
+                discovery.repeatable(LayoutReader.describe(repeatable.group(1)),
+                        ScriptSource.of(entry, noTransaction(discovery, entry)));
+                discovery.use(entry);
+            }
+        }
+    }
+
+    private static boolean noTransaction(Discovery discovery, TreeEntry script) {
+        Optional<TreeEntry> conf = discovery.tree().find(script.relativePath() + ".conf");
+        conf.ifPresent(discovery::use);
+        return conf.map(c -> NO_TRANSACTION.matcher(c.text()).find()).orElse(false);
+    }
+}

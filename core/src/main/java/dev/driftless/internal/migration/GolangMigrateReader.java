@@ -1,0 +1,31 @@
+package dev.driftless.internal.migration;
+
+import dev.driftless.migration.MigrationVersion;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code GolangMigrateReader} reads golang-migrate's {@code 1_init.up.sql} and {@code 1_init.down.sql} files. */
+final class GolangMigrateReader implements LayoutReader {
+
+    private static final Pattern NAME = Pattern.compile("(\\d+)_(.+)\\.(up|down)\\.sql");
+
+    @Override
+    public void read(Discovery discovery) {
+        for (TreeEntry entry : discovery.tree().entries()) {
+            Matcher m = NAME.matcher(entry.fileName());
+            if (!entry.folder().isEmpty() || !m.matches()) {
+                continue;
+            }
+            MigrationVersion version = MigrationVersion.parse(m.group(1));
+            String description = LayoutReader.describe(m.group(2));
+            ScriptSource source = ScriptSource.of(entry, false);
+            if (m.group(3).equals("up")) {
+                discovery.up(version, description, source);
+            } else {
+                discovery.down(version, description, source);
+            }
+            discovery.use(entry);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.driftless.internal.migration;
+
+import dev.driftless.migration.Layout;
+import dev.driftless.migration.MigrationException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * {@code LayoutDetector} chooses the {@link Layout} of a folder of migrations from the names (and, for dbmate, the
+ * markers) of its files. The most specific evidence wins: a {@code sqitch.plan}, then {@code migration.sql} or
+ * {@code up.sql} folders, Flyway names, golang-migrate {@code .up.sql} names, dbmate markers, numbered files.
+ */
+public final class LayoutDetector {
+
+    private static final Pattern FLYWAY = Pattern.compile("([VU]\\d+(?:[._]\\d+)*|R)__.+\\.sql");
+    private static final Pattern GOLANG = Pattern.compile("\\d+_.+\\.up\\.sql");
+    private static final Pattern NUMBERED = Pattern.compile("\\d+([_.-].*)?\\.sql");
+
+    private LayoutDetector() {
+    }
+
+    /**
+     * @param tree the files of a folder location
+     * @return the layout
+     * @throws MigrationException when the folder is empty or no file fits any layout; the message lists the files
+     */
+    public static Layout detect(LocationTree tree) {
+        return detected(tree).orElseThrow(() -> {
+            if (tree.entries().isEmpty()) {
+                return new MigrationException("No migrations found at '" + tree.location() + "': the folder is empty");
+            }
+            String files = tree.entries().stream().limit(20).map(TreeEntry::relativePath)
+                    .collect(Collectors.joining(", "));
+            String layouts = Arrays.stream(Layout.values()).filter(l -> l != Layout.MASTER_SCHEMA)
+                    .map(l -> l.displayName() + " (" + l.examples() + ")").collect(Collectors.joining("\n  "));
+            return new MigrationException("No migrations found at '" + tree.location() + "': none of its "
+                    + tree.entries().size() + " files (" + files + (tree.entries().size() > 20 ? ", ..." : "")
+                    + ") fits a known layout. Known layouts:\n  " + layouts);
+        });
+    }
+
+    private static Optional<Layout> detected(LocationTree tree) {
+        List<TreeEntry> entries = tree.entries();
+        if (tree.find(SqitchReader.PLAN).isPresent()) {
+            return Optional.of(Layout.SQITCH);
+        }
+        if (entries.stream().anyMatch(e -> depth(e) == 1 && e.fileName().equals("migration.sql"))) {
+            return Optional.of(Layout.PRISMA);
+        }
+        if (entries.stream().anyMatch(e -> depth(e) == 1 && e.fileName().equals("up.sql"))) {
+            return Optional.of(Layout.FOLDER_PER_MIGRATION);
+        }
+        if (entries.stream().anyMatch(e -> FLYWAY.matcher(e.fileName()).matches())) {
+            return Optional.of(Layout.FLYWAY);
+        }
+        if (entries.stream().anyMatch(e -> depth(e) == 0 && GOLANG.matcher(e.fileName()).matches())) {
+            return Optional.of(Layout.GOLANG_MIGRATE);
+        }
+        List<TreeEntry> numbered = entries.stream()
+                .filter(e -> depth(e) == 0 && NUMBERED.matcher(e.fileName()).matches())
+                .collect(Collectors.toList());
+        if (numbered.stream().anyMatch(LayoutDetector::hasDbmateMarker)) {
+            return Optional.of(Layout.DBMATE);
+        }
+        return numbered.isEmpty() ? Optional.empty() : Optional.of(Layout.NUMBERED);
+    }
+
+    private static boolean hasDbmateMarker(TreeEntry entry) {
+        return entry.text().lines().anyMatch(line -> DbmateReader.MARKER.matcher(line.stripTrailing()).matches());
+    }
+
+    private static int depth(TreeEntry entry) {
+        return (int) entry.relativePath().chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * @param layout a folder layout (not {@link Layout#MASTER_SCHEMA})
+     * @return the reader of that layout
+     */
+    static LayoutReader readerFor(Layout layout) {
+        switch (layout) {
+            case NUMBERED:
+                return new NumberedReader();
+            case FLYWAY:
+                return new FlywayReader();
+            case GOLANG_MIGRATE:
+                return new GolangMigrateReader();
+            case FOLDER_PER_MIGRATION:
+                return new FolderReader();
+            case PRISMA:
+                return new PrismaReader();
+            case DBMATE:
+                return new DbmateReader();
+            case SQITCH:
+                return new SqitchReader();
+            default:
+                throw new IllegalArgumentException(layout + " is not a folder layout");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.driftless.internal.migration;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@code ScriptSource} is the text of one up, down or repeatable script as found in a location: a whole file or a
+ * section of one (dbmate), with the line its text starts at and whether the layout marks it as non-transactional.
+ *
+ * @param name the name shown in messages
+ * @param text the script's text
+ * @param firstLine the line of the file at which {@code text} starts (1 for a whole file)
+ * @param baseDirectory the folder for resolving {@code \i} includes, empty inside a jar
+ * @param noTransaction {@code true} when the layout's flag says the script must run outside a transaction
+ */
+public record ScriptSource(String name, String text, int firstLine, Optional<Path> baseDirectory, boolean noTransaction) {
+
+    /**
+     * @param entry a whole file
+     * @param noTransaction the layout's no-transaction flag
+     * @return the file as a script
+     */
+    public static ScriptSource of(TreeEntry entry, boolean noTransaction) {
+        return new ScriptSource(entry.displayName(), entry.text(), 1, entry.baseDirectory(), noTransaction);
+    }
+
+    /** @return {@code true} when the text holds nothing but white space */
+    public boolean isBlank() {
+        return text.isBlank();
+    }
+}

@@ -1,0 +1,491 @@
+package dev.driftless.internal.sql;
+
+import dev.driftless.sql.ScriptException;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code ScriptParser} turns a script into {@link ParsedSteps}: it splits it with {@link ScriptLexer}, interpolates
+ * psql variables, attaches COPY data to its statement, expands {@code \i}/{@code \ir}/{@code \include} (detecting
+ * cycles), and checks every meta-command, so that a script with an unsupported one fails before anything runs.
+ */
+public final class ScriptParser {
+
+    private final Map<String, String> variables;
+    private final List<ScriptStep> steps = new ArrayList<>();
+    private final List<ParsedStatement> statements = new ArrayList<>();
+    private final Deque<Frame> includes = new ArrayDeque<>();
+    private String marker;
+    private String restrictKey;
+    private boolean quit;
+
+    private record Frame(String identity, String name, int line) {
+    }
+
+    private ScriptParser(Map<String, String> variables) {
+        this.variables = new LinkedHashMap<>(variables);
+    }
+
+    /**
+     * Parses a script.
+     *
+     * @param source the script
+     * @param variables psql variables set before it runs (like {@code psql -v name=value})
+     * @return its steps
+     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing include, an include
+     *     cycle, or COPY data without a {@code COPY ... FROM STDIN}
+     */
+    public static ParsedSteps parse(ScriptSource source, Map<String, String> variables) {
+        ScriptParser parser = new ScriptParser(variables);
+        parser.parseSource(source, null);
+        return new ParsedSteps(parser.steps, parser.statements, Optional.ofNullable(parser.marker));
+    }
+
+    private void parseSource(ScriptSource source, String includedFrom) {
+        String text = source.content();
+        LineIndex lines = new LineIndex(text);
+        List<Chunk> chunks = ScriptLexer.split(text);
+        includes.push(new Frame(source.identity(), source.name(), 0));
+        try {
+            Chunk open = null; // an unterminated statement, which only a meta-command or the end can follow
+            for (int k = 0; k < chunks.size() && !quit; k++) {
+                Chunk chunk = chunks.get(k);
+                switch (chunk.kind()) {
+                    case GAP -> findMarkers(source, lines, chunk);
+                    case STATEMENT -> {
+                        ParsedStatement statement = statement(source, lines, chunk, includedFrom);
+                        steps.add(statement);
+                        statements.add(statement);
+                        open = chunk.terminated() ? null : chunk;
+                    }
+                    case COPY_DATA -> copyData(source, lines, chunk);
+                    case META -> {
+                        meta(source, lines, chunk, open, includedFrom);
+                        open = null;
+                    }
+                    default -> throw new IllegalStateException(chunk.kind().name());
+                }
+            }
+        } finally {
+            includes.pop();
+        }
+    }
+
+    private void findMarkers(ScriptSource source, LineIndex lines, Chunk chunk) {
+        if (marker != null) {
+            return;
+        }
+        String text = lines.text();
+        int at = indexOf(text, "driftless:no-transaction", chunk.start(), chunk.end());
+        if (at < 0) {
+            int migrate = indexOf(text, "migrate:", chunk.start(), chunk.end());
+            if (migrate >= 0) {
+                int eol = text.indexOf('\n', migrate);
+                int lineEnd = eol < 0 || eol > chunk.end() ? chunk.end() : eol;
+                if (indexOf(text, "transaction:false", migrate, lineEnd) >= 0) {
+                    at = migrate;
+                }
+            }
+        }
+        if (at >= 0) {
+            int lineStart = text.lastIndexOf('\n', at) + 1;
+            int eol = text.indexOf('\n', at);
+            String comment = text.substring(lineStart, eol < 0 ? text.length() : eol).strip();
+            marker = "'" + comment + "' (" + source.name() + ":" + (lines.line(at) + source.firstLine() - 1) + ")";
+        }
+    }
+
+    private static int indexOf(String text, String what, int from, int to) {
+        int at = text.indexOf(what, from);
+        return at >= 0 && at + what.length() <= to ? at : -1;
+    }
+
+    private ParsedStatement statement(ScriptSource source, LineIndex lines, Chunk chunk, String includedFrom) {
+        String text = lines.text();
+        int end = chunk.bodyEnd();
+        while (end > chunk.start() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int[] refs = chunk.variableRefs();
+        if (refs == null || variables.isEmpty()) {
+            return new ParsedStatement(source, lines, chunk.start(), end, text.substring(chunk.start(), end), null,
+                    null, null, null, -1, includedFrom);
+        }
+        Interpolated result = interpolate(text, chunk.start(), end, refs);
+        return new ParsedStatement(source, lines, chunk.start(), end, result.sql, result.anchorSql,
+                result.anchorSource, result.anchorFixed, null, -1, includedFrom);
+    }
+
+    private record Interpolated(String sql, int[] anchorSql, int[] anchorSource, boolean[] anchorFixed) {
+    }
+
+    private Interpolated interpolate(String text, int start, int end, int[] refs) {
+        StringBuilder sql = new StringBuilder(end - start + 32);
+        List<int[]> anchors = new ArrayList<>();
+        anchors.add(new int[] {0, start, 0});
+        int copied = start;
+        for (int ref : refs) {
+            if (ref < copied || ref >= end) {
+                continue;
+            }
+            int[] span = new int[1];
+            String value = variableValue(text, ref, end, span);
+            if (value == null) {
+                continue;
+            }
+            sql.append(text, copied, ref);
+            anchors.add(new int[] {sql.length(), ref, 1});
+            sql.append(value);
+            copied = span[0];
+            anchors.add(new int[] {sql.length(), copied, 0});
+        }
+        sql.append(text, copied, end);
+        int[] anchorSql = new int[anchors.size()];
+        int[] anchorSource = new int[anchors.size()];
+        boolean[] anchorFixed = new boolean[anchors.size()];
+        for (int i = 0; i < anchors.size(); i++) {
+            anchorSql[i] = anchors.get(i)[0];
+            anchorSource[i] = anchors.get(i)[1];
+            anchorFixed[i] = anchors.get(i)[2] == 1;
+        }
+        return new Interpolated(sql.toString(), anchorSql, anchorSource, anchorFixed);
+    }
+
+    /** Reads {@code :name}, {@code :'name'} or {@code :"name"} at {@code at}; its end goes to {@code span[0]}. */
+    private String variableValue(String text, int at, int end, int[] span) {
+        int i = at + 1;
+        char quote = 0;
+        if (i < end && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+            quote = text.charAt(i);
+            i++;
+        }
+        int nameStart = i;
+        while (i < end && ScriptLexer.isVariableChar(text.charAt(i))) {
+            i++;
+        }
+        if (i == nameStart) {
+            return null;
+        }
+        String name = text.substring(nameStart, i);
+        if (quote != 0) {
+            if (i >= end || text.charAt(i) != quote) {
+                return null;
+            }
+            i++;
+        }
+        String value = variables.get(name);
+        if (value == null) {
+            return null; // psql leaves references to unset variables as written
+        }
+        span[0] = i;
+        if (quote == '\'') {
+            return quoteLiteral(value);
+        }
+        if (quote == '"') {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+
+    private static String quoteLiteral(String value) {
+        String quoted = value.replace("'", "''");
+        if (value.indexOf('\\') >= 0) {
+            return "E'" + quoted.replace("\\", "\\\\") + "'";
+        }
+        return "'" + quoted + "'";
+    }
+
+    private void copyData(ScriptSource source, LineIndex lines, Chunk chunk) {
+        String text = lines.text();
+        ParsedStatement copy = statements.get(statements.size() - 1);
+        int nl = text.indexOf('\n', chunk.start());
+        int dataStart = nl < 0 || nl >= chunk.end() ? chunk.end() : nl + 1;
+        String rest = text.substring(chunk.start(), nl < 0 || nl >= chunk.end() ? chunk.end() : nl).strip();
+        if (!rest.isEmpty() && !rest.startsWith("--")) {
+            throw problem(source, lines, chunk.start(), "text after COPY ... FROM STDIN; on the same line: '" + rest
+                    + "'. The data of a COPY starts on the next line; move this text to its own line after the \\.");
+        }
+        int dataEnd = chunk.end();
+        int terminator = terminatorLine(text, dataStart, chunk.end());
+        if (terminator >= 0) {
+            dataEnd = terminator;
+        }
+        ParsedStatement withData = copy.withCopyData(text.substring(dataStart, dataEnd), dataStart);
+        statements.set(statements.size() - 1, withData);
+        steps.set(steps.lastIndexOf(copy), withData);
+    }
+
+    /** @return the offset of the {@code \.} line ending COPY data in [from, to), or -1 when the data ran to EOF */
+    private static int terminatorLine(String text, int from, int to) {
+        int end = to;
+        if (end > from && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        if (end > from && text.charAt(end - 1) == '\r') {
+            end--;
+        }
+        int lineStart = end - 2;
+        if (lineStart >= from && text.charAt(lineStart) == '\\' && text.charAt(lineStart + 1) == '.'
+                && (lineStart == from || text.charAt(lineStart - 1) == '\n')) {
+            return lineStart;
+        }
+        return -1;
+    }
+
+    private void meta(ScriptSource source, LineIndex lines, Chunk chunk, Chunk previous, String includedFrom) {
+        String text = lines.text();
+        String line = text.substring(chunk.start(), chunk.end());
+        if (line.endsWith("\r")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        int nameEnd = 1;
+        while (nameEnd < line.length() && !Character.isWhitespace(line.charAt(nameEnd))
+                && (nameEnd == 1 || line.charAt(nameEnd) != '\\')) {
+            nameEnd++;
+        }
+        String command = line.substring(1, nameEnd);
+        String argText = line.substring(nameEnd);
+        String shown = "\\" + command;
+
+        if (restrictKey != null && !command.equals("unrestrict")) {
+            throw problem(source, lines, chunk.start(), shown + " after \\restrict: pg_dump's \\restrict forbids"
+                    + " meta-commands until \\unrestrict " + restrictKey + ". The script was changed after pg_dump"
+                    + " wrote it; remove this line or the \\restrict.");
+        }
+        boolean midStatement = previous != null;
+        switch (command) {
+            case "i", "include", "ir", "include_relative" -> {
+                checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
+                List<String> args = arguments(source, lines, chunk, argText);
+                if (args.size() != 1) {
+                    throw problem(source, lines, chunk.start(), shown + " needs exactly one file name, found "
+                            + args.size() + ".");
+                }
+                include(source, lines, chunk, shown, args.get(0), command.startsWith("ir")
+                        || command.equals("include_relative"), includedFrom);
+            }
+            case "set" -> {
+                checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
+                List<String> args = arguments(source, lines, chunk, argText);
+                if (!args.isEmpty()) {
+                    String name = args.get(0);
+                    variables.put(name, String.join("", args.subList(1, args.size())));
+                }
+            }
+            case "unset" -> {
+                checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
+                arguments(source, lines, chunk, argText).forEach(variables::remove);
+            }
+            case "echo", "qecho", "warn" -> {
+                checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
+                List<String> args = new ArrayList<>(arguments(source, lines, chunk, argText));
+                if (!args.isEmpty() && args.get(0).equals("-n")) {
+                    args.remove(0);
+                }
+                steps.add(new MetaAction(command.equals("warn") ? MetaAction.Kind.WARN : MetaAction.Kind.ECHO,
+                        String.join(" ", args), source.name(), reportedLine(source, lines, chunk.start()), line));
+            }
+            case "restrict" -> {
+                List<String> args = arguments(source, lines, chunk, argText);
+                if (args.size() != 1) {
+                    throw problem(source, lines, chunk.start(), "\\restrict needs exactly one key, found "
+                            + args.size() + ".");
+                }
+                restrictKey = args.get(0);
+            }
+            case "unrestrict" -> {
+                List<String> args = arguments(source, lines, chunk, argText);
+                if (restrictKey == null) {
+                    throw problem(source, lines, chunk.start(), "\\unrestrict without \\restrict before it.");
+                }
+                if (args.size() != 1 || !args.get(0).equals(restrictKey)) {
+                    throw problem(source, lines, chunk.start(), "\\unrestrict " + String.join(" ", args)
+                            + " does not match the key of \\restrict " + restrictKey + ".");
+                }
+                restrictKey = null;
+            }
+            case "c", "connect" -> {
+                checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
+                steps.add(new MetaAction(MetaAction.Kind.CONNECT, connectTarget(source, lines, chunk, argText),
+                        source.name(), reportedLine(source, lines, chunk.start()), line));
+            }
+            case "q", "quit" -> quit = true;
+            case "." -> throw problem(source, lines, chunk.start(), "\\. without a COPY ... FROM STDIN before it."
+                    + " A \\. line ends COPY data; check that the COPY statement above ends with ; and reads FROM"
+                    + " stdin.");
+            case "!" -> throw problem(source, lines, chunk.start(), "\\! runs a shell command, which needs the psql"
+                    + " client itself; Driftless runs scripts without psql. Run that command outside the script.");
+            case "copy" -> throw problem(source, lines, chunk.start(), "\\copy reads or writes files or programs on"
+                    + " the client, which needs the psql client itself; Driftless runs scripts without psql. Use COPY"
+                    + " ... FROM STDIN with the data inline (as pg_dump writes it), or a server-side COPY.");
+            default -> {
+                if (command.equals("setenv") || command.equals("cd") || command.equals("o") || command.equals("out")
+                        || command.equals("w") || command.equals("write") || command.equals("gexec")) {
+                    throw problem(source, lines, chunk.start(), shown + " needs the psql client itself; Driftless"
+                            + " runs scripts without psql. Remove it from the script.");
+                }
+                if (command.equalsIgnoreCase("set") || command.isEmpty()) {
+                    throw problem(source, lines, chunk.start(), "a lone backslash; psql would read a meta-command"
+                            + " here.");
+                }
+                throw problem(source, lines, chunk.start(), "unsupported psql meta-command " + shown + ". Driftless"
+                        + " supports \\i, \\ir, \\include, \\set, \\unset, \\echo, \\qecho, \\warn, \\restrict,"
+                        + " \\unrestrict, \\connect (to the same database) and \\q; remove the line or replace it"
+                        + " with SQL.");
+            }
+        }
+    }
+
+    private void checkNotMidStatement(ScriptSource source, LineIndex lines, Chunk chunk, Chunk previous,
+            boolean midStatement, String shown) {
+        if (midStatement) {
+            throw problem(source, lines, chunk.start(), shown + " in the middle of the statement that starts at line "
+                    + reportedLine(source, lines, previous.start()) + "; Driftless runs meta-commands only between"
+                    + " statements. End that statement with ; before this line.");
+        }
+    }
+
+    private String connectTarget(ScriptSource source, LineIndex lines, Chunk chunk, String argText) {
+        List<String> args = new ArrayList<>(arguments(source, lines, chunk, argText));
+        args.removeIf(a -> a.startsWith("-") && !a.equals("-"));
+        if (args.isEmpty() || args.get(0).equals("-")) {
+            return "";
+        }
+        String target = args.get(0);
+        if (target.contains("=")) {
+            for (String part : target.trim().split("\\s+")) {
+                if (part.startsWith("dbname=")) {
+                    String db = part.substring("dbname=".length());
+                    return db.length() >= 2 && db.startsWith("'") && db.endsWith("'")
+                            ? db.substring(1, db.length() - 1).replace("\\'", "'") : db;
+                }
+            }
+            return "";
+        }
+        if (target.length() >= 2 && target.startsWith("\"") && target.endsWith("\"")) {
+            return target.substring(1, target.length() - 1).replace("\"\"", "\"");
+        }
+        return target;
+    }
+
+    private void include(ScriptSource source, LineIndex lines, Chunk chunk, String shown, String path,
+            boolean relative, String includedFrom) {
+        List<String> tried = new ArrayList<>();
+        ScriptSource included = source.include(path, relative, tried).orElseThrow(() -> problem(source, lines,
+                chunk.start(), shown + " " + path + ": no such file. Looked at: " + String.join(", ", tried) + "."));
+        int line = reportedLine(source, lines, chunk.start());
+        String identity = included.identity();
+        List<Frame> chain = new ArrayList<>(includes);
+        java.util.Collections.reverse(chain);
+        boolean cycle = chain.stream().anyMatch(f -> f.identity().equals(identity));
+        if (cycle) {
+            StringBuilder path0 = new StringBuilder();
+            int startAt = 0;
+            while (!chain.get(startAt).identity().equals(identity)) {
+                startAt++;
+            }
+            List<Frame> frames = new ArrayList<>(chain.subList(startAt, chain.size()));
+            for (int i = 0; i < frames.size(); i++) {
+                Frame f = frames.get(i);
+                int atLine = i + 1 < frames.size() ? f.line() : line;
+                path0.append(f.name()).append(':').append(atLine).append(" -> ");
+            }
+            path0.append(included.name());
+            throw problem(source, lines, chunk.start(), shown + " " + path + " makes an include cycle: " + path0
+                    + ". Remove one of these includes.");
+        }
+        Frame top = includes.pop();
+        includes.push(new Frame(top.identity(), top.name(), line));
+        String from = "included from " + source.name() + ":" + line + (includedFrom == null ? "" : ", "
+                + includedFrom);
+        parseSource(included, from);
+    }
+
+    /** Splits meta-command arguments like psql: whitespace-separated, quotes, {@code :var} interpolation. */
+    private List<String> arguments(ScriptSource source, LineIndex lines, Chunk chunk, String argText) {
+        List<String> args = new ArrayList<>();
+        int i = 0;
+        int n = argText.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(argText.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            StringBuilder arg = new StringBuilder();
+            while (i < n && !Character.isWhitespace(argText.charAt(i))) {
+                char c = argText.charAt(i);
+                if (c == '\'') {
+                    i++;
+                    while (i < n) {
+                        char d = argText.charAt(i);
+                        if (d == '\'' && i + 1 < n && argText.charAt(i + 1) == '\'') {
+                            arg.append('\'');
+                            i += 2;
+                        } else if (d == '\'') {
+                            i++;
+                            break;
+                        } else if (d == '\\' && i + 1 < n) {
+                            char e = argText.charAt(i + 1);
+                            arg.append(switch (e) {
+                                case 'n' -> '\n';
+                                case 't' -> '\t';
+                                case 'r' -> '\r';
+                                case 'b' -> '\b';
+                                case 'f' -> '\f';
+                                default -> e;
+                            });
+                            i += 2;
+                        } else {
+                            arg.append(d);
+                            i++;
+                        }
+                    }
+                } else if (c == '"') {
+                    int close = argText.indexOf('"', i + 1);
+                    int end = close < 0 ? n : close + 1;
+                    arg.append(argText, i, end);
+                    i = end;
+                } else if (c == '`') {
+                    throw problem(source, lines, chunk.start(), "backquotes run a shell command, which needs the"
+                            + " psql client itself; Driftless runs scripts without psql. Set the value directly.");
+                } else if (c == ':' && i + 1 < n && argText.charAt(i + 1) != ':') {
+                    int[] span = new int[1];
+                    String value = variableValue(argText, i, n, span);
+                    if (value != null) {
+                        arg.append(value);
+                        i = span[0];
+                    } else {
+                        arg.append(c);
+                        i++;
+                    }
+                } else {
+                    arg.append(c);
+                    i++;
+                }
+            }
+            args.add(arg.toString());
+        }
+        return args;
+    }
+
+    private static int reportedLine(ScriptSource source, LineIndex lines, int offset) {
+        return lines.line(offset) + source.firstLine() - 1;
+    }
+
+    private static ScriptException problem(ScriptSource source, LineIndex lines, int offset, String what) {
+        int local = lines.line(offset);
+        int line = local + source.firstLine() - 1;
+        int column = lines.column(offset);
+        String message = source.name() + ":" + line + ":" + column + " " + what + "\n"
+                + Snippet.render(lines, source.firstLine() - 1, local, local, local, column);
+        return new ScriptException(message.stripTrailing(), source.name(), line, column, null, null);
+    }
+}

@@ -1,0 +1,296 @@
+package dev.driftless.internal.sql;
+
+import dev.driftless.sql.ScriptException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code ScriptSource} is where a script's text came from (a file, a class path resource or memory), its display name,
+ * its text (byte order mark stripped), the SHA-256 of its bytes and the line its text starts on. It resolves
+ * {@code \i}/{@code \ir} paths relative to itself. Immutable.
+ */
+public final class ScriptSource {
+
+    /** The prefix of class path locations. */
+    public static final String CLASSPATH = "classpath:";
+
+    private final String name;
+    private final String content;
+    private final String checksum;
+    private final Path file;
+    private final String resource;
+    private final Path baseDirectory;
+    private final int firstLine;
+
+    private ScriptSource(String name, String content, String checksum, Path file, String resource, Path baseDirectory,
+            int firstLine) {
+        this.name = name;
+        this.content = content;
+        this.checksum = checksum;
+        this.file = file;
+        this.resource = resource;
+        this.baseDirectory = baseDirectory;
+        this.firstLine = firstLine;
+    }
+
+    /**
+     * Reads a script at a location.
+     *
+     * @param location {@code classpath:path/in/jar.sql} or a file path
+     * @return the script
+     * @throws ScriptException when it cannot be read or is not UTF-8
+     */
+    public static ScriptSource at(String location) {
+        Objects.requireNonNull(location, "location");
+        if (location.startsWith(CLASSPATH)) {
+            String resource = stripSlash(location.substring(CLASSPATH.length()));
+            return resource(resource, location);
+        }
+        return file(Path.of(location), location);
+    }
+
+    /**
+     * Reads a script file.
+     *
+     * @param file the file
+     * @param name the name to show in messages
+     * @return the script
+     * @throws ScriptException when it cannot be read or is not UTF-8
+     */
+    public static ScriptSource file(Path file, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ScriptException(name + ": cannot read the script file (" + e + ")."
+                    + " Check the path (absolute: " + file.toAbsolutePath() + ").", name, 0, 0, null, e);
+        }
+        return new ScriptSource(name, decode(bytes, name), sha256(bytes), file, null, null, 1);
+    }
+
+    private static ScriptSource resource(String resource, String name) {
+        ClassLoader loader = classLoader();
+        URL url = loader.getResource(resource);
+        if (url == null) {
+            throw new ScriptException(name + ": no such resource on the class path. Check the spelling and that the"
+                    + " file is under src/main/resources or src/test/resources.", name, 0, 0, null, null);
+        }
+        byte[] bytes;
+        try (InputStream in = url.openStream()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ScriptException(name + ": cannot read the class path resource (" + e + ").", name, 0, 0, null, e);
+        }
+        return new ScriptSource(name, decode(bytes, name), sha256(bytes), null, resource, null, 1);
+    }
+
+    /**
+     * Makes an in-memory script.
+     *
+     * @param name the name to show in messages
+     * @param sql its text
+     * @param firstLine the line number of its first line in the file it was cut from (1 for a whole file)
+     * @return the script
+     */
+    public static ScriptSource inMemory(String name, String sql, int firstLine) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sql, "sql");
+        if (firstLine < 1) {
+            throw new IllegalArgumentException("firstLine must be at least 1, was " + firstLine);
+        }
+        String content = sql.startsWith("\uFEFF") ? sql.substring(1) : sql;
+        return new ScriptSource(name, content, sha256(sql.getBytes(StandardCharsets.UTF_8)), null, null, null,
+                firstLine);
+    }
+
+    /**
+     * @param directory where {@code \i} paths of an in-memory script are resolved
+     * @return a copy with that base directory
+     */
+    public ScriptSource withBaseDirectory(Path directory) {
+        return new ScriptSource(name, content, checksum, file, resource, Objects.requireNonNull(directory, "directory"),
+                firstLine);
+    }
+
+    /** @return the display name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the text, byte order mark stripped */
+    public String content() {
+        return content;
+    }
+
+    /** @return the SHA-256 of the bytes, lower-case hex */
+    public String checksum() {
+        return checksum;
+    }
+
+    /** @return the line number of the text's first line */
+    public int firstLine() {
+        return firstLine;
+    }
+
+    /** @return the base directory set for includes, if any */
+    public Optional<Path> baseDirectory() {
+        return Optional.ofNullable(baseDirectory);
+    }
+
+    /** @return an identity for cycle detection: the real file, the resource or the name */
+    public String identity() {
+        if (file != null) {
+            try {
+                return file.toRealPath().toString();
+            } catch (IOException e) {
+                return file.toAbsolutePath().normalize().toString();
+            }
+        }
+        return resource != null ? CLASSPATH + resource : "memory:" + name;
+    }
+
+    /**
+     * Finds a script named by {@code \i} or {@code \ir} in this one.
+     *
+     * @param path the path as written
+     * @param relativeToThis {@code true} for {@code \ir}: relative to this script's folder first
+     * @return the script, if one of the candidate places holds it
+     * @param tried receives a description of each place looked at
+     */
+    public Optional<ScriptSource> include(String path, boolean relativeToThis, List<String> tried) {
+        List<Path> files = new ArrayList<>();
+        List<String> resources = new ArrayList<>();
+        Path given = Path.of(path);
+        if (given.isAbsolute()) {
+            files.add(given);
+        } else {
+            Path ownFolder = file != null ? file.toAbsolutePath().getParent() : null;
+            String ownPackage = resource != null ? parentOf(resource) : null;
+            if (relativeToThis || baseDirectory == null) {
+                addFolder(files, resources, ownFolder, ownPackage, path);
+            }
+            if (baseDirectory != null) {
+                files.add(baseDirectory.resolve(path));
+            }
+            if (!relativeToThis) {
+                addFolder(files, resources, ownFolder, ownPackage, path);
+                if (resource != null) {
+                    resources.add(stripSlash(path));
+                }
+                files.add(Path.of(path).toAbsolutePath());
+            }
+        }
+        for (Path candidate : files.stream().distinct().toList()) {
+            tried.add(candidate.normalize().toString());
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(file(candidate, displayName(candidate)));
+            }
+        }
+        for (String candidate : resources.stream().distinct().toList()) {
+            tried.add(CLASSPATH + candidate);
+            if (classLoader().getResource(candidate) != null) {
+                return Optional.of(resource(candidate, CLASSPATH + candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void addFolder(List<Path> files, List<String> resources, Path folder, String pkg, String path) {
+        if (folder != null) {
+            files.add(folder.resolve(path));
+        }
+        if (pkg != null) {
+            resources.add(normalizeResource(pkg.isEmpty() ? path : pkg + "/" + path));
+        }
+    }
+
+    private static String displayName(Path candidate) {
+        Path normalized = candidate.normalize();
+        Path cwd = Path.of("").toAbsolutePath();
+        if (normalized.isAbsolute() && normalized.startsWith(cwd)) {
+            return cwd.relativize(normalized).toString();
+        }
+        return normalized.toString();
+    }
+
+    private static String parentOf(String resource) {
+        int slash = resource.lastIndexOf('/');
+        return slash < 0 ? "" : resource.substring(0, slash);
+    }
+
+    private static String normalizeResource(String resource) {
+        List<String> parts = new ArrayList<>();
+        for (String part : resource.split("/")) {
+            if (part.equals("..") && !parts.isEmpty()) {
+                parts.remove(parts.size() - 1);
+            } else if (!part.equals(".") && !part.isEmpty()) {
+                parts.add(part);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private static String stripSlash(String resource) {
+        return resource.startsWith("/") ? resource.substring(1) : resource;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : ScriptSource.class.getClassLoader();
+    }
+
+    private static String decode(byte[] bytes, String name) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            int bad = firstInvalidByte(bytes);
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte " + bad
+                    + "). Save it as UTF-8 (pg_dump writes UTF-8 when the database encoding is UTF8).",
+                    name, line, 0, null, e);
+        }
+    }
+
+    private static int firstInvalidByte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.driftless.internal.sql;
+
+import dev.driftless.sql.ScriptException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ServerErrors} turns a failed statement into one {@link ScriptException}: file, line and column mapped from the
+ * server's error position (or the COPY data line) into the file, SQLSTATE, message, detail, hint and context, the
+ * statement's lines with a caret, and what happened to the script's transaction.
+ */
+public final class ServerErrors {
+
+    private static final Pattern COPY_LINE = Pattern.compile("^COPY [^,]+, line (\\d+)");
+
+    private ServerErrors() {
+    }
+
+    /**
+     * Describes a failed statement.
+     *
+     * @param statement the statement that failed
+     * @param error what pgjdbc threw
+     * @param outcome a sentence saying what happened to the script's work, e.g. that it was rolled back
+     * @return the exception to throw
+     */
+    public static ScriptException of(ParsedStatement statement, SQLException error, String outcome) {
+        ServerErrorMessage server = error instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String sqlState = server != null && server.getSQLState() != null ? server.getSQLState() : error.getSQLState();
+        String text = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
+        LineIndex lines = statement.lines();
+        int lineOffset = statement.source().firstLine() - 1;
+        int firstLine = lines.line(statement.start());
+        int lastLine = lines.line(Math.max(statement.start(), statement.end() - 1));
+
+        int offset = statement.start();
+        boolean caret = false;
+        int snippetFirst = firstLine;
+        int snippetLast = lastLine;
+        int position = server != null ? server.getPosition() : 0;
+        Matcher copyLine = server != null && server.getWhere() != null && statement.copyData() != null
+                ? COPY_LINE.matcher(server.getWhere()) : null;
+        if (position > 0) {
+            offset = statement.sourceOffset(position);
+            caret = true;
+        } else if (copyLine != null && copyLine.find()) {
+            int dataLine = lines.line(statement.copyDataStart()) + Integer.parseInt(copyLine.group(1)) - 1;
+            if (dataLine <= lines.lineCount()) {
+                offset = offsetOfLine(lines, dataLine);
+                snippetFirst = dataLine;
+                snippetLast = dataLine;
+                caret = true;
+            }
+        }
+        int line = lines.line(offset) + lineOffset;
+        int column = lines.column(offset);
+
+        StringBuilder message = new StringBuilder();
+        message.append(statement.scriptName()).append(':').append(line).append(':').append(column);
+        if (sqlState != null) {
+            message.append(" [").append(sqlState).append(']');
+        }
+        message.append(' ').append(text).append('\n');
+        message.append(Snippet.render(lines, lineOffset, snippetFirst, snippetLast, caret ? lines.line(offset) : 0,
+                column));
+        if (server != null) {
+            appendField(message, "Detail", server.getDetail());
+            appendField(message, "Hint", server.getHint());
+            appendField(message, "Where", server.getWhere());
+        }
+        if (statement.includedFrom() != null) {
+            message.append("(").append(statement.includedFrom()).append(")\n");
+        }
+        message.append(outcome);
+        return new ScriptException(message.toString(), statement.scriptName(), line, column, sqlState, error);
+    }
+
+    private static int offsetOfLine(LineIndex lines, int line) {
+        int low = 0;
+        int high = lines.text().length();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (lines.line(mid) < line) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static void appendField(StringBuilder message, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            message.append(label).append(": ").append(value.replace("\n", "\n  ")).append('\n');
+        }
+    }
+}

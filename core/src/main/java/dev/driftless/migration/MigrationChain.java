@@ -1,0 +1,201 @@
+package dev.driftless.migration;
+
+import dev.driftless.internal.migration.ChainAssembler;
+import dev.driftless.internal.migration.FoundScript;
+import dev.driftless.internal.migration.LocationTree;
+import dev.driftless.internal.migration.Scripts;
+import dev.driftless.internal.migration.ScriptSource;
+import dev.driftless.sql.SqlScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code MigrationChain} is the ordered list of migrations found at a location, in any layout Driftless knows
+ * (see {@link Layout}), or a master schema as a chain of one migration. Immutable.
+ *
+ * <pre>{@code
+ * MigrationChain chain = MigrationChain.at("classpath:db/migrations");          // layout detected
+ * MigrationChain flyway = MigrationChain.at("src/main/resources/db/migration", Layout.FLYWAY);
+ * MigrationChain schema = MigrationChain.ofMasterSchema(SqlScript.at("sql/init_schema.sql"));
+ * }</pre>
+ *
+ * <p>Migrations are ordered by {@link MigrationVersion}. Reading a chain checks it: duplicate versions, a down script
+ * without its up, and a {@code .sql} file that fits no pattern of the layout raise one {@link MigrationException}
+ * naming every file involved; an empty migration and a stray non-SQL file are {@link #warnings()}, also logged.
+ */
+public final class MigrationChain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationChain.class);
+
+    private final String location;
+    private final Layout layout;
+    private final List<Migration> migrations;
+    private final List<RepeatableMigration> repeatables;
+    private final List<String> warnings;
+
+    private MigrationChain(String location, Layout layout, List<Migration> migrations,
+                           List<RepeatableMigration> repeatables, List<String> warnings) {
+        this.location = location;
+        this.layout = layout;
+        this.migrations = Collections.unmodifiableList(new ArrayList<>(migrations));
+        this.repeatables = Collections.unmodifiableList(new ArrayList<>(repeatables));
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+    }
+
+    /**
+     * Reads the chain at a location, detecting its layout. A location that is a single file is a master schema.
+     *
+     * @param location {@code classpath:db/migrations}, or a file path (relative to the working directory, then tried
+     *                 on the class path)
+     * @return the chain, never {@code null}
+     * @throws MigrationException when nothing is there (the message lists the places searched), no file fits a layout,
+     *                            or the chain is invalid (the message names every file involved)
+     */
+    public static MigrationChain at(String location) {
+        return read(location, null);
+    }
+
+    /**
+     * Reads the chain at a location in the given layout; files that do not fit it are reported, not guessed at.
+     *
+     * @param location {@code classpath:db/migrations} or a file path
+     * @param layout the layout of the files there
+     * @return the chain, never {@code null}
+     * @throws MigrationException when nothing is there or the chain is invalid
+     */
+    public static MigrationChain at(String location, Layout layout) {
+        return read(location, Objects.requireNonNull(layout, "layout"));
+    }
+
+    /**
+     * Makes a chain of one migration, version {@code 1}, from a master schema: the script that builds the whole schema.
+     *
+     * @param schema the master schema
+     * @return the chain, never {@code null}
+     */
+    public static MigrationChain ofMasterSchema(SqlScript schema) {
+        String fileName = schema.name().substring(schema.name().lastIndexOf('/') + 1);
+        String description = fileName.endsWith(".sql") ? fileName.substring(0, fileName.length() - 4) : fileName;
+        return new MigrationChain(schema.name(), Layout.MASTER_SCHEMA,
+                List.of(Migration.of(MigrationVersion.parse("1"), description, schema, null)), List.of(), List.of());
+    }
+
+    /**
+     * Makes a chain from migrations built in code.
+     *
+     * @param name a name for messages, e.g. {@code in-memory chain}
+     * @param migrations the migrations, in any order; their versions must differ
+     * @param repeatables the repeatable migrations, possibly none
+     * @return the chain, ordered by version
+     * @throws MigrationException when two migrations share a version
+     */
+    public static MigrationChain of(String name, List<Migration> migrations, List<RepeatableMigration> repeatables) {
+        List<Migration> sorted = new ArrayList<>(migrations);
+        sorted.sort((a, b) -> a.version().compareTo(b.version()));
+        List<String> errors = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).version().equals(sorted.get(i - 1).version())) {
+                errors.add("two migrations have version " + sorted.get(i).version() + ": " + sorted.get(i - 1).up().name()
+                        + ", " + sorted.get(i).up().name());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new MigrationException("The migration chain '" + name + "' is invalid:\n  - "
+                    + String.join("\n  - ", errors));
+        }
+        return new MigrationChain(name, null, sorted, repeatables, List.of());
+    }
+
+    private static MigrationChain read(String location, Layout layout) {
+        Objects.requireNonNull(location, "location");
+        LocationTree tree = LocationTree.resolve(location, classLoader());
+        if (tree.isSingleFile() || layout == Layout.MASTER_SCHEMA) {
+            if (!tree.isSingleFile()) {
+                throw new MigrationException("'" + location + "' is a folder, but the master schema layout needs one"
+                        + " file; pass the schema file's path");
+            }
+            ScriptSource source = ScriptSource.of(tree.entries().get(0), false);
+            MigrationChain chain = ofMasterSchema(Scripts.toSqlScript(source));
+            return new MigrationChain(location, Layout.MASTER_SCHEMA, chain.migrations, List.of(), List.of());
+        }
+        ChainAssembler.Assembled assembled = ChainAssembler.assemble(tree, layout);
+        List<Migration> migrations = assembled.steps().stream()
+                .map(step -> Migration.of(step.version(), step.description(), Scripts.toSqlScript(step.up()),
+                        step.down() == null ? null : Scripts.toSqlScript(step.down())))
+                .collect(Collectors.toList());
+        List<RepeatableMigration> repeatables = new ArrayList<>();
+        for (FoundScript found : assembled.repeatables()) {
+            repeatables.add(RepeatableMigration.of(found.description(), Scripts.toSqlScript(found.source())));
+        }
+        for (String warning : assembled.warnings()) {
+            LOG.warn("{}", warning);
+        }
+        return new MigrationChain(location, assembled.layout(), migrations, repeatables, assembled.warnings());
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : MigrationChain.class.getClassLoader();
+    }
+
+    /** @return the location as given, or the script's name for a master schema, or the name of a chain built in code */
+    public String location() {
+        return location;
+    }
+
+    /** @return the layout read, empty for a chain built in code with {@link #of} */
+    public Optional<Layout> layout() {
+        return Optional.ofNullable(layout);
+    }
+
+    /** @return the versioned migrations in version order, never {@code null} */
+    public List<Migration> migrations() {
+        return migrations;
+    }
+
+    /** @return the repeatable migrations (Flyway {@code R__}), sorted by description; usually none */
+    public List<RepeatableMigration> repeatables() {
+        return repeatables;
+    }
+
+    /** @return problems that do not stop the chain from working (empty migrations, stray files); each names its file */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** @return the highest version, or {@link MigrationVersion#EMPTY} for a chain without versioned migrations */
+    public MigrationVersion latestVersion() {
+        return migrations.isEmpty() ? MigrationVersion.EMPTY : migrations.get(migrations.size() - 1).version();
+    }
+
+    /**
+     * @param version a version
+     * @return the migration with that version (compared numerically: {@code 4} finds {@code 004})
+     */
+    public Optional<Migration> migration(MigrationVersion version) {
+        return migrations.stream().filter(m -> m.version().equals(version)).findFirst();
+    }
+
+    /**
+     * @param version a version as text, e.g. {@code 004} or {@code 1.1}
+     * @return the migration with that version
+     * @throws IllegalArgumentException when the text is not a version
+     */
+    public Optional<Migration> migration(String version) {
+        return migration(MigrationVersion.parse(version));
+    }
+
+    /** @return e.g. {@code MigrationChain[classpath:db/migrations, Flyway, 12 migrations, latest 2.3]} */
+    @Override
+    public String toString() {
+        return "MigrationChain[" + location + ", " + (layout == null ? "built in code" : layout.displayName()) + ", "
+                + migrations.size() + " migrations, latest " + latestVersion() + "]";
+    }
+}

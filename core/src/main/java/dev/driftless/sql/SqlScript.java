@@ -1,0 +1,136 @@
+package dev.driftless.sql;
+
+import dev.driftless.internal.sql.ScriptParser;
+import dev.driftless.internal.sql.ScriptSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code SqlScript} is a psql-compatible script: where it comes from, its text and how it runs with respect to
+ * transactions. Immutable; reading happens when it is created, splitting when {@link #parse()} is called.
+ *
+ * <pre>{@code
+ * SqlScript schema = SqlScript.at("classpath:db/schema.sql");
+ * ScriptRunner.create().run(schema, connection);
+ * }</pre>
+ */
+public final class SqlScript {
+
+    private final ScriptSource source;
+    private final TransactionMode mode;
+
+    private SqlScript(ScriptSource source, TransactionMode mode) {
+        this.source = source;
+        this.mode = mode;
+    }
+
+    /**
+     * Reads a script at a location.
+     *
+     * @param location {@code classpath:db/schema.sql} (a class path resource) or a file path
+     * @return the script, never {@code null}
+     * @throws ScriptException when it cannot be read or is not UTF-8
+     */
+    public static SqlScript at(String location) {
+        return new SqlScript(ScriptSource.at(location), TransactionMode.AUTO);
+    }
+
+    /**
+     * Reads a script file.
+     *
+     * @param file the file; its path as given is the name used in messages
+     * @return the script, never {@code null}
+     * @throws ScriptException when it cannot be read or is not UTF-8
+     */
+    public static SqlScript of(Path file) {
+        Objects.requireNonNull(file, "file");
+        return new SqlScript(ScriptSource.file(file, file.toString()), TransactionMode.AUTO);
+    }
+
+    /**
+     * Makes an in-memory script.
+     *
+     * @param name the name used in messages, e.g. {@code "V3__orders.sql"}
+     * @param sql its text
+     * @return the script, never {@code null}
+     */
+    public static SqlScript of(String name, String sql) {
+        return of(name, sql, 1);
+    }
+
+    /**
+     * Makes a script from a section of a larger file (for instance dbmate's {@code -- migrate:up} section), so that
+     * messages give line numbers in that file.
+     *
+     * @param name the name used in messages (the file's)
+     * @param sql the section's text
+     * @param firstLine the line of the file the section starts on (1 or more)
+     * @return the script, never {@code null}
+     */
+    public static SqlScript of(String name, String sql, int firstLine) {
+        return new SqlScript(ScriptSource.inMemory(name, sql, firstLine), TransactionMode.AUTO);
+    }
+
+    /**
+     * Sets how the script runs with respect to transactions, overriding what the script itself says.
+     *
+     * @param mode the mode
+     * @return a copy with that mode
+     */
+    public SqlScript withTransactionMode(TransactionMode mode) {
+        return new SqlScript(source, Objects.requireNonNull(mode, "mode"));
+    }
+
+    /**
+     * Sets the folder {@code \i} paths are resolved against (before the script's own folder and the working
+     * directory); useful for in-memory scripts.
+     *
+     * @param dir the folder
+     * @return a copy with that base directory
+     */
+    public SqlScript withBaseDirectory(Path dir) {
+        return new SqlScript(source.withBaseDirectory(dir), mode);
+    }
+
+    /** @return the name used in messages, e.g. {@code sql/migrations/003_orders.sql}, never {@code null} */
+    public String name() {
+        return source.name();
+    }
+
+    /** @return the text as read, byte order mark stripped, never {@code null} */
+    public String content() {
+        return source.content();
+    }
+
+    /** @return the SHA-256 of the script's bytes, lower-case hex, never {@code null} */
+    public String checksum() {
+        return source.checksum();
+    }
+
+    /** @return the transaction mode as set, {@link TransactionMode#AUTO} unless changed */
+    public TransactionMode transactionMode() {
+        return mode;
+    }
+
+    /**
+     * Splits the script into statements, expanding includes and checking meta-commands.
+     *
+     * @return the parsed script, never {@code null}
+     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing include, an include
+     *     cycle and the like
+     */
+    public ParsedScript parse() {
+        return parse(Map.of());
+    }
+
+    ParsedScript parse(Map<String, String> variables) {
+        return new ParsedScript(ScriptParser.parse(source, variables), mode);
+    }
+
+    @Override
+    public String toString() {
+        return "SqlScript[" + source.name() + ", " + mode + "]";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.driftless.migration;
+
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.TestServers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Runs the examples of docs/migrations.md, so that they compile and do what the page says. */
+class MigrationDocsExamplesTest {
+
+    @Test
+    void overview() {
+        PostgresServer server = TestServers.embedded();
+        Database database = server.createDatabase();
+        try {
+            MigrationChain chain = MigrationChain.at("classpath:migrations/numbered");   // layout detected
+            Migrator migrator = Migrator.of(chain, database);                          // a Database or any DataSource
+
+            migrator.migrateToLatest();                        // every pending migration, oldest first
+            migrator.migrateTo("003");                         // up or down to version 003 (compared numerically)
+            migrator.migrateTo(MigrationVersion.EMPTY);        // revert everything
+            MigrationVersion now = migrator.currentVersion();  // MigrationVersion.EMPTY before the first migration
+
+            assertThat(now).isEqualTo(MigrationVersion.EMPTY);
+        } finally {
+            server.drop(database);
+        }
+    }
+
+    @Test
+    void failureMessageShowsFileLineAndCaret() {
+        PostgresServer server = TestServers.embedded();
+        Database database = server.createDatabase();
+        try {
+            Migrator migrator = Migrator.of(MigrationChain.at("classpath:migrations/errors/line37"), database);
+            MigrationException e = catchThrowableOfType(MigrationException.class, migrator::migrateToLatest);
+            assertThat(e.getMessage()).isEqualTo("The migration 002 orders"
+                    + " (classpath:migrations/errors/line37/002_orders.sql) failed and was rolled back; database "
+                    + database.name() + " stays at version 001.\n"
+                    + "classpath:migrations/errors/line37/002_orders.sql:37:49 [42601] syntax error at or near \"NUL\"\n"
+                    + "  37 | ALTER TABLE orders ADD COLUMN total numeric NOT NUL;\n"
+                    + "     |                                                 ^");
+        } finally {
+            server.drop(database);
+        }
+    }
+}

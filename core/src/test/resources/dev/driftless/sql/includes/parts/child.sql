@@ -1,0 +1,2 @@
+-- child
+INSERT INTO inc_main VALUES (1);

@@ -1,0 +1,9 @@
+-- migrate:up
+CREATE TABLE orders (
+  id int PRIMARY KEY,
+  customer_id int NOT NULL REFERENCES customer
+);
+
+-- migrate:down
+DROP TABLE orders;
+

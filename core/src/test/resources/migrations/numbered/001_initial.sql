@@ -1,0 +1,5 @@
+-- customers
+CREATE TABLE customer (
+  id int PRIMARY KEY,
+  name text NOT NULL
+);

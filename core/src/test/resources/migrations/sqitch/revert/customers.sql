@@ -1,0 +1,3 @@
+BEGIN;
+ALTER TABLE customer DROP COLUMN email;
+COMMIT;

@@ -1,0 +1,3 @@
+BEGIN;
+SELECT email FROM customer WHERE false;
+ROLLBACK;

@@ -1,0 +1,3 @@
+BEGIN;
+SELECT id FROM orders WHERE false;
+ROLLBACK;
