@@ -13,39 +13,54 @@ public final class ParsedStatement implements ScriptStep {
     private final LineIndex lines;
     private final int start;
     private final int end;
-    private final String sql;
+    private final String interpolated;
+    private String sql;
     private final int[] anchorSql;
     private final int[] anchorSource;
     private final boolean[] anchorFixed;
-    private final String copyData;
     private final int copyDataStart;
+    private final int copyDataEnd;
     private final String includedFrom;
     private final StatementKind kind;
 
-    ParsedStatement(ScriptSource source, LineIndex lines, int start, int end, String sql, int[] anchorSql,
-            int[] anchorSource, boolean[] anchorFixed, String copyData, int copyDataStart, String includedFrom) {
+    /**
+     * Describes a statement.
+     *
+     * @param interpolated the text after variable interpolation, or {@code null} when it is the source's text from
+     *     {@code start} to {@code end} (taken lazily: a 10 MB dump is not copied while splitting)
+     * @param copyDataStart offset of the COPY data, or -1 for none
+     * @param copyDataEnd offset just after the COPY data (before the {@code \.} line)
+     */
+    ParsedStatement(ScriptSource source, LineIndex lines, int start, int end, String interpolated, int[] anchorSql,
+            int[] anchorSource, boolean[] anchorFixed, int copyDataStart, int copyDataEnd, String includedFrom) {
         this.source = source;
         this.lines = lines;
         this.start = start;
         this.end = end;
-        this.sql = sql;
+        this.interpolated = interpolated;
         this.anchorSql = anchorSql;
         this.anchorSource = anchorSource;
         this.anchorFixed = anchorFixed;
-        this.copyData = copyData;
         this.copyDataStart = copyDataStart;
+        this.copyDataEnd = copyDataEnd;
         this.includedFrom = includedFrom;
-        this.kind = StatementKind.of(sql);
+        this.kind = interpolated != null ? StatementKind.of(interpolated, 0, interpolated.length())
+                : StatementKind.of(lines.text(), start, end);
     }
 
-    ParsedStatement withCopyData(String data, int dataStart) {
-        return new ParsedStatement(source, lines, start, end, sql, anchorSql, anchorSource, anchorFixed, data,
-                dataStart, includedFrom);
+    ParsedStatement withCopyData(int dataStart, int dataEnd) {
+        return new ParsedStatement(source, lines, start, end, interpolated, anchorSql, anchorSource, anchorFixed,
+                dataStart, dataEnd, includedFrom);
     }
 
     /** @return the text sent to the server, without the terminating {@code ;} */
     public String sql() {
-        return sql;
+        String text = sql;
+        if (text == null) {
+            text = interpolated != null ? interpolated : lines.text().substring(start, end);
+            sql = text; // a benign race: every thread computes the same immutable string
+        }
+        return text;
     }
 
     /** @return the script it comes from */
@@ -80,7 +95,7 @@ public final class ParsedStatement implements ScriptStep {
 
     /** @return the COPY data, or {@code null} when it is no {@code COPY ... FROM STDIN} */
     public String copyData() {
-        return copyData;
+        return copyDataStart < 0 ? null : lines.text().substring(copyDataStart, copyDataEnd);
     }
 
     /** @return the offset in the source where the COPY data starts (its first line) */
@@ -113,6 +128,7 @@ public final class ParsedStatement implements ScriptStep {
      * @return the offset in the source text
      */
     public int sourceOffset(int position) {
+        String sql = sql();
         int cps = sql.codePointCount(0, sql.length());
         int index = sql.offsetByCodePoints(0, Math.max(0, Math.min(position - 1, cps)));
         if (anchorSql == null) {
@@ -142,6 +158,6 @@ public final class ParsedStatement implements ScriptStep {
 
     @Override
     public String toString() {
-        return source.name() + ":" + line() + ":" + column() + " " + sql;
+        return source.name() + ":" + line() + ":" + column() + " " + sql();
     }
 }

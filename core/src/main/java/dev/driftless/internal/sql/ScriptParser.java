@@ -101,9 +101,15 @@ public final class ScriptParser {
         }
     }
 
+    /** Finds {@code what} within [from, to) only: gaps are small, the text may be huge. */
     private static int indexOf(String text, String what, int from, int to) {
-        int at = text.indexOf(what, from);
-        return at >= 0 && at + what.length() <= to ? at : -1;
+        char first = what.charAt(0);
+        for (int i = from; i + what.length() <= to; i++) {
+            if (text.charAt(i) == first && text.startsWith(what, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private ParsedStatement statement(ScriptSource source, LineIndex lines, Chunk chunk, String includedFrom) {
@@ -114,12 +120,12 @@ public final class ScriptParser {
         }
         int[] refs = chunk.variableRefs();
         if (refs == null || variables.isEmpty()) {
-            return new ParsedStatement(source, lines, chunk.start(), end, text.substring(chunk.start(), end), null,
-                    null, null, null, -1, includedFrom);
+            return new ParsedStatement(source, lines, chunk.start(), end, null, null, null, null, -1, -1,
+                    includedFrom);
         }
         Interpolated result = interpolate(text, chunk.start(), end, refs);
         return new ParsedStatement(source, lines, chunk.start(), end, result.sql, result.anchorSql,
-                result.anchorSource, result.anchorFixed, null, -1, includedFrom);
+                result.anchorSource, result.anchorFixed, -1, -1, includedFrom);
     }
 
     private record Interpolated(String sql, int[] anchorSql, int[] anchorSource, boolean[] anchorFixed) {
@@ -216,7 +222,7 @@ public final class ScriptParser {
         if (terminator >= 0) {
             dataEnd = terminator;
         }
-        ParsedStatement withData = copy.withCopyData(text.substring(dataStart, dataEnd), dataStart);
+        ParsedStatement withData = copy.withCopyData(dataStart, dataEnd);
         statements.set(statements.size() - 1, withData);
         steps.set(steps.lastIndexOf(copy), withData);
     }

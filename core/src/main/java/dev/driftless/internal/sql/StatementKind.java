@@ -28,7 +28,19 @@ public enum StatementKind {
      * @return its kind
      */
     public static StatementKind of(String sql) {
-        List<String> w = firstWords(sql);
+        return of(sql, 0, sql.length());
+    }
+
+    /**
+     * Classifies the statement in a region of a text.
+     *
+     * @param text the text
+     * @param from where the statement starts
+     * @param to where it ends
+     * @return its kind
+     */
+    public static StatementKind of(String text, int from, int to) {
+        List<String> w = firstWords(text, from, to);
         if (w.isEmpty()) {
             return ORDINARY;
         }
@@ -86,9 +98,13 @@ public enum StatementKind {
      *     groups, up to a string literal
      */
     static List<String> firstWords(String sql) {
+        return firstWords(sql, 0, sql.length());
+    }
+
+    private static List<String> firstWords(String sql, int from, int to) {
         List<String> words = new ArrayList<>(WORDS);
-        int n = sql.length();
-        int i = 0;
+        int n = to;
+        int i = from;
         while (i < n && words.size() < WORDS) {
             char c = sql.charAt(i);
             if (Character.isWhitespace(c)) {
