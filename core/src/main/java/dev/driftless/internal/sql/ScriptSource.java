@@ -270,7 +270,7 @@ public final class ScriptSource {
                     line++;
                 }
             }
-            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte " + bad
+            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte offset " + bad
                     + "). Save it as UTF-8 (pg_dump writes UTF-8 when the database encoding is UTF8).",
                     name, line, 0, null, e);
         }
