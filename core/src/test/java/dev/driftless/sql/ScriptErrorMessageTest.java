@@ -199,4 +199,25 @@ class ScriptErrorMessageTest {
                     |   ^
                 The script ran in one transaction, which was rolled back: nothing of it was applied.""");
     }
+
+    @Test
+    void errorsAfterSemicolonsInsideBeginAtomicBodiesMapToTheFile() {
+        String sql = """
+                CREATE FUNCTION atomic_f(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT a;
+                  SELECT nope;
+                END;
+                """;
+        ScriptException e = fail(SqlScript.of("atomic.sql", sql));
+        assertThat(e.getMessage()).isEqualTo("""
+                atomic.sql:4:10 [42703] column "nope" does not exist
+                  1 | CREATE FUNCTION atomic_f(a int) RETURNS int LANGUAGE sql
+                  2 | BEGIN ATOMIC
+                  3 |   SELECT a;
+                  4 |   SELECT nope;
+                    |          ^
+                  5 | END;
+                The script ran in one transaction, which was rolled back: nothing of it was applied.""");
+    }
 }
