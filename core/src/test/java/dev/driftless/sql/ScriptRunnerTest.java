@@ -104,4 +104,12 @@ class ScriptRunnerTest {
                     .containsExactly("7,7");
         }
     }
+
+    @Test
+    void copyAtTheVeryEndWithoutDataLoadsNothing() throws Exception {
+        try (Connection c = db.connect()) {
+            ScriptRunner.create().run(SqlScript.of("end.sql", "CREATE TABLE copy_end (id int);\nCOPY copy_end FROM stdin;"), c);
+            assertThat(query(c, "SELECT count(*) FROM copy_end")).containsExactly("0");
+        }
+    }
 }

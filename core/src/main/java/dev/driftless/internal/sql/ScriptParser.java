@@ -119,13 +119,15 @@ public final class ScriptParser {
             end--;
         }
         int[] refs = chunk.variableRefs();
+        // a COPY ... FROM STDIN at the very end of the text has no data chunk: it gets empty data
+        int copyAt = chunk.copyFromStdin() ? chunk.end() : -1;
         if (refs == null || variables.isEmpty()) {
-            return new ParsedStatement(source, lines, chunk.start(), end, null, null, null, null, -1, -1,
+            return new ParsedStatement(source, lines, chunk.start(), end, null, null, null, null, copyAt, copyAt,
                     includedFrom);
         }
         Interpolated result = interpolate(text, chunk.start(), end, refs);
         return new ParsedStatement(source, lines, chunk.start(), end, result.sql, result.anchorSql,
-                result.anchorSource, result.anchorFixed, -1, -1, includedFrom);
+                result.anchorSource, result.anchorFixed, copyAt, copyAt, includedFrom);
     }
 
     private record Interpolated(String sql, int[] anchorSql, int[] anchorSource, boolean[] anchorFixed) {

@@ -71,6 +71,7 @@ public final class ServerErrors {
             appendField(message, "Detail", server.getDetail());
             appendField(message, "Hint", server.getHint());
             appendField(message, "Where", server.getWhere());
+            appendField(message, "Internal query", server.getInternalQuery());
         }
         if (statement.includedFrom() != null) {
             message.append("(").append(statement.includedFrom()).append(")\n");
