@@ -220,4 +220,23 @@ class ScriptErrorMessageTest {
                   5 | END;
                 The script ran in one transaction, which was rolled back: nothing of it was applied.""");
     }
+
+    @Test
+    void runtimeErrorsInsideFunctionsShowTheServersContext() {
+        String sql = """
+                CREATE FUNCTION inner_fail() RETURNS int LANGUAGE plpgsql AS $$
+                BEGIN
+                  RAISE EXCEPTION 'no stock for %', 'widget' USING HINT = 'Restock first.';
+                END $$;
+                CREATE FUNCTION outer_call() RETURNS int LANGUAGE sql AS 'SELECT inner_fail()';
+                SELECT outer_call();
+                """;
+        ScriptException e = fail(SqlScript.of("ctx.sql", sql));
+        assertThat(e.getMessage()).isEqualTo("""
+                ctx.sql:6:1 [P0001] no stock for widget
+                  6 | SELECT outer_call();
+                Hint: Restock first.
+                Where: PL/pgSQL function inner_fail() line 3 at RAISE
+                The script ran in one transaction, which was rolled back: nothing of it was applied.""");
+    }
 }
