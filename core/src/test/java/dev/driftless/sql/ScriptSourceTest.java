@@ -28,6 +28,7 @@ class ScriptSourceTest {
         SqlScript fromFile = SqlScript.at(file.toString());
         assertThat(fromFile.name()).isEqualTo(file.toString());
         assertThat(fromFile.content()).isEqualTo("SELECT 1;");
+        assertThat(SqlScript.at("filesystem:" + file).name()).isEqualTo(file.toString());
         // the checksum covers the bytes as stored, byte order mark included
         assertThat(fromFile.checksum()).isEqualTo(sha256(Files.readAllBytes(file)));
         assertThat(SqlScript.of("x", "SELECT 1;").checksum())

@@ -29,6 +29,9 @@ public final class ScriptSource {
     /** The prefix of class path locations. */
     public static final String CLASSPATH = "classpath:";
 
+    /** The optional prefix of file locations, as Flyway writes them. */
+    public static final String FILESYSTEM = "filesystem:";
+
     private final String name;
     private final String content;
     private final String checksum;
@@ -51,7 +54,7 @@ public final class ScriptSource {
     /**
      * Reads a script at a location.
      *
-     * @param location {@code classpath:path/in/jar.sql} or a file path
+     * @param location {@code classpath:path/in/jar.sql}, or a file path (optionally {@code filesystem:path})
      * @return the script
      * @throws ScriptException when it cannot be read or is not UTF-8
      */
@@ -60,6 +63,9 @@ public final class ScriptSource {
         if (location.startsWith(CLASSPATH)) {
             String resource = stripSlash(location.substring(CLASSPATH.length()));
             return resource(resource, location);
+        }
+        if (location.startsWith(FILESYSTEM)) {
+            return file(Path.of(location.substring(FILESYSTEM.length())), location.substring(FILESYSTEM.length()));
         }
         return file(Path.of(location), location);
     }
