@@ -171,12 +171,12 @@ public final class ScriptSource {
     }
 
     /**
-     * Finds a script named by {@code \\i} or {@code \\ir} in this one. {@code \\i} looks in the base directory, this
-     * script's folder (or class path package, then the class path root), then the working directory; {@code \\ir}
+     * Finds a script named by {@code \i} or {@code \ir} in this one. {@code \i} looks in the base directory, this
+     * script's folder (or class path package, then the class path root), then the working directory; {@code \ir}
      * only relative to this script (an in-memory script: its base directory, then the working directory).
      *
      * @param path the path as written
-     * @param relativeToThis {@code true} for {@code \\ir}
+     * @param relativeToThis {@code true} for {@code \ir}
      * @param tried receives each place looked at, for the message when none holds it
      * @return the script, if one of the places holds it
      */
