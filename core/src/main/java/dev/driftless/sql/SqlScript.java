@@ -29,7 +29,8 @@ public final class SqlScript {
     /**
      * Reads a script at a location.
      *
-     * @param location {@code classpath:db/schema.sql} (a class path resource) or a file path
+     * @param location {@code classpath:db/schema.sql} (a class path resource), or a file path (optionally written
+     *     {@code filesystem:db/schema.sql}, as Flyway does)
      * @return the script, never {@code null}
      * @throws ScriptException when it cannot be read or is not UTF-8
      */

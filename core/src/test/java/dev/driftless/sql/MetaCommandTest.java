@@ -162,4 +162,11 @@ class MetaCommandTest {
         assertThatThrownBy(() -> SqlScript.of("c.sql", "SELECT 1;\n\\.\n").parse())
                 .hasMessageStartingWith("c.sql:2:1 \\. without a COPY ... FROM STDIN before it.");
     }
+
+    @Test
+    void variablesInIncludePaths() throws IOException {
+        write("v2/x.sql", "SELECT 'v2';");
+        SqlScript script = SqlScript.of("m.sql", "\\set version v2\n\\i :version/x.sql\n").withBaseDirectory(dir);
+        assertThat(statements(script)).containsExactly(dir.resolve("v2/x.sql") + ":1 SELECT 'v2'");
+    }
 }

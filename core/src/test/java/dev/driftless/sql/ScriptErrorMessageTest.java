@@ -199,4 +199,44 @@ class ScriptErrorMessageTest {
                     |   ^
                 The script ran in one transaction, which was rolled back: nothing of it was applied.""");
     }
+
+    @Test
+    void errorsAfterSemicolonsInsideBeginAtomicBodiesMapToTheFile() {
+        String sql = """
+                CREATE FUNCTION atomic_f(a int) RETURNS int LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT a;
+                  SELECT nope;
+                END;
+                """;
+        ScriptException e = fail(SqlScript.of("atomic.sql", sql));
+        assertThat(e.getMessage()).isEqualTo("""
+                atomic.sql:4:10 [42703] column "nope" does not exist
+                  1 | CREATE FUNCTION atomic_f(a int) RETURNS int LANGUAGE sql
+                  2 | BEGIN ATOMIC
+                  3 |   SELECT a;
+                  4 |   SELECT nope;
+                    |          ^
+                  5 | END;
+                The script ran in one transaction, which was rolled back: nothing of it was applied.""");
+    }
+
+    @Test
+    void runtimeErrorsInsideFunctionsShowTheServersContext() {
+        String sql = """
+                CREATE FUNCTION inner_fail() RETURNS int LANGUAGE plpgsql AS $$
+                BEGIN
+                  RAISE EXCEPTION 'no stock for %', 'widget' USING HINT = 'Restock first.';
+                END $$;
+                CREATE FUNCTION outer_call() RETURNS int LANGUAGE sql AS 'SELECT inner_fail()';
+                SELECT outer_call();
+                """;
+        ScriptException e = fail(SqlScript.of("ctx.sql", sql));
+        assertThat(e.getMessage()).isEqualTo("""
+                ctx.sql:6:1 [P0001] no stock for widget
+                  6 | SELECT outer_call();
+                Hint: Restock first.
+                Where: PL/pgSQL function inner_fail() line 3 at RAISE
+                The script ran in one transaction, which was rolled back: nothing of it was applied.""");
+    }
 }

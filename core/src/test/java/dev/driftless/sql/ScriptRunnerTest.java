@@ -87,4 +87,29 @@ class ScriptRunnerTest {
             assertThat(query(c, "SELECT count(*) FROM pg_class WHERE relname = 'err_a'")).containsExactly("0");
         }
     }
+
+    @Test
+    void rulesDoBlocksAndEchoRunAsPsqlWould() throws Exception {
+        String sql = """
+                CREATE TABLE rule_a (id int);
+                CREATE TABLE rule_b (id int);
+                CREATE TABLE rule_c (id int);
+                CREATE RULE fan_out AS ON INSERT TO rule_a DO ALSO (INSERT INTO rule_b VALUES (NEW.id); INSERT INTO rule_c VALUES (NEW.id));
+                \\echo inserting
+                DO $$ BEGIN INSERT INTO rule_a VALUES (7); END $$;
+                """;
+        try (Connection c = db.connect()) {
+            assertThat(ScriptRunner.create().run(SqlScript.of("rules.sql", sql), c).statementCount()).isEqualTo(5);
+            assertThat(query(c, "SELECT (SELECT id FROM rule_b) || ',' || (SELECT id FROM rule_c)"))
+                    .containsExactly("7,7");
+        }
+    }
+
+    @Test
+    void copyAtTheVeryEndWithoutDataLoadsNothing() throws Exception {
+        try (Connection c = db.connect()) {
+            ScriptRunner.create().run(SqlScript.of("end.sql", "CREATE TABLE copy_end (id int);\nCOPY copy_end FROM stdin;"), c);
+            assertThat(query(c, "SELECT count(*) FROM copy_end")).containsExactly("0");
+        }
+    }
 }

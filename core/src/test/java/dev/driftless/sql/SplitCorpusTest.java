@@ -148,6 +148,8 @@ class SplitCorpusTest {
     void copyDataRunningToTheEndWithoutTerminator() {
         List<Statement> statements = SqlScript.of("copy.sql", "COPY t FROM stdin;\n1\n2").parse().statements();
         assertThat(statements.get(0).copyData()).contains("1\n2");
+        assertThat(SqlScript.of("copy.sql", "COPY t FROM stdin;").parse().statements().get(0).copyData())
+                .contains("");
     }
 
     @Test

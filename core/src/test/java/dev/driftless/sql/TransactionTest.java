@@ -206,4 +206,21 @@ class TransactionTest {
                 The script ran in one transaction, which was rolled back: nothing of it was applied.""");
         assertThat(tables()).isEmpty();
     }
+
+    @Test
+    void aDeferredConstraintFailingAtCommitRollsBack() throws SQLException {
+        SqlScript script = SqlScript.of("deferred.sql", """
+                CREATE TABLE parent (id int PRIMARY KEY);
+                CREATE TABLE child (parent_id int REFERENCES parent DEFERRABLE INITIALLY DEFERRED);
+                INSERT INTO child VALUES (42);
+                """);
+        assertThatThrownBy(() -> run(script, c)).isInstanceOf(ScriptException.class).hasMessage("""
+                deferred.sql [23503] COMMIT failed at the end of the script: insert or update on table "child" \
+                violates foreign key constraint "child_parent_id_fkey"
+                Detail: Key (parent_id)=(42) is not present in table "parent".
+                A deferred constraint or trigger fires at COMMIT, so no statement of the script is to blame alone. \
+                The script ran in one transaction, which was rolled back: nothing of it was applied.""");
+        assertThat(tables()).isEmpty();
+        assertThat(c.getAutoCommit()).isTrue();
+    }
 }

@@ -96,7 +96,11 @@ public final class ScriptExecutor {
         boolean committed = false;
         try {
             runAll("The script ran in one transaction, which was rolled back: nothing of it was applied.");
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw ServerErrors.atCommit(scriptName, e);
+            }
             committed = true;
         } finally {
             if (!committed) {

@@ -161,7 +161,9 @@ public final class ScriptLexer {
             return end;
         }
         int dataEnd = copyDataEnd(end);
-        chunks.add(new Chunk(Chunk.Kind.COPY_DATA, end, dataEnd, dataEnd, false, null));
+        if (dataEnd > end) {
+            chunks.add(new Chunk(Chunk.Kind.COPY_DATA, end, dataEnd, dataEnd, false, null));
+        }
         return dataEnd;
     }
 

@@ -5,7 +5,6 @@ import dev.driftless.sql.ScriptException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 public final class ScriptParser {
 
-    private final Map<String, String> variables;
+    private final Variables variables;
     private final List<ScriptStep> steps = new ArrayList<>();
     private final List<ParsedStatement> statements = new ArrayList<>();
     private final Deque<Frame> includes = new ArrayDeque<>();
@@ -29,7 +28,7 @@ public final class ScriptParser {
     }
 
     private ScriptParser(Map<String, String> variables) {
-        this.variables = new LinkedHashMap<>(variables);
+        this.variables = new Variables(variables);
     }
 
     /**
@@ -119,92 +118,15 @@ public final class ScriptParser {
             end--;
         }
         int[] refs = chunk.variableRefs();
+        // a COPY ... FROM STDIN at the very end of the text has no data chunk: it gets empty data
+        int copyAt = chunk.copyFromStdin() ? chunk.end() : -1;
         if (refs == null || variables.isEmpty()) {
-            return new ParsedStatement(source, lines, chunk.start(), end, null, null, null, null, -1, -1,
+            return new ParsedStatement(source, lines, chunk.start(), end, null, null, null, null, copyAt, copyAt,
                     includedFrom);
         }
-        Interpolated result = interpolate(text, chunk.start(), end, refs);
-        return new ParsedStatement(source, lines, chunk.start(), end, result.sql, result.anchorSql,
-                result.anchorSource, result.anchorFixed, -1, -1, includedFrom);
-    }
-
-    private record Interpolated(String sql, int[] anchorSql, int[] anchorSource, boolean[] anchorFixed) {
-    }
-
-    private Interpolated interpolate(String text, int start, int end, int[] refs) {
-        StringBuilder sql = new StringBuilder(end - start + 32);
-        List<int[]> anchors = new ArrayList<>();
-        anchors.add(new int[] {0, start, 0});
-        int copied = start;
-        for (int ref : refs) {
-            if (ref < copied || ref >= end) {
-                continue;
-            }
-            int[] span = new int[1];
-            String value = variableValue(text, ref, end, span);
-            if (value == null) {
-                continue;
-            }
-            sql.append(text, copied, ref);
-            anchors.add(new int[] {sql.length(), ref, 1});
-            sql.append(value);
-            copied = span[0];
-            anchors.add(new int[] {sql.length(), copied, 0});
-        }
-        sql.append(text, copied, end);
-        int[] anchorSql = new int[anchors.size()];
-        int[] anchorSource = new int[anchors.size()];
-        boolean[] anchorFixed = new boolean[anchors.size()];
-        for (int i = 0; i < anchors.size(); i++) {
-            anchorSql[i] = anchors.get(i)[0];
-            anchorSource[i] = anchors.get(i)[1];
-            anchorFixed[i] = anchors.get(i)[2] == 1;
-        }
-        return new Interpolated(sql.toString(), anchorSql, anchorSource, anchorFixed);
-    }
-
-    /** Reads {@code :name}, {@code :'name'} or {@code :"name"} at {@code at}; its end goes to {@code span[0]}. */
-    private String variableValue(String text, int at, int end, int[] span) {
-        int i = at + 1;
-        char quote = 0;
-        if (i < end && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
-            quote = text.charAt(i);
-            i++;
-        }
-        int nameStart = i;
-        while (i < end && ScriptLexer.isVariableChar(text.charAt(i))) {
-            i++;
-        }
-        if (i == nameStart) {
-            return null;
-        }
-        String name = text.substring(nameStart, i);
-        if (quote != 0) {
-            if (i >= end || text.charAt(i) != quote) {
-                return null;
-            }
-            i++;
-        }
-        String value = variables.get(name);
-        if (value == null) {
-            return null; // psql leaves references to unset variables as written
-        }
-        span[0] = i;
-        if (quote == '\'') {
-            return quoteLiteral(value);
-        }
-        if (quote == '"') {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
-    }
-
-    private static String quoteLiteral(String value) {
-        String quoted = value.replace("'", "''");
-        if (value.indexOf('\\') >= 0) {
-            return "E'" + quoted.replace("\\", "\\\\") + "'";
-        }
-        return "'" + quoted + "'";
+        Variables.Interpolated result = variables.interpolate(text, chunk.start(), end, refs);
+        return new ParsedStatement(source, lines, chunk.start(), end, result.sql(), result.anchorSql(),
+                result.anchorSource(), result.anchorFixed(), copyAt, copyAt, includedFrom);
     }
 
     private void copyData(ScriptSource source, LineIndex lines, Chunk chunk) {
@@ -281,12 +203,12 @@ public final class ScriptParser {
                 List<String> args = arguments(source, lines, chunk, argText);
                 if (!args.isEmpty()) {
                     String name = args.get(0);
-                    variables.put(name, String.join("", args.subList(1, args.size())));
+                    variables.set(name, String.join("", args.subList(1, args.size())));
                 }
             }
             case "unset" -> {
                 checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
-                arguments(source, lines, chunk, argText).forEach(variables::remove);
+                arguments(source, lines, chunk, argText).forEach(variables::unset);
             }
             case "echo", "qecho", "warn" -> {
                 checkNotMidStatement(source, lines, chunk, previous, midStatement, shown);
@@ -413,73 +335,13 @@ public final class ScriptParser {
         parseSource(included, from);
     }
 
-    /** Splits meta-command arguments like psql: whitespace-separated, quotes, {@code :var} interpolation. */
     private List<String> arguments(ScriptSource source, LineIndex lines, Chunk chunk, String argText) {
-        List<String> args = new ArrayList<>();
-        int i = 0;
-        int n = argText.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(argText.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            StringBuilder arg = new StringBuilder();
-            while (i < n && !Character.isWhitespace(argText.charAt(i))) {
-                char c = argText.charAt(i);
-                if (c == '\'') {
-                    i++;
-                    while (i < n) {
-                        char d = argText.charAt(i);
-                        if (d == '\'' && i + 1 < n && argText.charAt(i + 1) == '\'') {
-                            arg.append('\'');
-                            i += 2;
-                        } else if (d == '\'') {
-                            i++;
-                            break;
-                        } else if (d == '\\' && i + 1 < n) {
-                            char e = argText.charAt(i + 1);
-                            arg.append(switch (e) {
-                                case 'n' -> '\n';
-                                case 't' -> '\t';
-                                case 'r' -> '\r';
-                                case 'b' -> '\b';
-                                case 'f' -> '\f';
-                                default -> e;
-                            });
-                            i += 2;
-                        } else {
-                            arg.append(d);
-                            i++;
-                        }
-                    }
-                } else if (c == '"') {
-                    int close = argText.indexOf('"', i + 1);
-                    int end = close < 0 ? n : close + 1;
-                    arg.append(argText, i, end);
-                    i = end;
-                } else if (c == '`') {
-                    throw problem(source, lines, chunk.start(), "backquotes run a shell command, which needs the"
-                            + " psql client itself; Driftless runs scripts without psql. Set the value directly.");
-                } else if (c == ':' && i + 1 < n && argText.charAt(i + 1) != ':') {
-                    int[] span = new int[1];
-                    String value = variableValue(argText, i, n, span);
-                    if (value != null) {
-                        arg.append(value);
-                        i = span[0];
-                    } else {
-                        arg.append(c);
-                        i++;
-                    }
-                } else {
-                    arg.append(c);
-                    i++;
-                }
-            }
-            args.add(arg.toString());
+        try {
+            return MetaArguments.split(argText, variables);
+        } catch (MetaArguments.ShellCommandException e) {
+            throw problem(source, lines, chunk.start(), "backquotes run a shell command, which needs the psql client"
+                    + " itself; Driftless runs scripts without psql. Set the value directly.");
         }
-        return args;
     }
 
     private static int reportedLine(ScriptSource source, LineIndex lines, int offset) {

@@ -29,6 +29,9 @@ public final class ScriptSource {
     /** The prefix of class path locations. */
     public static final String CLASSPATH = "classpath:";
 
+    /** The optional prefix of file locations, as Flyway writes them. */
+    public static final String FILESYSTEM = "filesystem:";
+
     private final String name;
     private final String content;
     private final String checksum;
@@ -51,7 +54,7 @@ public final class ScriptSource {
     /**
      * Reads a script at a location.
      *
-     * @param location {@code classpath:path/in/jar.sql} or a file path
+     * @param location {@code classpath:path/in/jar.sql}, or a file path (optionally {@code filesystem:path})
      * @return the script
      * @throws ScriptException when it cannot be read or is not UTF-8
      */
@@ -60,6 +63,9 @@ public final class ScriptSource {
         if (location.startsWith(CLASSPATH)) {
             String resource = stripSlash(location.substring(CLASSPATH.length()));
             return resource(resource, location);
+        }
+        if (location.startsWith(FILESYSTEM)) {
+            return file(Path.of(location.substring(FILESYSTEM.length())), location.substring(FILESYSTEM.length()));
         }
         return file(Path.of(location), location);
     }
@@ -165,58 +171,57 @@ public final class ScriptSource {
     }
 
     /**
-     * Finds a script named by {@code \i} or {@code \ir} in this one.
+     * Finds a script named by {@code \i} or {@code \ir} in this one. {@code \i} looks in the base directory, this
+     * script's folder (or class path package, then the class path root), then the working directory; {@code \ir}
+     * only relative to this script (an in-memory script: its base directory, then the working directory).
      *
      * @param path the path as written
-     * @param relativeToThis {@code true} for {@code \ir}: relative to this script's folder first
-     * @return the script, if one of the candidate places holds it
-     * @param tried receives a description of each place looked at
+     * @param relativeToThis {@code true} for {@code \ir}
+     * @param tried receives each place looked at, for the message when none holds it
+     * @return the script, if one of the places holds it
      */
     public Optional<ScriptSource> include(String path, boolean relativeToThis, List<String> tried) {
-        List<Path> files = new ArrayList<>();
-        List<String> resources = new ArrayList<>();
-        Path given = Path.of(path);
-        if (given.isAbsolute()) {
-            files.add(given);
+        // candidates in order; class path resources carry the classpath: prefix
+        List<String> candidates = new ArrayList<>();
+        if (Path.of(path).isAbsolute()) {
+            candidates.add(path);
         } else {
-            Path ownFolder = file != null ? file.toAbsolutePath().getParent() : null;
-            String ownPackage = resource != null ? parentOf(resource) : null;
-            if (relativeToThis || baseDirectory == null) {
-                addFolder(files, resources, ownFolder, ownPackage, path);
+            if (!relativeToThis && baseDirectory != null) {
+                candidates.add(baseDirectory.resolve(path).toString());
             }
-            if (baseDirectory != null) {
-                files.add(baseDirectory.resolve(path));
+            if (file != null) {
+                candidates.add(file.toAbsolutePath().getParent().resolve(path).toString());
             }
-            if (!relativeToThis) {
-                addFolder(files, resources, ownFolder, ownPackage, path);
-                if (resource != null) {
-                    resources.add(stripSlash(path));
+            if (resource != null) {
+                String pkg = parentOf(resource);
+                candidates.add(CLASSPATH + normalizeResource(pkg.isEmpty() ? path : pkg + "/" + path));
+                if (!relativeToThis) {
+                    candidates.add(CLASSPATH + normalizeResource(path));
                 }
-                files.add(Path.of(path).toAbsolutePath());
+            }
+            if (relativeToThis && file == null && resource == null && baseDirectory != null) {
+                candidates.add(baseDirectory.resolve(path).toString()); // an in-memory script lives in its base
+            }
+            if (!relativeToThis || (file == null && resource == null)) {
+                candidates.add(Path.of(path).toAbsolutePath().toString());
             }
         }
-        for (Path candidate : files.stream().distinct().toList()) {
-            tried.add(candidate.normalize().toString());
-            if (Files.isRegularFile(candidate)) {
-                return Optional.of(file(candidate, displayName(candidate)));
-            }
-        }
-        for (String candidate : resources.stream().distinct().toList()) {
-            tried.add(CLASSPATH + candidate);
-            if (classLoader().getResource(candidate) != null) {
-                return Optional.of(resource(candidate, CLASSPATH + candidate));
+        for (String candidate : candidates.stream().distinct().toList()) {
+            if (candidate.startsWith(CLASSPATH)) {
+                tried.add(candidate);
+                String name = candidate.substring(CLASSPATH.length());
+                if (classLoader().getResource(name) != null) {
+                    return Optional.of(resource(name, candidate));
+                }
+            } else {
+                Path candidateFile = Path.of(candidate).normalize();
+                tried.add(candidateFile.toString());
+                if (Files.isRegularFile(candidateFile)) {
+                    return Optional.of(file(candidateFile, displayName(candidateFile)));
+                }
             }
         }
         return Optional.empty();
-    }
-
-    private static void addFolder(List<Path> files, List<String> resources, Path folder, String pkg, String path) {
-        if (folder != null) {
-            files.add(folder.resolve(path));
-        }
-        if (pkg != null) {
-            resources.add(normalizeResource(pkg.isEmpty() ? path : pkg + "/" + path));
-        }
     }
 
     private static String displayName(Path candidate) {
@@ -270,7 +275,7 @@ public final class ScriptSource {
                     line++;
                 }
             }
-            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte " + bad
+            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte offset " + bad
                     + "). Save it as UTF-8 (pg_dump writes UTF-8 when the database encoding is UTF8).",
                     name, line, 0, null, e);
         }

@@ -71,12 +71,39 @@ public final class ServerErrors {
             appendField(message, "Detail", server.getDetail());
             appendField(message, "Hint", server.getHint());
             appendField(message, "Where", server.getWhere());
+            appendField(message, "Internal query", server.getInternalQuery());
         }
         if (statement.includedFrom() != null) {
             message.append("(").append(statement.includedFrom()).append(")\n");
         }
         message.append(outcome);
         return new ScriptException(message.toString(), statement.scriptName(), line, column, sqlState, error);
+    }
+
+    /**
+     * Describes a failed {@code COMMIT} of the script's transaction, for instance a deferred constraint.
+     *
+     * @param scriptName the script's display name
+     * @param error what pgjdbc threw
+     * @return the exception to throw
+     */
+    public static ScriptException atCommit(String scriptName, SQLException error) {
+        ServerErrorMessage server = error instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String sqlState = server != null && server.getSQLState() != null ? server.getSQLState() : error.getSQLState();
+        String text = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
+        StringBuilder message = new StringBuilder(scriptName);
+        if (sqlState != null) {
+            message.append(" [").append(sqlState).append(']');
+        }
+        message.append(" COMMIT failed at the end of the script: ").append(text).append('\n');
+        if (server != null) {
+            appendField(message, "Detail", server.getDetail());
+            appendField(message, "Hint", server.getHint());
+            appendField(message, "Where", server.getWhere());
+        }
+        message.append("A deferred constraint or trigger fires at COMMIT, so no statement of the script is to blame"
+                + " alone. The script ran in one transaction, which was rolled back: nothing of it was applied.");
+        return new ScriptException(message.toString(), scriptName, 0, 0, sqlState, error);
     }
 
     private static int offsetOfLine(LineIndex lines, int line) {
