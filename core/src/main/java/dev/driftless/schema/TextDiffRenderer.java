@@ -11,7 +11,7 @@ package dev.driftless.schema;
  * </pre>
  *
  * <p>Values spanning several lines (function bodies, view queries) follow on indented {@code -} / {@code +} lines.
- * Changes of a category other than structure end with it in brackets, e.g. {@code [column order]}.
+ * Changes of a category other than structure name it in brackets, e.g. {@code [column order]}.
  */
 public final class TextDiffRenderer implements DiffRenderer {
 
@@ -26,9 +26,6 @@ public final class TextDiffRenderer implements DiffRenderer {
                     text.append(object).append(": ");
                 }
                 appendChange(text, change);
-                if (change.category() != ChangeCategory.STRUCTURE) {
-                    text.append(" [").append(change.category().label()).append(']');
-                }
                 text.append('\n');
             }
         }
@@ -37,24 +34,34 @@ public final class TextDiffRenderer implements DiffRenderer {
 
     private static void appendChange(StringBuilder text, Change change) {
         switch (change.type()) {
-            case ADDED -> text.append("added").append(change.to() == null ? "" : " (" + change.to() + ")");
-            case REMOVED -> text.append("removed").append(change.from() == null ? "" : " (" + change.from() + ")");
+            case ADDED -> text.append("added").append(change.to() == null ? "" : " (" + change.to() + ")")
+                    .append(category(change));
+            case REMOVED -> text.append("removed").append(change.from() == null ? "" : " (" + change.from() + ")")
+                    .append(category(change));
             default -> {
                 text.append(change.property());
                 if (DiffGroups.isLong(change.from()) || DiffGroups.isLong(change.to())) {
-                    text.append(" changed:");
-                    appendLines(text, "- ", change.from());
-                    appendLines(text, "+ ", change.to());
+                    text.append(" changed").append(category(change)).append(':');
+                    appendLines(text, '-', change.from());
+                    appendLines(text, '+', change.to());
                 } else {
-                    text.append(' ').append(value(change.from())).append(" → ").append(value(change.to()));
+                    text.append(' ').append(value(change.from())).append(" → ").append(value(change.to()))
+                            .append(category(change));
                 }
             }
         }
     }
 
-    private static void appendLines(StringBuilder text, String marker, String value) {
+    private static String category(Change change) {
+        return change.category() == ChangeCategory.STRUCTURE ? "" : " [" + change.category().label() + "]";
+    }
+
+    private static void appendLines(StringBuilder text, char marker, String value) {
         for (String line : value(value).split("\n", -1)) {
-            text.append("\n    ").append(marker).append(line);
+            text.append("\n    ").append(marker);
+            if (!line.isEmpty()) {
+                text.append(' ').append(line);
+            }
         }
     }
 
