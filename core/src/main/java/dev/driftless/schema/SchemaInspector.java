@@ -152,8 +152,12 @@ public final class SchemaInspector {
     }
 
     private static DriftlessException failure(String action, SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
         return new DriftlessException("Cannot " + action + " for a schema snapshot: [" + e.getSQLState() + "] "
-                + e.getMessage() + ". Check that the user may read the system catalogs and that the server is"
+                + message + ". Check that the user may read the system catalogs and that the server is"
                 + " PostgreSQL " + CatalogQueries.OLDEST_SUPPORTED + " or later.", e);
     }
 }

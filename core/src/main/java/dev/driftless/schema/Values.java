@@ -29,6 +29,6 @@ final class Values {
     }
 
     static <T> T required(T value, String what) {
-        return Objects.requireNonNull(value, what);
+        return Objects.requireNonNull(value, () -> what + " is required");
     }
 }
