@@ -14,17 +14,22 @@ import java.util.List;
  * @param include the {@code INCLUDE} columns
  * @param predicate the {@code WHERE} predicate of a partial index, or {@code null}
  * @param nullsNotDistinct whether it was created {@code NULLS NOT DISTINCT} (PostgreSQL 15+)
- * @param definition the whole definition as {@code pg_get_indexdef} prints it
+ * @param options the storage parameters ({@code fillfactor=70}), sorted
+ * @param definition the whole definition in the form {@code pg_get_indexdef} prints it,
+ *     {@code CREATE [UNIQUE] INDEX name ON schema.table USING method (keys) [INCLUDE (...)] [NULLS NOT DISTINCT]
+ *     [WITH (...)] [WHERE (...)]} (without tablespace)
  * @param constraint the constraint this index backs, or {@code null}
  * @param comment the comment, or {@code null}
  */
 public record Index(String name, String method, boolean unique, List<String> keys, List<String> include,
-        String predicate, boolean nullsNotDistinct, String definition, String constraint, String comment) {
+        String predicate, boolean nullsNotDistinct, List<String> options, String definition, String constraint,
+        String comment) {
 
     /** Creates an index; lists are copied. */
     public Index {
         Values.required(name, "name");
         keys = Values.list(keys);
         include = Values.list(include);
+        options = Values.sortedStrings(options);
     }
 }

@@ -36,7 +36,7 @@ class DiffRenderersTest {
             snapshot(booking("timestamp without time zone", true, List.of(), null),
                     greet("SELECT 'Hello, ' || name")),
             snapshot(booking("timestamp with time zone", false, List.of(new Index("booking_starts_idx", "btree",
-                    false, List.of("starts_at"), List.of(), null, false,
+                    false, List.of("starts_at"), List.of(), null, false, List.of(),
                     "CREATE INDEX booking_starts_idx ON public.booking USING btree (starts_at)", null, null)),
                     "Reservations | <b>"), greet("SELECT 'Hello, ' ||\n       name || '!'")));
 

@@ -174,6 +174,10 @@ class SchemaDiffPerKindTest {
                         "public.booking.booking_starts_idx", "keys", STRUCTURE),
                 change("DROP INDEX party_lower_email_idx; CREATE INDEX party_lower_email_idx ON party (lower(email))",
                         CHANGED, INDEX, "public.party.party_lower_email_idx", "unique", STRUCTURE),
+                change("ALTER INDEX booking_party_idx SET (fillfactor = 50)", CHANGED, INDEX,
+                        "public.booking.booking_party_idx", "options", STRUCTURE),
+                change("DROP INDEX booking_party_idx; CREATE INDEX booking_party_idx ON booking (party_id DESC)",
+                        CHANGED, INDEX, "public.booking.booking_party_idx", "keys", STRUCTURE),
                 change("COMMENT ON INDEX booking_party_idx IS 'For lookups by party'", CHANGED, INDEX,
                         "public.booking.booking_party_idx", "comment", COMMENT),
                 // triggers

@@ -66,6 +66,26 @@ class SchemaInspectorTest {
     }
 
     @Test
+    void indexDefinitionsReadAsPgGetIndexdefPrintsThem() throws Exception {
+        try (Connection c = db.connect(); Statement statement = c.createStatement()) {
+            statement.execute("SET search_path = pg_catalog");
+            try (ResultSet rs = statement.executeQuery("SELECT n.nspname, t.relname, i.relname,"
+                    + " pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+                    + " JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+                    + " WHERE n.nspname IN ('public', 'billing')")) {
+                int count = 0;
+                while (rs.next()) {
+                    Index index = snapshot.table(rs.getString(1) + "." + rs.getString(2)).orElseThrow()
+                            .index(rs.getString(3)).orElseThrow();
+                    assertThat(index.definition()).isEqualTo(rs.getString(4));
+                    count++;
+                }
+                assertThat(count).isGreaterThan(8);
+            }
+        }
+    }
+
+    @Test
     void readsPartitionsInheritanceUnloggedAndRowSecurity() {
         assertThat(snapshot.table("measurement").orElseThrow().partitionKey()).isEqualTo("RANGE (measured_at)");
         Table partition = snapshot.table("measurement_2025").orElseThrow();

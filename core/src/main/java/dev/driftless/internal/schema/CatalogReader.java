@@ -118,10 +118,7 @@ public final class CatalogReader {
             Rows.query(connection, sql("constraints"), schemas, row -> partsOf(constraints, row).add(constraint(row)));
         }
         if (filter.includes(ObjectKind.INDEX)) {
-            Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(new Index(
-                    row.string("name"), row.string("method"), row.bool("is_unique"), row.strings("keys"),
-                    row.strings("include"), row.string("predicate"), row.bool("nulls_not_distinct"),
-                    row.string("definition"), row.string("constraint_name"), row.string("comment"))));
+            Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(index(row)));
         }
         if (filter.includes(ObjectKind.TRIGGER)) {
             Rows.query(connection, sql("triggers"), schemas, row -> partsOf(triggers, row).add(new Trigger(
@@ -154,6 +151,34 @@ public final class CatalogReader {
 
     private static <T> List<T> partsOf(Map<String, List<T>> parts, Rows row) throws SQLException {
         return parts.computeIfAbsent(row.string("schema") + "." + row.string("table_name"), k -> new ArrayList<>());
+    }
+
+    private static Index index(Rows row) throws SQLException {
+        boolean unique = row.bool("is_unique");
+        List<String> keys = row.strings("keys");
+        List<String> include = row.strings("include");
+        String predicate = row.string("predicate");
+        boolean nullsNotDistinct = row.bool("nulls_not_distinct");
+        List<String> options = row.strings("options");
+        StringBuilder definition = new StringBuilder("CREATE ").append(unique ? "UNIQUE " : "").append("INDEX ")
+                .append(row.string("quoted_name")).append(" ON ").append(row.string("quoted_table"))
+                .append(" USING ").append(row.string("method")).append(" (").append(String.join(", ", keys))
+                .append(')');
+        if (!include.isEmpty()) {
+            definition.append(" INCLUDE (").append(String.join(", ", include)).append(')');
+        }
+        if (nullsNotDistinct) {
+            definition.append(" NULLS NOT DISTINCT");
+        }
+        if (!options.isEmpty()) {
+            definition.append(" WITH (").append(String.join(", ", options)).append(')');
+        }
+        if (predicate != null) {
+            definition.append(" WHERE (").append(predicate).append(')');
+        }
+        return new Index(row.string("name"), row.string("method"), unique, keys, include, predicate,
+                nullsNotDistinct, options, definition.toString(), row.string("constraint_name"),
+                row.string("comment"));
     }
 
     private static Constraint constraint(Rows row) throws SQLException {

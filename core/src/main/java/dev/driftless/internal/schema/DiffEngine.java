@@ -133,7 +133,7 @@ public final class DiffEngine {
 
     private static String indexKey(Index i) {
         return i.method() + "|" + i.unique() + "|" + i.keys() + "|" + i.include() + "|" + i.predicate() + "|"
-                + i.nullsNotDistinct();
+                + i.nullsNotDistinct() + "|" + i.options();
     }
 
     private static ObjectId part(ObjectKind kind, Table table, String name) {

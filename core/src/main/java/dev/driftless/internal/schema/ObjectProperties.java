@@ -92,6 +92,7 @@ final class ObjectProperties {
                     .add("keys", i.keys(), STRUCTURE).add("include", i.include(), STRUCTURE)
                     .add("predicate", i.predicate(), STRUCTURE)
                     .add("nulls not distinct", i.nullsNotDistinct(), STRUCTURE)
+                    .add("options", i.options(), STRUCTURE)
                     .add("comment", i.comment(), COMMENT);
         } else if (object instanceof Trigger t) {
             p.add("definition", t.definition(), CODE).add("enabled", t.enabled(), STRUCTURE)

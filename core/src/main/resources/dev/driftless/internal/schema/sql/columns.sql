@@ -1,7 +1,17 @@
 -- Live columns of regular and partitioned tables, in table order. Parameter 1: schema names (text[]).
--- attcompression exists from PostgreSQL 14, the oldest supported version.
-SELECT n.nspname AS schema,
-       c.relname AS table_name,
+-- attcompression exists from PostgreSQL 14, the oldest supported version. Comments are joined from pg_description
+-- rather than read with col_description(), which runs a query per column.
+WITH rel AS MATERIALIZED (
+    SELECT c.oid, n.nspname, c.relname
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p')
+      AND n.nspname = ANY (?)
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+)
+SELECT r.nspname AS schema,
+       r.relname AS table_name,
        a.attname AS name,
        row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
        format_type(a.atttypid, a.atttypmod) AS type,
@@ -12,18 +22,14 @@ SELECT n.nspname AS schema,
        CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
            AS collation,
        CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
-       col_description(c.oid, a.attnum) AS comment
-FROM pg_attribute a
-JOIN pg_class c ON c.oid = a.attrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
+       ds.description AS comment
+FROM rel r
+JOIN pg_attribute a ON a.attrelid = r.oid
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
+LEFT JOIN pg_description ds ON ds.objoid = a.attrelid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum
 WHERE a.attnum > 0
   AND NOT a.attisdropped
-  AND c.relkind IN ('r', 'p')
-  AND n.nspname = ANY (?)
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-ORDER BY 1, 2, 4
+ORDER BY a.attrelid, a.attnum

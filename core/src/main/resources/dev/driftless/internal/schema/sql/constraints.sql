@@ -1,8 +1,17 @@
 -- Primary key, unique, foreign key, check and exclusion constraints of tables. Parameter 1: schema names (text[]).
 -- Not-null constraints (contype 'n', stored here from PostgreSQL 18) are left to the columns. Foreign keys that
 -- PostgreSQL clones onto the same table for each partition of a referenced partitioned table are left out.
-SELECT n.nspname AS schema,
-       c.relname AS table_name,
+WITH rel AS MATERIALIZED (
+    SELECT c.oid, n.nspname, c.relname
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.relkind IN ('r', 'p')
+      AND n.nspname = ANY (?)
+      AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+)
+SELECT r.nspname AS schema,
+       r.relname AS table_name,
        con.conname AS name,
        con.contype::text AS type,
        ARRAY(SELECT a.attname
@@ -21,17 +30,12 @@ SELECT n.nspname AS schema,
        con.condeferrable AS deferrable,
        con.condeferred AS initially_deferred,
        con.convalidated AS validated,
-       obj_description(con.oid, 'pg_constraint') AS comment
-FROM pg_constraint con
-JOIN pg_class c ON c.oid = con.conrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
+       ds.description AS comment
+FROM rel r
+JOIN pg_constraint con ON con.conrelid = r.oid
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = con.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x')
-  AND c.relkind IN ('r', 'p')
-  AND n.nspname = ANY (?)
   AND NOT (con.contype = 'f' AND con.conparentid <> 0
            AND EXISTS (SELECT 1 FROM pg_constraint p WHERE p.oid = con.conparentid AND p.conrelid = con.conrelid))
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-ORDER BY 1, 2, 3

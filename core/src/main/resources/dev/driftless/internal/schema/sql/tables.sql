@@ -16,9 +16,10 @@ SELECT n.nspname AS schema,
        c.relforcerowsecurity AS force_row_security,
        pg_get_userbyid(c.relowner) AS owner,
        c.relacl::text[] AS privileges,
-       obj_description(c.oid, 'pg_class') AS comment
+       ds.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
