@@ -139,6 +139,15 @@ class SchemaInspectorTest {
         SchemaSnapshot billing = SchemaInspector.create(SchemaFilter.all().schemas("billing")).inspect(db);
         assertThat(billing.tables()).extracting(Table::name).containsExactly("invoice");
         assertThat(billing.functions()).isEmpty();
+        // public.party is not read, yet the foreign key to it names its column.
+        assertThat(billing.table("invoice").orElseThrow().constraint("invoice_party_fk").orElseThrow().foreignKey()
+                .referencedColumns()).containsExactly("party_id");
+
+        SchemaSnapshot constraintsOnly = SchemaInspector.create(
+                SchemaFilter.all().kinds(ObjectKind.TABLE, ObjectKind.CONSTRAINT)).inspect(db);
+        Table booking = constraintsOnly.table("booking").orElseThrow();
+        assertThat(booking.columns()).isEmpty();
+        assertThat(booking.constraint("booking_resource_fk").orElseThrow().columns()).containsExactly("resource_id");
 
         SchemaSnapshot tablesOnly = SchemaInspector.create(
                 SchemaFilter.all().kinds(ObjectKind.TABLE, ObjectKind.COLUMN)).inspect(db);

@@ -108,14 +108,24 @@ public final class CatalogReader {
         Map<String, List<Index>> indexes = new HashMap<>();
         Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
-        if (filter.includes(ObjectKind.COLUMN)) {
-            Rows.query(connection, sql("columns"), schemas, row -> partsOf(columns, row).add(new Column(
-                    row.string("name"), row.integer("position"), row.string("type"), row.bool("not_null"),
-                    row.string("default_value"), row.string("identity"), row.string("generated"),
-                    row.string("collation"), row.string("compression"), row.string("comment"))));
+        // Constraints name their columns by number; the columns query, run for either kind, gives the names.
+        Map<String, Map<Integer, String>> columnNames = new HashMap<>();
+        if (filter.includes(ObjectKind.COLUMN) || filter.includes(ObjectKind.CONSTRAINT)) {
+            Rows.query(connection, sql("columns"), schemas, row -> {
+                columnNames.computeIfAbsent(row.string("schema") + "." + row.string("table_name"),
+                        k -> new HashMap<>()).put(row.integer("attnum"), row.string("name"));
+                partsOf(columns, row).add(new Column(
+                        row.string("name"), row.integer("position"), row.string("type"), row.bool("not_null"),
+                        row.string("default_value"), row.string("identity"), row.string("generated"),
+                        row.string("collation"), row.string("compression"), row.string("comment")));
+            });
+            if (!filter.includes(ObjectKind.COLUMN)) {
+                columns.clear();
+            }
         }
         if (filter.includes(ObjectKind.CONSTRAINT)) {
-            Rows.query(connection, sql("constraints"), schemas, row -> partsOf(constraints, row).add(constraint(row)));
+            Rows.query(connection, sql("constraints"), schemas,
+                    row -> partsOf(constraints, row).add(constraint(row, columnNames)));
         }
         if (filter.includes(ObjectKind.INDEX)) {
             Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(index(row)));
@@ -181,7 +191,18 @@ public final class CatalogReader {
                 row.string("comment"));
     }
 
-    private static Constraint constraint(Rows row) throws SQLException {
+    private static List<String> names(Map<Integer, String> names, List<Integer> numbers) {
+        List<String> result = new ArrayList<>(numbers.size());
+        for (Integer number : numbers) {
+            result.add(names.get(number));
+        }
+        return result;
+    }
+
+    private static Constraint constraint(Rows row, Map<String, Map<Integer, String>> columnNames)
+            throws SQLException {
+        Map<Integer, String> own = columnNames.getOrDefault(row.string("schema") + "." + row.string("table_name"),
+                Map.of());
         ConstraintType type = switch (row.string("type")) {
             case "p" -> ConstraintType.PRIMARY_KEY;
             case "u" -> ConstraintType.UNIQUE;
@@ -189,10 +210,17 @@ public final class CatalogReader {
             case "c" -> ConstraintType.CHECK;
             default -> ConstraintType.EXCLUSION;
         };
-        ForeignKey foreignKey = type != ConstraintType.FOREIGN_KEY ? null : new ForeignKey(
-                row.string("referenced_table"), row.strings("referenced_columns"), action(row.string("on_delete")),
-                action(row.string("on_update")), match(row.string("match_type")));
-        return new Constraint(row.string("name"), type, row.strings("columns"), row.string("definition"),
+        ForeignKey foreignKey = null;
+        if (type == ConstraintType.FOREIGN_KEY) {
+            String referenced = row.string("referenced_table");
+            List<String> referencedColumns = columnNames.containsKey(referenced)
+                    ? names(columnNames.get(referenced), row.numbers("referenced_column_numbers"))
+                    : row.strings("referenced_columns_elsewhere");
+            foreignKey = new ForeignKey(referenced, referencedColumns, action(row.string("on_delete")),
+                    action(row.string("on_update")), match(row.string("match_type")));
+        }
+        return new Constraint(row.string("name"), type, names(own, row.numbers("column_numbers")),
+                row.string("definition"),
                 foreignKey, row.bool("deferrable"), row.bool("initially_deferred"), row.bool("validated"),
                 row.string("comment"));
     }

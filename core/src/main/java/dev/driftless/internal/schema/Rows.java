@@ -67,6 +67,18 @@ final class Rows {
         return result;
     }
 
+    List<Integer> numbers(String column) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return List.of();
+        }
+        List<Integer> result = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            result.add(((Number) value).intValue());
+        }
+        return result;
+    }
+
     List<Boolean> booleans(String column) throws SQLException {
         Array array = rs.getArray(column);
         return array == null ? List.of() : Arrays.asList((Boolean[]) array.getArray());

@@ -13,6 +13,7 @@ WITH rel AS MATERIALIZED (
 SELECT r.nspname AS schema,
        r.relname AS table_name,
        a.attname AS name,
+       a.attnum AS attnum,
        row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
        format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,

@@ -1,6 +1,8 @@
 -- Primary key, unique, foreign key, check and exclusion constraints of tables. Parameter 1: schema names (text[]).
 -- Not-null constraints (contype 'n', stored here from PostgreSQL 18) are left to the columns. Foreign keys that
 -- PostgreSQL clones onto the same table for each partition of a referenced partitioned table are left out.
+-- Column numbers are turned into names by the reader, from the columns query (an array subquery per constraint costs
+-- more than the rest of the query); only references to tables outside the schemas read are named here.
 WITH rel AS MATERIALIZED (
     SELECT c.oid, n.nspname, c.relname
     FROM pg_class c
@@ -14,16 +16,15 @@ SELECT r.nspname AS schema,
        r.relname AS table_name,
        con.conname AS name,
        con.contype::text AS type,
-       ARRAY(SELECT a.attname
-             FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS columns,
+       con.conkey AS column_numbers,
        pg_get_constraintdef(con.oid, true) AS definition,
        CASE WHEN con.contype = 'f' THEN fn.nspname || '.' || fc.relname END AS referenced_table,
-       ARRAY(SELECT a.attname
-             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-             JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-             ORDER BY k.ord) AS referenced_columns,
+       con.confkey AS referenced_column_numbers,
+       CASE WHEN con.contype = 'f' AND con.confrelid NOT IN (SELECT oid FROM rel)
+            THEN ARRAY(SELECT a.attname
+                       FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                       JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                       ORDER BY k.ord) END AS referenced_columns_elsewhere,
        con.confdeltype::text AS on_delete,
        con.confupdtype::text AS on_update,
        con.confmatchtype::text AS match_type,
