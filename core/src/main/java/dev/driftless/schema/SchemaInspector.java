@@ -110,8 +110,13 @@ public final class SchemaInspector {
 
     private SchemaSnapshot readWithCatalogSearchPath(Connection connection, int major) throws SQLException {
         Map<String, String> previous = new LinkedHashMap<>();
-        for (String setting : STABLE_SETTINGS.keySet()) {
-            previous.put(setting, queryString(connection, "SELECT current_setting('" + setting + "')"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT name, setting FROM pg_settings WHERE name IN ("
+                        + String.join(", ", STABLE_SETTINGS.keySet().stream().map(n -> "'" + n + "'").toList())
+                        + ")")) {
+            while (rs.next()) {
+                previous.put(rs.getString(1), rs.getString(2));
+            }
         }
         // With only pg_catalog on the path, PostgreSQL qualifies every other name it prints (types, tables in view
         // definitions, defaults calling functions), so the snapshot does not depend on the session's search_path;

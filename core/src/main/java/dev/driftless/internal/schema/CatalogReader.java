@@ -114,8 +114,9 @@ public final class CatalogReader {
             Rows.query(connection, sql("columns"), schemas, row -> {
                 columnNames.computeIfAbsent(row.string("schema") + "." + row.string("table_name"),
                         k -> new HashMap<>()).put(row.integer("attnum"), row.string("name"));
-                partsOf(columns, row).add(new Column(
-                        row.string("name"), row.integer("position"), row.string("type"), row.bool("not_null"),
+                List<Column> tableColumns = partsOf(columns, row);
+                tableColumns.add(new Column(
+                        row.string("name"), tableColumns.size() + 1, row.string("type"), row.bool("not_null"),
                         row.string("default_value"), row.string("identity"), row.string("generated"),
                         row.string("collation"), row.string("compression"), row.string("comment")));
             });

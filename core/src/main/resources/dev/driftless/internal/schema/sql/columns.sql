@@ -1,4 +1,5 @@
--- Live columns of regular and partitioned tables, in table order. Parameter 1: schema names (text[]).
+-- Live columns of regular and partitioned tables, in table order (the reader numbers them 1, 2, ... so that
+-- dropped columns leave no gap). Parameter 1: schema names (text[]).
 -- attcompression exists from PostgreSQL 14, the oldest supported version. Comments are joined from pg_description
 -- rather than read with col_description(), which runs a query per column.
 WITH rel AS MATERIALIZED (
@@ -14,7 +15,6 @@ SELECT r.nspname AS schema,
        r.relname AS table_name,
        a.attname AS name,
        a.attnum AS attnum,
-       row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
        format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,
        CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid, true) END AS default_value,
