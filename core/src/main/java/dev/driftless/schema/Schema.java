@@ -21,6 +21,6 @@ public record Schema(String name, String owner, List<String> privileges, String 
 
     /** @return the identity of this schema */
     public ObjectId id() {
-        return ObjectId.of(ObjectKind.SCHEMA, name, name);
+        return ObjectId.of(ObjectKind.SCHEMA, null, name);
     }
 }

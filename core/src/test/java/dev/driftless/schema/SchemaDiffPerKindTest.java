@@ -103,8 +103,8 @@ class SchemaDiffPerKindTest {
     static Stream<Arguments> oneChangePerKind() {
         return Stream.of(
                 // schemas and extensions
-                change("CREATE SCHEMA extra", ADDED, SCHEMA, "extra.extra", null, STRUCTURE),
-                change("COMMENT ON SCHEMA billing IS 'Money'", CHANGED, SCHEMA, "billing.billing", "comment", COMMENT),
+                change("CREATE SCHEMA extra", ADDED, SCHEMA, "extra", null, STRUCTURE),
+                change("COMMENT ON SCHEMA billing IS 'Money'", CHANGED, SCHEMA, "billing", "comment", COMMENT),
                 change("CREATE EXTENSION citext", ADDED, EXTENSION, "citext", null, STRUCTURE),
                 change("DROP EXTENSION pgcrypto", REMOVED, EXTENSION, "pgcrypto", null, STRUCTURE),
                 // tables
