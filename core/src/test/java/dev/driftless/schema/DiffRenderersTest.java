@@ -83,27 +83,46 @@ class DiffRenderersTest {
 
     @Test
     void json() {
-        String json = new JsonDiffRenderer().render(DIFF);
-        assertThat(json).startsWith("""
+        assertThat(new JsonDiffRenderer().render(DIFF)).isEqualTo("""
                 {
                   "changes" : [
                     {
                       "category" : "COMMENT",
-                      "object" : {
-                        "kind" : "TABLE",
-                        "name" : "booking",
-                        "schema" : "public"
-                      },
+                      "object" : { "kind" : "TABLE", "name" : "booking", "schema" : "public" },
                       "property" : "comment",
                       "to" : "Reservations | <b>",
                       "type" : "CHANGED"
                     },
-                """).endsWith("""
-                  "counts" : {
-                    "CODE" : 1,
-                    "COMMENT" : 1,
-                    "STRUCTURE" : 3
-                  },
+                    {
+                      "category" : "STRUCTURE",
+                      "from" : "text",
+                      "object" : { "kind" : "COLUMN", "name" : "notes", "schema" : "public", "table" : "booking" },
+                      "type" : "REMOVED"
+                    },
+                    {
+                      "category" : "STRUCTURE",
+                      "from" : "timestamp without time zone",
+                      "object" : { "kind" : "COLUMN", "name" : "starts_at", "schema" : "public", "table" : "booking" },
+                      "property" : "type",
+                      "to" : "timestamp with time zone",
+                      "type" : "CHANGED"
+                    },
+                    {
+                      "category" : "STRUCTURE",
+                      "object" : { "kind" : "INDEX", "name" : "booking_starts_idx", "schema" : "public", "table" : "booking" },
+                      "to" : "CREATE INDEX booking_starts_idx ON public.booking USING btree (starts_at)",
+                      "type" : "ADDED"
+                    },
+                    {
+                      "category" : "CODE",
+                      "from" : "SELECT 'Hello, ' || name",
+                      "object" : { "kind" : "FUNCTION", "name" : "greet(text)", "schema" : "public" },
+                      "property" : "body",
+                      "to" : "SELECT 'Hello, ' ||\\n       name || '!'",
+                      "type" : "CHANGED"
+                    }
+                  ],
+                  "counts" : { "CODE" : 1, "COMMENT" : 1, "STRUCTURE" : 3 },
                   "options" : {
                     "exactFunctionBodies" : false,
                     "ignoreColumnOrder" : false,
@@ -116,7 +135,6 @@ class DiffRenderersTest {
                   "summary" : "5 differences (3 structure, 1 code, 1 comment)"
                 }
                 """);
-        assertThat(json.split("\"kind\"", -1)).hasSize(6);
     }
 
     @Test

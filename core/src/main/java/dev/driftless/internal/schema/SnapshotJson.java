@@ -3,19 +3,22 @@ package dev.driftless.internal.schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.driftless.DriftlessException;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * {@code SnapshotJson} is the one Jackson configuration for snapshots and diffs: keys sorted, nulls left out, two-space
- * indentation, {@code \n} line ends on every platform, so the same value always gives the same text.
+ * indentation, short objects of plain values on one line, {@code \n} line ends on every platform, so the same value
+ * always gives the same text.
  */
 public final class SnapshotJson {
 
@@ -28,9 +31,7 @@ public final class SnapshotJson {
                     JsonInclude.Include.USE_DEFAULTS))
             .build();
 
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final int INLINE_WIDTH = 150;
 
     private SnapshotJson() {
     }
@@ -43,11 +44,74 @@ public final class SnapshotJson {
      */
     public static String write(Object value) {
         try {
-            return WRITER.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
+            StringBuilder out = new StringBuilder();
+            print(MAPPER.valueToTree(value), out, "");
+            return out.append('\n').toString();
+        } catch (IllegalArgumentException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + value.getClass().getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+                    + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Prints a node: an object or array holding only plain values goes on one line when short (a column, a foreign
+     * key, a list of labels), so a golden snapshot reads one object per line and its diffs stay small.
+     */
+    private static void print(JsonNode node, StringBuilder out, String indent) throws JsonProcessingException {
+        if (node.isValueNode()) {
+            out.append(MAPPER.writeValueAsString(node));
+            return;
+        }
+        boolean object = node.isObject();
+        if (node.isEmpty()) {
+            out.append(object ? "{ }" : "[ ]");
+            return;
+        }
+        String inline = inline(node);
+        if (inline != null && indent.length() + inline.length() <= INLINE_WIDTH) {
+            out.append(inline);
+            return;
+        }
+        String inner = indent + "  ";
+        out.append(object ? "{" : "[");
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> entry : entries(node)) {
+            out.append(first ? "\n" : ",\n").append(inner);
+            if (object) {
+                out.append(MAPPER.writeValueAsString(entry.getKey())).append(" : ");
+            }
+            print(entry.getValue(), out, inner);
+            first = false;
+        }
+        out.append('\n').append(indent).append(object ? "}" : "]");
+    }
+
+    private static String inline(JsonNode node) throws JsonProcessingException {
+        StringBuilder text = new StringBuilder(node.isObject() ? "{ " : "[ ");
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> entry : entries(node)) {
+            JsonNode value = entry.getValue();
+            if (!value.isValueNode() && !value.isEmpty()) {
+                return null;
+            }
+            text.append(first ? "" : ", ");
+            if (node.isObject()) {
+                text.append(MAPPER.writeValueAsString(entry.getKey())).append(" : ");
+            }
+            text.append(value.isValueNode() ? MAPPER.writeValueAsString(value) : value.isObject() ? "{ }" : "[ ]");
+            first = false;
+        }
+        return text.append(node.isObject() ? " }" : " ]").toString();
+    }
+
+    private static List<Map.Entry<String, JsonNode>> entries(JsonNode node) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(entries::add);
+        } else {
+            node.forEach(element -> entries.add(Map.entry("", element)));
+        }
+        return entries;
     }
 
     /**
