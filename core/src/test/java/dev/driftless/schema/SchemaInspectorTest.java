@@ -59,6 +59,9 @@ class SchemaInspectorTest {
         assertThat(starts.keys()).containsExactly("resource_id", "starts_at DESC");
         assertThat(starts.include()).containsExactly("status");
         assertThat(starts.predicate()).isEqualTo("status <> 'Cancelled'::public.booking_status");
+        assertThat(snapshot.table("party").orElseThrow().index("party_name_pattern_idx").orElseThrow().keys())
+                .containsExactly("display_name varchar_pattern_ops", "display_name COLLATE \"C\" DESC NULLS LAST",
+                        "email NULLS FIRST");
         assertThat(snapshot.table("billing.invoice").orElseThrow().constraint("invoice_party_fk").orElseThrow()
                 .validated()).isFalse();
         assertThat(snapshot.table("party").orElseThrow().column("email").orElseThrow().comment())

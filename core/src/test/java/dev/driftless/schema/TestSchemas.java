@@ -51,6 +51,8 @@ final class TestSchemas {
             CREATE INDEX booking_starts_idx ON booking (resource_id, starts_at DESC) INCLUDE (status)
                 WHERE status <> 'Cancelled';
             CREATE UNIQUE INDEX party_lower_email_idx ON party (lower(email));
+            CREATE INDEX party_name_pattern_idx ON party (display_name varchar_pattern_ops,
+                display_name COLLATE "C" DESC NULLS LAST, email NULLS FIRST);
             CREATE TABLE room_slot (
                 resource_id int NOT NULL,
                 during tsrange NOT NULL,

@@ -108,12 +108,17 @@ public final class CatalogReader {
         Map<String, List<Index>> indexes = new HashMap<>();
         Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
-        // Constraints name their columns by number; the columns query, run for either kind, gives the names.
+        // Constraints and indexes name their columns by number; the columns query, run for any of these kinds,
+        // gives the names (plain, and quoted as index definitions print them).
         Map<String, Map<Integer, String>> columnNames = new HashMap<>();
-        if (filter.includes(ObjectKind.COLUMN) || filter.includes(ObjectKind.CONSTRAINT)) {
+        Map<String, Map<Integer, String>> quotedNames = new HashMap<>();
+        if (filter.includes(ObjectKind.COLUMN) || filter.includes(ObjectKind.CONSTRAINT)
+                || filter.includes(ObjectKind.INDEX)) {
             Rows.query(connection, sql("columns"), schemas, row -> {
-                columnNames.computeIfAbsent(row.string("schema") + "." + row.string("table_name"),
-                        k -> new HashMap<>()).put(row.integer("attnum"), row.string("name"));
+                String table = row.string("schema") + "." + row.string("table_name");
+                columnNames.computeIfAbsent(table, k -> new HashMap<>()).put(row.integer("attnum"), row.string("name"));
+                quotedNames.computeIfAbsent(table, k -> new HashMap<>())
+                        .put(row.integer("attnum"), row.string("quoted_name"));
                 List<Column> tableColumns = partsOf(columns, row);
                 tableColumns.add(new Column(
                         row.string("name"), tableColumns.size() + 1, row.string("type"), row.bool("not_null"),
@@ -129,7 +134,8 @@ public final class CatalogReader {
                     row -> partsOf(constraints, row).add(constraint(row, columnNames)));
         }
         if (filter.includes(ObjectKind.INDEX)) {
-            Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(index(row)));
+            Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(index(row,
+                    quotedNames.getOrDefault(row.string("schema") + "." + row.string("table_name"), Map.of()))));
         }
         if (filter.includes(ObjectKind.TRIGGER)) {
             Rows.query(connection, sql("triggers"), schemas, row -> partsOf(triggers, row).add(new Trigger(
@@ -164,10 +170,13 @@ public final class CatalogReader {
         return parts.computeIfAbsent(row.string("schema") + "." + row.string("table_name"), k -> new ArrayList<>());
     }
 
-    private static Index index(Rows row) throws SQLException {
+    private static Index index(Rows row, Map<Integer, String> quotedNames) throws SQLException {
         boolean unique = row.bool("is_unique");
-        List<String> keys = row.strings("keys");
-        List<String> include = row.strings("include");
+        List<Integer> numbers = row.numbers("column_numbers");
+        int keyCount = row.integer("key_count");
+        List<String> keys = row.string("keys") == null ? names(quotedNames, numbers.subList(0, keyCount))
+                : row.strings("keys");
+        List<String> include = names(quotedNames, numbers.subList(keyCount, numbers.size()));
         String predicate = row.string("predicate");
         boolean nullsNotDistinct = row.bool("nulls_not_distinct");
         List<String> options = row.strings("options");

@@ -14,6 +14,7 @@ WITH rel AS MATERIALIZED (
 SELECT r.nspname AS schema,
        r.relname AS table_name,
        a.attname AS name,
+       quote_ident(a.attname) AS quoted_name,
        a.attnum AS attnum,
        format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,

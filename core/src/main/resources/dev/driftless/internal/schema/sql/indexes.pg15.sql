@@ -1,6 +1,8 @@
 -- Indexes of tables. Each key is a quoted column name, or an expression as pg_get_indexdef prints it, followed by its
--- collation and operator class when not the default and its ordering when not ASC NULLS LAST. The whole definition
--- is assembled from these parts by the reader: pg_get_indexdef(oid) costs tens of microseconds per index.
+-- collation and operator class when not the default and its ordering when not ASC NULLS LAST. Building that text per
+-- key costs most of this query, so it is done only for indexes with such a key; for the others "keys" is NULL and the
+-- reader names the columns from their numbers, as it does for INCLUDE columns. The whole definition is assembled from
+-- these parts by the reader: pg_get_indexdef(oid) costs tens of microseconds per index.
 -- Parameter 1: schema names (text[]).
 -- PostgreSQL 15 added pg_index.indnullsnotdistinct (UNIQUE NULLS NOT DISTINCT).
 WITH rel AS MATERIALIZED (
@@ -11,6 +13,8 @@ WITH rel AS MATERIALIZED (
       AND n.nspname = ANY (?)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+), special AS MATERIALIZED (
+    SELECT array_agg(oid) AS opclasses FROM pg_opclass WHERE NOT opcdefault
 )
 SELECT r.nspname AS schema,
        r.relname AS table_name,
@@ -19,9 +23,17 @@ SELECT r.nspname AS schema,
        quote_ident(ic.relname) AS quoted_name,
        am.amname AS method,
        i.indisunique AS is_unique,
+       i.indkey::int2[] AS column_numbers,
+       i.indnkeyatts AS key_count,
+       CASE WHEN i.indexprs IS NULL
+                 AND 0 = ALL (i.indoption::int2[])
+                 AND NOT (i.indclass::oid[] && (SELECT opclasses FROM special))
+                 AND i.indcollation::oid[] <@ '{0,100}'::oid[] -- 100: the database default
+            THEN NULL ELSE
        ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k, true)
                          ELSE quote_ident(a.attname) END
                     || CASE WHEN co.oid IS NULL THEN ''
+                            WHEN cn.nspname = 'pg_catalog' THEN ' COLLATE ' || quote_ident(co.collname)
                             ELSE ' COLLATE ' || quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
                     || CASE WHEN opc.opcdefault OR opc.opcname IS NULL THEN '' ELSE ' ' || opc.opcname END
                     || CASE WHEN i.indoption[k - 1] & 1 = 1 THEN ' DESC' ELSE '' END
@@ -34,11 +46,7 @@ SELECT r.nspname AS schema,
                                       AND co.oid <> COALESCE(a.attcollation, 100) -- 100: the database default
              LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
              LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1]
-             ORDER BY k) AS keys,
-       ARRAY(SELECT quote_ident(a.attname)
-             FROM generate_series(i.indnkeyatts + 1, i.indnatts) AS k
-             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]
-             ORDER BY k) AS include,
+             ORDER BY k) END AS keys,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        i.indnullsnotdistinct AS nulls_not_distinct,
        ic.reloptions AS options,
