@@ -262,8 +262,8 @@ public final class Seeder {
     }
 
     /**
-     * Empties every table this seeder has loaded rows into, with {@code TRUNCATE ... RESTART IDENTITY}, and forgets
-     * every alias.
+     * Empties every table this seeder has loaded rows into, and every table that refers to one of them (as
+     * {@code TRUNCATE ... CASCADE} would), with {@code TRUNCATE ... RESTART IDENTITY}, and forgets every alias.
      *
      * @throws SeedException when the server refuses (e.g. another table refers to a seeded one)
      */
@@ -273,10 +273,21 @@ public final class Seeder {
         }
         try (Connection connection = dataSource.getConnection()) {
             Catalog catalog = CatalogReader.read(connection);
-            List<String> keys = new ArrayList<>();
+            Set<String> keys = new LinkedHashSet<>();
             for (String key : seededTables) {
                 if (catalog.byKey(key) != null) {
                     keys.add(key);
+                }
+            }
+            // TRUNCATE needs every table that refers to a truncated one in the same statement.
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (TableInfo table : catalog.tables()) {
+                    if (!keys.contains(table.key())
+                            && table.foreignKeys().stream().anyMatch(fk -> keys.contains(fk.refTable()))) {
+                        grew = keys.add(table.key()) || grew;
+                    }
                 }
             }
             truncateKeys(connection, catalog, keys);
@@ -287,13 +298,14 @@ public final class Seeder {
         }
     }
 
-    private void truncateKeys(Connection connection, Catalog catalog, List<String> keys) throws SQLException {
+    private void truncateKeys(Connection connection, Catalog catalog, java.util.Collection<String> keys) throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
+        List<String> ordered = new ArrayList<>(keys);
         StringBuilder sql = new StringBuilder("TRUNCATE ");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(catalog.byKey(keys.get(i)).sqlName());
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(catalog.byKey(ordered.get(i)).sqlName());
         }
         sql.append(" RESTART IDENTITY");
         try (Statement st = connection.createStatement()) {

@@ -42,6 +42,11 @@ public final class Catalog {
         return tables.get(key);
     }
 
+    /** @return every table */
+    public java.util.Collection<TableInfo> tables() {
+        return tables.values();
+    }
+
     /** @return every table's display name, for suggestions */
     public List<String> displayNames() {
         List<String> names = new ArrayList<>();
