@@ -40,14 +40,15 @@ public final class CatalogReader {
                     String name = rs.getString("table_name");
                     TableInfo table = tables.computeIfAbsent(schema + "." + name,
                             k -> tableOf(schema, name, rs));
+                    int maxLength = rs.getInt("max_length");
+                    Integer length = rs.wasNull() ? null : maxLength;
                     String identity = rs.getString("identity");
                     String generated = rs.getString("generated");
-                    int maxLength = rs.getInt("max_length");
                     table.add(new ColumnInfo(rs.getString("column_name"), rs.getString("cast_type"),
                             rs.getString("display_type"),
                             ColumnKind.of(rs.getString("base_type"), rs.getString("base_category")),
                             rs.getBoolean("not_null"), "a".equals(identity),
-                            generated != null && !generated.isEmpty(), rs.wasNull() ? null : maxLength));
+                            generated != null && !generated.isEmpty(), length));
                 }
             }
             try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {

@@ -42,6 +42,8 @@ public final class Loader {
     private static final int COPY_BUFFER = 1 << 16;
     private static final Pattern COPY_LINE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
 
+    private static final Pattern PARAMETER = Pattern.compile("portal parameter \\$(\\d+)");
+
     private final Connection connection;
     private final int copyThreshold;
     private final Map<String, AliasRegistry.Entry> earlier;
@@ -578,6 +580,12 @@ public final class Loader {
             columns.add(sem.getColumn());
         } else if (sem != null && sem.getConstraint() != null && row.table.constraint(sem.getConstraint()) != null) {
             columns.addAll(row.table.constraint(sem.getConstraint()).columns());
+        } else if (state.startsWith("22") && parameter(sem) > 0) {
+            List<ColumnInfo> inserted = unionColumns(row.table, List.of(row));
+            int n = parameter(sem);
+            if (n <= inserted.size()) {
+                columns.add(inserted.get(n - 1).name());
+            }
         } else if (state.startsWith("22")) {
             for (int i = 0; i < row.columns.length; i++) {
                 String text = text(row, i);
@@ -618,6 +626,12 @@ public final class Loader {
         }
         sb.append("\nNothing was inserted: the whole load was rolled back.");
         return new SeedException(sb.toString(), e);
+    }
+
+    /** @return the 1-based parameter the server blamed ("unnamed portal parameter $2"), or 0 */
+    private static int parameter(ServerErrorMessage sem) {
+        Matcher m = sem == null || sem.getWhere() == null ? null : PARAMETER.matcher(sem.getWhere());
+        return m != null && m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     private SQLException castFailure(String text, ColumnInfo column) throws SQLException {

@@ -99,8 +99,9 @@ public final class Planner {
             if (column == null) {
                 ok = false;
                 if (reported.add("column\u0000" + row.origin().source() + "\u0000" + table.key() + "\u0000" + e.getKey())) {
-                    problems.add(row.describe() + ": table " + table.displayName() + " has no column \"" + e.getKey()
-                            + "\"" + Suggestions.didYouMean(e.getKey(), table.columns().keySet()));
+                    problems.add(row.describe() + ", column " + e.getKey() + ": table " + table.displayName()
+                            + " has no column \"" + e.getKey() + "\""
+                            + Suggestions.didYouMean(e.getKey(), table.columns().keySet()));
                 }
                 continue;
             }
