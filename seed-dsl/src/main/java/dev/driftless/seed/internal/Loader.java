@@ -164,11 +164,10 @@ public final class Loader {
         Map<PlannedRow, List<PlannedRow>> dependents = new HashMap<>();
         List<PlannedRow> ready = new ArrayList<>();
         for (PlannedRow row : rows) {
-            for (Object value : row.values) {
-                if (value instanceof RefTarget) {
-                    PlannedRow target = aliases.get(((RefTarget) value).alias());
-                    if (target != null && !target.inserted && literal(target, ((RefTarget) value).column()) == null
-                            && target != row) {
+            for (int i = 0; i < row.values.length; i++) {
+                if (row.values[i] instanceof RefTarget) {
+                    PlannedRow target = aliases.get(((RefTarget) row.values[i]).alias());
+                    if (target != null && !target.inserted && !knownEarly(row, i, target) && target != row) {
                         row.waitingFor++;
                         dependents.computeIfAbsent(target, k -> new ArrayList<>()).add(row);
                     }
@@ -254,7 +253,7 @@ public final class Loader {
             if (row.values[i] instanceof RefTarget) {
                 RefTarget ref = (RefTarget) row.values[i];
                 PlannedRow target = aliases.get(ref.alias());
-                if (target != null && !target.inserted && literal(target, ref.column()) == null) {
+                if (target != null && !target.inserted && !knownEarly(row, i, target)) {
                     if (row.columns[i].notNull()) {
                         throw new SeedException("Cannot load fixtures: " + row.describe() + ", column "
                                 + row.columns[i].name() + ": rows refer to each other in a cycle through " + ref.alias()
@@ -271,6 +270,24 @@ public final class Loader {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a reference to a row not inserted yet can use the value the fixture gives that row explicitly: only when
+     * no immediate foreign key would check it before the referenced row exists.
+     */
+    private static boolean knownEarly(PlannedRow row, int i, PlannedRow target) {
+        RefTarget ref = (RefTarget) row.values[i];
+        if (literal(target, ref.column()) == null) {
+            return false;
+        }
+        for (ConstraintInfo fk : row.table.foreignKeys()) {
+            if (fk.columns().contains(row.columns[i].name()) && fk.refTable().equals(target.table.key())
+                    && !fk.deferrable()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean needsReturning(PlannedRow row) {
