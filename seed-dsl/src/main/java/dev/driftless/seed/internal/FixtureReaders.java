@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.driftless.seed.SeedException;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -26,10 +27,16 @@ public final class FixtureReaders {
     /** The key that names a row instead of a column. */
     public static final String ALIAS_KEY = "_alias";
 
-    private static final ObjectMapper YAML = mapper(YAMLFactory.builder().build());
+    private static final ObjectMapper YAML = mapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
     private static final ObjectMapper JSON = mapper(new JsonFactory());
 
     private FixtureReaders() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE); // SnakeYAML stops at 3 MB by default; fixtures can be bigger
+        return options;
     }
 
     private static ObjectMapper mapper(JsonFactory factory) {

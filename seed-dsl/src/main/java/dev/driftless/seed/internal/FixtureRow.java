@@ -1,7 +1,6 @@
 package dev.driftless.seed.internal;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +17,7 @@ import java.util.Map;
 public record FixtureRow(String table, String alias, Map<String, Object> values, Origin origin, int index) {
 
     /**
-     * Creates a row; the values map is copied.
+     * Creates a row. The row takes the values map over: callers hand in a map they no longer change.
      *
      * @param table the table name as written
      * @param alias the alias or {@code null}
@@ -27,7 +26,7 @@ public record FixtureRow(String table, String alias, Map<String, Object> values,
      * @param index its position in its table and source
      */
     public FixtureRow {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(values);
     }
 
     /**

@@ -138,18 +138,24 @@ public final class Loader {
                     deps.add(fk.refTable());
                 }
             }
+            Set<ColumnInfo> explicit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<RefTarget> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (PlannedRow row : e.getValue()) {
                 for (int i = 0; i < row.values.length; i++) {
-                    if (row.values[i] instanceof RefTarget) {
-                        PlannedRow target = aliases.get(((RefTarget) row.values[i]).alias());
-                        if (target != null) {
-                            deps.add(target.table.key());
+                    Object value = row.values[i];
+                    if (value instanceof RefTarget) {
+                        if (seen.add((RefTarget) value)) {
+                            PlannedRow target = aliases.get(((RefTarget) value).alias());
+                            if (target != null) {
+                                deps.add(target.table.key());
+                            }
                         }
                     } else {
-                        explicitColumns.add(row.table.key() + "\u0000" + row.columns[i].name());
+                        explicit.add(row.columns[i]);
                     }
                 }
             }
+            explicit.forEach(c -> explicitColumns.add(e.getKey() + "\u0000" + c.name()));
             dependencies.put(e.getKey(), deps);
         }
         return dependencies;

@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,7 @@ public final class Placeholders {
 
     private final Instant now;
     private final ZoneId zone;
+    private final Map<String, Ref> refs = new HashMap<>();
 
     /**
      * Creates placeholders that evaluate to one instant.
@@ -68,7 +71,8 @@ public final class Placeholders {
                 throw new IllegalArgumentException("\"" + text + "\" is not a reference; write $ref:alias or"
                         + " $ref:alias.column");
             }
-            return dot < 0 ? Ref.to(target) : Ref.to(target.substring(0, dot), target.substring(dot + 1));
+            return refs.computeIfAbsent(text, t -> dot < 0 ? Ref.to(target)
+                    : Ref.to(target.substring(0, dot), target.substring(dot + 1)));
         }
         Matcher m = TIME.matcher(text);
         if (m.matches()) {

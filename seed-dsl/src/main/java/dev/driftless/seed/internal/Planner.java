@@ -4,6 +4,7 @@ import dev.driftless.seed.Ref;
 import dev.driftless.seed.SeedException;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class Planner {
     private final Map<String, AliasRegistry.Entry> earlier;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
+    private final Map<List<ColumnInfo>, ColumnInfo[]> columnArrays = new HashMap<>();
+    private final Map<Ref, Map<ColumnInfo, RefTarget>> targets = new HashMap<>();
 
     /**
      * Creates a planner.
@@ -138,7 +141,9 @@ public final class Planner {
                 }
             }
         }
-        return new PlannedRow(row, table, columns.toArray(new ColumnInfo[0]), values.toArray(), order);
+        // Rows with the same columns share one array: the loader compares them by identity.
+        ColumnInfo[] shared = columnArrays.computeIfAbsent(columns, c -> c.toArray(new ColumnInfo[0]));
+        return new PlannedRow(row, table, shared, values.toArray(), order);
     }
 
     private void resolveRefs(PlannedRow p, Map<String, PlannedRow> aliases) {
@@ -148,6 +153,11 @@ public final class Planner {
             }
             Ref ref = (Ref) p.values[i];
             ColumnInfo column = p.columns[i];
+            RefTarget cached = targets.getOrDefault(ref, Map.of()).get(column);
+            if (cached != null) {
+                p.values[i] = cached;
+                continue;
+            }
             String where = p.describe() + ", column " + column.name();
             PlannedRow target = aliases.get(ref.alias());
             AliasRegistry.Entry before = target == null ? earlier.get(ref.alias()) : null;
@@ -167,7 +177,9 @@ public final class Planner {
             }
             String targetColumn = targetColumn(p.table, column, ref, targetTable, where);
             if (targetColumn != null) {
-                p.values[i] = new RefTarget(ref.alias(), targetColumn);
+                RefTarget resolved = new RefTarget(ref.alias(), targetColumn);
+                targets.computeIfAbsent(ref, k -> new HashMap<>()).put(column, resolved);
+                p.values[i] = resolved;
             }
         }
     }

@@ -17,6 +17,7 @@ public final class TableInfo {
     private final Map<String, ColumnInfo> columns;
     private final List<ConstraintInfo> constraints = new ArrayList<>();
     private final Map<String, String> sequences = new LinkedHashMap<>();
+    private List<ConstraintInfo> foreignKeys;
 
     TableInfo(String schema, String name, boolean visible) {
         this.schema = schema;
@@ -31,6 +32,7 @@ public final class TableInfo {
 
     void add(ConstraintInfo constraint) {
         constraints.add(constraint);
+        foreignKeys = null;
     }
 
     void addSequence(String column, String sequence) {
@@ -77,7 +79,12 @@ public final class TableInfo {
 
     /** @return the foreign keys of this table */
     public List<ConstraintInfo> foreignKeys() {
-        return constraints.stream().filter(ConstraintInfo::isForeignKey).toList();
+        List<ConstraintInfo> cached = foreignKeys;
+        if (cached == null) {
+            cached = constraints.stream().filter(ConstraintInfo::isForeignKey).toList();
+            foreignKeys = cached;
+        }
+        return cached;
     }
 
     /** @return every constraint of this table */
