@@ -41,7 +41,8 @@ import static dev.driftless.seed.Seeder.ref;
  * data with default settings and with batched statements. Every measurement loads into a fresh clone of one template
  * database; the clone is made and dropped outside the timing.
  *
- * <p>Arguments (all optional): {@code rows} (100000), {@code iterations} (5), {@code dbunitIterations} (3).
+ * <p>Arguments (all optional): {@code rows} (100000), {@code iterations} (5), {@code dbunitIterations} (3; 0 leaves
+ * DbUnit out), {@code only} (run only the loads whose name contains this text, plus the plain COPY).
  * Prints each measurement, then medians and ratios.
  */
 public final class SeedBenchmark {
@@ -72,6 +73,7 @@ public final class SeedBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int dbunitIterations = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        String only = args.length > 3 ? args[3] : "";
 
         List<Item> items = new ArrayList<>(rows);
         for (int i = 1; i <= rows; i++) {
@@ -103,6 +105,8 @@ public final class SeedBenchmark {
         loads.put("DbUnit CLEAN_INSERT, batched", db -> dbunit(db, xml, true));
         loads.put("DbUnit CLEAN_INSERT, default", db -> dbunit(db, xml, false));
 
+        loads.keySet().removeIf(k -> k.startsWith("DbUnit") && dbunitIterations == 0
+                || !k.startsWith("plain") && !k.contains(only));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         loads.keySet().forEach(k -> times.put(k, new ArrayList<>()));
         for (Map.Entry<String, Load> e : loads.entrySet()) {
@@ -120,7 +124,7 @@ public final class SeedBenchmark {
         }
 
         double floor = median(times.get("plain COPY (floor)"));
-        double dbunitDefault = median(times.get("DbUnit CLEAN_INSERT, default"));
+        double dbunitDefault = median(times.getOrDefault("DbUnit CLEAN_INSERT, default", List.of()));
         System.out.println();
         System.out.printf("%-30s %10s %12s %18s%n", "median of " + iterations, "seconds", "vs COPY", "DbUnit default /");
         for (Map.Entry<String, List<Double>> e : times.entrySet()) {

@@ -86,7 +86,7 @@ class SeedErrorsTest {
                 .into("room").row("red", r -> r.set("studio_id", ref("north")).set("name", "Red"))
                 .into("booking").row("b", r -> r.set("room_id", ref("red")).set("starts_at", "next tuesday"))
                 .load())
-                .hasMessage("Cannot load fixtures: SeedErrorsTest.java:75, table booking, row 1 (alias \"b\"), column starts_at (timestamp with time zone) = \"next tuesday\": [22007] invalid input syntax for type timestamp with time zone: \"next tuesday\"\n" +
+                .hasMessage("Cannot load fixtures: SeedErrorsTest.java:87, table booking, row 1 (alias \"b\"), column starts_at (timestamp with time zone) = \"next tuesday\": [22007] invalid input syntax for type timestamp with time zone: \"next tuesday\"\n" +
                         "  Write the value as PostgreSQL's input for the column's type accepts it.\n" +
                         "Nothing was inserted: the whole load was rolled back.");
         assertNothingInserted();
@@ -100,7 +100,7 @@ class SeedErrorsTest {
             int n = i;
             rows.row(r -> r.set("organisation_id", n == 13 ? "thirteen" : ref("acme")).set("name", "S" + n));
         }
-        assertThatThrownBy(rows::load).hasMessage("Cannot load fixtures: SeedErrorsTest.java:84, table studio, row 13, column organisation_id (bigint) = \"thirteen\": [22P02] invalid input syntax for type bigint: \"thirteen\"\n" +
+        assertThatThrownBy(rows::load).hasMessage("Cannot load fixtures: SeedErrorsTest.java:98, table studio, row 13, column organisation_id (bigint) = \"thirteen\": [22P02] invalid input syntax for type bigint: \"thirteen\"\n" +
                         "  Write the value as PostgreSQL's input for the column's type accepts it.\n" +
                         "Nothing was inserted: the whole load was rolled back.");
         assertNothingInserted();
@@ -114,7 +114,7 @@ class SeedErrorsTest {
             int n = i;
             rows.row(r -> r.set("organisation_id", n == 13 ? 7 : 1).set("name", "S" + n));
         }
-        assertThatThrownBy(rows::load).hasMessage("Cannot load fixtures: SeedErrorsTest.java:96, table studio, row 13, column organisation_id (bigint) = \"7\": [23503] insert or update on table \"studio\" violates foreign key constraint \"studio_organisation_id_fkey\"\n" +
+        assertThatThrownBy(rows::load).hasMessage("Cannot load fixtures: SeedErrorsTest.java:112, table studio, row 13, column organisation_id (bigint) = \"7\": [23503] insert or update on table \"studio\" violates foreign key constraint \"studio_organisation_id_fkey\"\n" +
                         "  Detail: Key (organisation_id)=(7) is not present in table \"organisation\".\n" +
                         "  Add the referenced row to the fixture, or refer to it with $ref:<alias> instead of a literal key.\n" +
                         "Nothing was inserted: the whole load was rolled back.");
@@ -125,7 +125,7 @@ class SeedErrorsTest {
     void notNullCycleIsExplained() {
         assertThatThrownBy(() -> seed.into("left_hand").row("l", r -> r.set("id", ref("r", "left_id")).set("right_id", ref("r")))
                 .into("right_hand").row("r", r -> r.set("left_id", ref("l"))).load())
-                .hasMessage("Cannot load fixtures: SeedErrorsTest.java:107, table left_hand, row 1 (alias \"l\"), column id: rows refer to each other in a cycle through r (SeedErrorsTest.java:108, table right_hand, row 1 (alias \"r\")), and column id is NOT NULL, so neither row can be inserted first. Make the column nullable, or give the referenced key explicitly in the fixture and make the foreign key DEFERRABLE.\n" +
+                .hasMessage("Cannot load fixtures: SeedErrorsTest.java:126, table left_hand, row 1 (alias \"l\"), column id: rows refer to each other in a cycle through r (SeedErrorsTest.java:127, table right_hand, row 1 (alias \"r\")), and column id is NOT NULL, so neither row can be inserted first. Make the column nullable, or give the referenced key explicitly in the fixture and make the foreign key DEFERRABLE.\n" +
                         "Nothing was inserted: the whole load was rolled back.");
     }
 }

@@ -76,9 +76,15 @@ public final class Loader {
         this.aliases = plan.aliases();
         Map<String, List<PlannedRow>> byTable = new LinkedHashMap<>();
         Map<String, TableInfo> tables = new LinkedHashMap<>();
+        List<PlannedRow> current = null;
+        TableInfo currentTable = null;
         for (PlannedRow row : plan.rows()) {
-            byTable.computeIfAbsent(row.table.key(), k -> new ArrayList<>()).add(row);
-            tables.putIfAbsent(row.table.key(), row.table);
+            if (row.table != currentTable) {
+                currentTable = row.table;
+                current = byTable.computeIfAbsent(row.table.key(), k -> new ArrayList<>());
+                tables.putIfAbsent(row.table.key(), row.table);
+            }
+            current.add(row);
         }
         Map<String, Set<String>> dependencies = dependencies(byTable, tables);
         List<List<String>> components = TableOrder.components(new ArrayList<>(byTable.keySet()), dependencies);
@@ -140,7 +146,10 @@ public final class Loader {
             }
             Set<ColumnInfo> explicit = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Set<RefTarget> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            ColumnInfo[] lastColumns = null;
             for (PlannedRow row : e.getValue()) {
+                boolean newColumns = row.columns != lastColumns;
+                lastColumns = row.columns;
                 for (int i = 0; i < row.values.length; i++) {
                     Object value = row.values[i];
                     if (value instanceof RefTarget) {
@@ -150,7 +159,7 @@ public final class Loader {
                                 deps.add(target.table.key());
                             }
                         }
-                    } else {
+                    } else if (newColumns || !explicit.contains(row.columns[i])) {
                         explicit.add(row.columns[i]);
                     }
                 }

@@ -22,8 +22,11 @@ public final class Planner {
     private final Map<String, AliasRegistry.Entry> earlier;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
-    private final Map<List<ColumnInfo>, ColumnInfo[]> columnArrays = new HashMap<>();
+    // Column records of different tables can be equal, so arrays are shared per table, keyed by column names.
+    private final Map<TableInfo, Map<List<String>, ColumnInfo[]>> columnArrays = new HashMap<>();
+    // Keyed by the referring column's identity: equal column records of two tables may resolve differently.
     private final Map<Ref, Map<ColumnInfo, RefTarget>> targets = new HashMap<>();
+    private ColumnInfo[] lastColumns = new ColumnInfo[0];
 
     /**
      * Creates a planner.
@@ -142,8 +145,24 @@ public final class Planner {
             }
         }
         // Rows with the same columns share one array: the loader compares them by identity.
-        ColumnInfo[] shared = columnArrays.computeIfAbsent(columns, c -> c.toArray(new ColumnInfo[0]));
+        ColumnInfo[] shared = sameColumns(columns, lastColumns) ? lastColumns
+                : columnArrays.computeIfAbsent(table, t -> new HashMap<>())
+                        .computeIfAbsent(columns.stream().map(ColumnInfo::name).toList(),
+                                names -> columns.toArray(new ColumnInfo[0]));
+        lastColumns = shared;
         return new PlannedRow(row, table, shared, values.toArray(), order);
+    }
+
+    private static boolean sameColumns(List<ColumnInfo> columns, ColumnInfo[] array) {
+        if (columns.size() != array.length) {
+            return false;
+        }
+        for (int i = 0; i < array.length; i++) {
+            if (columns.get(i) != array[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void resolveRefs(PlannedRow p, Map<String, PlannedRow> aliases) {
@@ -178,7 +197,7 @@ public final class Planner {
             String targetColumn = targetColumn(p.table, column, ref, targetTable, where);
             if (targetColumn != null) {
                 RefTarget resolved = new RefTarget(ref.alias(), targetColumn);
-                targets.computeIfAbsent(ref, k -> new HashMap<>()).put(column, resolved);
+                targets.computeIfAbsent(ref, k -> new java.util.IdentityHashMap<>()).put(column, resolved);
                 p.values[i] = resolved;
             }
         }

@@ -13,6 +13,7 @@ public final class TableInfo {
 
     private final String schema;
     private final String name;
+    private final String key;
     private final boolean visible;
     private final Map<String, ColumnInfo> columns;
     private final List<ConstraintInfo> constraints = new ArrayList<>();
@@ -22,6 +23,7 @@ public final class TableInfo {
     TableInfo(String schema, String name, boolean visible) {
         this.schema = schema;
         this.name = name;
+        this.key = schema + "." + name;
         this.visible = visible;
         this.columns = new LinkedHashMap<>();
     }
@@ -41,7 +43,7 @@ public final class TableInfo {
 
     /** @return {@code schema.name}, unquoted: the catalog key */
     public String key() {
-        return schema + "." + name;
+        return key;
     }
 
     /** @return the schema */
