@@ -341,7 +341,6 @@ public final class Seeder {
      */
     public String export(String... tables) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setReadOnly(true);
             return Exporter.export(connection, CatalogReader.read(connection), List.of(tables));
         } catch (SQLException e) {
             throw new SeedException("Cannot export " + String.join(", ", tables) + ": " + e.getMessage(), e);

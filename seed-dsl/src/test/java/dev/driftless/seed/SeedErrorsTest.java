@@ -128,4 +128,48 @@ class SeedErrorsTest {
                 .hasMessage("Cannot load fixtures: SeedErrorsTest.java:126, table left_hand, row 1 (alias \"l\"), column id: rows refer to each other in a cycle through r (SeedErrorsTest.java:127, table right_hand, row 1 (alias \"r\")), and column id is NOT NULL, so neither row can be inserted first. Make the column nullable, or give the referenced key explicitly in the fixture and make the foreign key DEFERRABLE.\n" +
                         "Nothing was inserted: the whole load was rolled back.");
     }
+
+    @Test
+    void everyProblemFoundBeforeInsertingIsListed() {
+        TestDatabases.execute(db, "ALTER TABLE note ADD COLUMN shout text GENERATED ALWAYS AS (upper(body)) STORED");
+        assertThatThrownBy(() -> seed.load(Fixture.parse("many.yml", """
+                organisation:
+                  - _alias: acme
+                    name: {not: text}
+                studio:
+                  - _alias: north
+                    organisation_id: $ref:north
+                    name: $ref:acme.nme
+                room:
+                  - studio_id: "$ref:"
+                    name: $now+1y
+                note:
+                  - shout: LOUD
+                    about: $ref:acme
+                """)))
+                .hasMessage("""
+                        Cannot load fixtures: 6 problems found before anything was inserted:
+                          - many.yml:2, table organisation, row 1 (alias "acme"), column name: a map fits only a json, jsonb\
+                         or array column, and this one is text
+                          - many.yml:9, table room, row 1, column studio_id: "$ref:" is not a reference; write $ref:alias or\
+                         $ref:alias.column
+                          - many.yml:9, table room, row 1, column name: "$now+1y" is not a time placeholder; write e.g. $now,\
+                         $now-1d, $now+2h or $today+7d (units s, m, h, d, w), or $$ for a literal $
+                          - many.yml:12, table note, row 1, column shout: the column is generated (computed from other\
+                         columns) and cannot be given a value; leave it out.
+                          - many.yml:5, table studio, row 1 (alias "north"), column organisation_id: $ref:north is a row of\
+                         table studio, but column organisation_id references organisation. Refer to a row of that table.
+                          - many.yml:5, table studio, row 1 (alias "north"), column name: $ref:acme.nme names column "nme",\
+                         which table organisation does not have; did you mean "name"?
+                        Nothing was inserted. Fix the fixture and load again.""");
+    }
+
+    @Test
+    void aReferenceToAnUnknownAliasWhenNoRowHasOne() {
+        assertThatThrownBy(() -> seed.into("studio").row(r -> r.set("organisation_id", ref("acme")).set("name", "N"))
+                .load())
+                .hasMessageEndingWith(", table studio, row 1, column organisation_id: unknown alias \"acme\" in"
+                        + " $ref:acme; no row has an alias yet (give the referenced row an _alias)\n"
+                        + "Nothing was inserted. Fix the fixture and load again.");
+    }
 }

@@ -33,15 +33,6 @@ public final class PlannedRow {
         return table.key();
     }
 
-    boolean hasRefs() {
-        for (Object value : values) {
-            if (value instanceof RefTarget) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     String describe() {
         return source.describe();
     }

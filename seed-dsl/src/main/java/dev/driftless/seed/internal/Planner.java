@@ -62,11 +62,12 @@ public final class Planner {
                 }
                 continue;
             }
+            int problemsBefore = problems.size();
             PlannedRow p = bind(row, table, order++);
-            if (p == null) {
-                continue;
+            if (problems.size() == problemsBefore) {
+                planned.add(p);
             }
-            planned.add(p);
+            // A row with problems still defines its alias, so that references to it are not reported as unknown.
             if (row.alias() != null) {
                 PlannedRow other = aliases.get(row.alias());
                 AliasRegistry.Entry before = earlier.get(row.alias());
@@ -81,6 +82,15 @@ public final class Planner {
         }
         for (PlannedRow p : planned) {
             resolveRefs(p, aliases);
+        }
+        if (!problems.isEmpty()) {
+            Set<PlannedRow> checked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            checked.addAll(planned);
+            for (PlannedRow p : aliases.values()) {
+                if (!checked.contains(p)) {
+                    resolveRefs(p, aliases);
+                }
+            }
         }
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder("Cannot load fixtures: ").append(problems.size())
@@ -99,11 +109,9 @@ public final class Planner {
         int n = row.values().size();
         List<ColumnInfo> columns = new ArrayList<>(n);
         List<Object> values = new ArrayList<>(n);
-        boolean ok = true;
         for (Map.Entry<String, Object> e : row.values().entrySet()) {
             ColumnInfo column = table.column(e.getKey());
             if (column == null) {
-                ok = false;
                 if (reported.add("column\u0000" + row.origin().source() + "\u0000" + table.key() + "\u0000" + e.getKey())) {
                     problems.add(row.describe() + ", column " + e.getKey() + ": table " + table.displayName()
                             + " has no column \"" + e.getKey() + "\""
@@ -112,28 +120,24 @@ public final class Planner {
                 continue;
             }
             if (column.generated()) {
-                ok = false;
                 problems.add(row.describe() + ", column " + column.name() + ": the column is generated (computed"
                         + " from other columns) and cannot be given a value; leave it out.");
                 continue;
             }
             try {
                 Object value = placeholders.interpret(e.getValue());
+                Object bound = value instanceof Ref ? value : ValueText.render(value, column);
                 columns.add(column);
-                values.add(value instanceof Ref ? value : ValueText.render(value, column));
+                values.add(bound);
             } catch (IllegalArgumentException ex) {
-                ok = false;
                 problems.add(row.describe() + ", column " + column.name() + ": " + ex.getMessage());
             }
-        }
-        if (!ok) {
-            return null;
         }
         // A reference in one column of a composite foreign key fills the key's other columns from the same row.
         for (int i = 0, size = columns.size(); i < size; i++) {
             if (values.get(i) instanceof Ref && ((Ref) values.get(i)).column().isEmpty()) {
                 Ref ref = (Ref) values.get(i);
-                ConstraintInfo fk = foreignKeyTo(table, columns.get(i).name(), ref.alias(), null);
+                ConstraintInfo fk = foreignKeyTo(table, columns.get(i).name(), null);
                 if (fk != null && fk.columns().size() > 1) {
                     for (String other : fk.columns()) {
                         if (!row.values().containsKey(other)) {
@@ -214,7 +218,7 @@ public final class Planner {
             }
             return named;
         }
-        ConstraintInfo fk = foreignKeyTo(table, column.name(), ref.alias(), targetTable);
+        ConstraintInfo fk = foreignKeyTo(table, column.name(), targetTable);
         if (fk != null) {
             return fk.refColumnFor(column.name());
         }
@@ -235,7 +239,7 @@ public final class Planner {
         return key.get(0);
     }
 
-    private ConstraintInfo foreignKeyTo(TableInfo table, String column, String alias, TableInfo targetTable) {
+    private ConstraintInfo foreignKeyTo(TableInfo table, String column, TableInfo targetTable) {
         for (ConstraintInfo fk : table.foreignKeys()) {
             if (fk.columns().contains(column) && (targetTable == null || fk.refTable().equals(targetTable.key()))) {
                 return fk;
