@@ -157,6 +157,7 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
                     MigratedDatabase annotation = findAnnotation(testClass);
                     SetupSpec spec = specOf(annotation);
                     String owner = testClass.getName();
+                    spec.validate(owner);
                     PreparedSetup prepared = context.getRoot().getStore(NAMESPACE)
                             .getOrComputeIfAbsent(spec, s -> PreparedSetup.prepare(spec, owner), PreparedSetup.class);
                     return new ClassSetup(owner, annotation.isolation(), prepared);
