@@ -31,16 +31,18 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
  * against the same 200 tests with no database. Each test's time is taken from the launcher's start and finish events,
  * which enclose the extension's work (handing out a copy of the template, dropping it when the test's store closes).
  *
- * <pre>benchmarks/run.sh ExtensionBenchmark [rounds]</pre>
+ * <pre>benchmarks/run.sh ExtensionBenchmark [rounds] [connection]</pre>
  *
  * <p>The server is the embedded one unless {@code -Ddriftless.provider} says otherwise. The migrations are written to {@code target/extension-benchmark/migrations} under the working directory, which the
- * benchmark classes' annotation names. The first run of the database class builds the template (reported apart) and
- * warms up; then {@code rounds} (default 3) runs of each class alternate.
+ * benchmark classes' annotation names. A warm-up class of 20 tests builds the template (reported apart); then
+ * {@code rounds} (default 1) runs of each class alternate; {@code connection} adds a class whose tests each take a
+ * {@code Connection} and run {@code SELECT 1}.
  */
 public final class ExtensionBenchmark {
 
     static final String MIGRATIONS = "target/extension-benchmark/migrations";
     private static final int TESTS = 200;
+    private static final int WARM_UP = 20;
 
     private ExtensionBenchmark() {
     }
@@ -50,7 +52,8 @@ public final class ExtensionBenchmark {
      * @throws IOException when the migrations cannot be written
      */
     public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        boolean withConnection = args.length > 1 && args[1].equals("connection");
         // The embedded server, as in the other harnesses, unless a provider is chosen explicitly.
         System.setProperty("driftless.provider", System.getProperty("driftless.provider", "embedded"));
         writeMigrations(Path.of(MIGRATIONS));
@@ -58,12 +61,10 @@ public final class ExtensionBenchmark {
         System.out.println("Load: " + loadAverage());
 
         long started = System.nanoTime();
-        Run first = run(DataSourceTests.class);
-        System.out.printf(Locale.ROOT, "first run of %d tests (template build + JIT warm-up): %.0f ms%n", TESTS,
+        run(WarmUpTests.class).requireAllPassed(WARM_UP);
+        System.out.printf(Locale.ROOT, "warm-up run of %d tests (template build + JIT): %.0f ms%n", WARM_UP,
                 (System.nanoTime() - started) / 1e6);
-        run(NoDatabaseTests.class);
-        run(ConnectionTests.class);
-        first.requireAllPassed();
+        run(NoDatabaseTests.class).requireAllPassed(TESTS);
 
         List<Long> none = new ArrayList<>();
         List<Long> dataSource = new ArrayList<>();
@@ -72,20 +73,24 @@ public final class ExtensionBenchmark {
         for (int round = 0; round < rounds; round++) {
             wall[0] += run(NoDatabaseTests.class).addTo(none);
             wall[1] += run(DataSourceTests.class).addTo(dataSource);
-            wall[2] += run(ConnectionTests.class).addTo(connection);
+            if (withConnection) {
+                wall[2] += run(ConnectionTests.class).addTo(connection);
+            }
         }
         Stats noneStats = Stats.ofNanos(none.stream().mapToLong(Long::longValue).toArray());
         Stats dataSourceStats = Stats.ofNanos(dataSource.stream().mapToLong(Long::longValue).toArray());
-        Stats connectionStats = Stats.ofNanos(connection.stream().mapToLong(Long::longValue).toArray());
         System.out.println("per test, no database                        : " + noneStats);
         System.out.println("per test, @MigratedDatabase + DataSource     : " + dataSourceStats);
-        System.out.println("per test, @MigratedDatabase + Connection     : " + connectionStats);
-        System.out.printf(Locale.ROOT, "overhead per test (difference of medians): DataSource %.2f ms, Connection"
-                        + " %.2f ms (target <= 20 ms)%n", dataSourceStats.median() - noneStats.median(),
-                connectionStats.median() - noneStats.median());
-        System.out.printf(Locale.ROOT, "wall time per class run of %d tests: none %.0f ms, DataSource %.0f ms,"
-                        + " Connection %.0f ms (mean of %d rounds)%n", TESTS, wall[0] / 1e6 / rounds,
-                wall[1] / 1e6 / rounds, wall[2] / 1e6 / rounds, rounds);
+        System.out.printf(Locale.ROOT, "overhead per test (difference of medians): DataSource %.2f ms (target <= 20 ms)%n",
+                dataSourceStats.median() - noneStats.median());
+        System.out.printf(Locale.ROOT, "wall time per class run of %d tests: none %.0f ms, DataSource %.0f ms (mean of"
+                + " %d rounds)%n", TESTS, wall[0] / 1e6 / rounds, wall[1] / 1e6 / rounds, rounds);
+        if (withConnection) {
+            Stats connectionStats = Stats.ofNanos(connection.stream().mapToLong(Long::longValue).toArray());
+            System.out.println("per test, @MigratedDatabase + Connection     : " + connectionStats);
+            System.out.printf(Locale.ROOT, "overhead per test with a Connection and SELECT 1: %.2f ms; wall %.0f ms%n",
+                    connectionStats.median() - noneStats.median(), wall[2] / 1e6 / rounds);
+        }
         System.out.println("Load after: " + loadAverage());
     }
 
@@ -125,14 +130,25 @@ public final class ExtensionBenchmark {
         }
 
         long addTo(List<Long> all) {
-            requireAllPassed();
+            requireAllPassed(TESTS);
             all.addAll(durations);
             return wallNanos;
         }
 
-        void requireAllPassed() {
-            if (!failures.isEmpty() || durations.size() != TESTS) {
+        void requireAllPassed(int expected) {
+            if (!failures.isEmpty() || durations.size() != expected) {
                 throw new IllegalStateException(durations.size() + " tests ran; failures: " + failures);
+            }
+        }
+    }
+
+    /** Builds the template and warms up the JIT on a few tests of the same setup. */
+    @MigratedDatabase(migrations = MIGRATIONS)
+    public static class WarmUpTests {
+        @RepeatedTest(WARM_UP)
+        void test(DataSource dataSource) {
+            if (dataSource == null) {
+                throw new AssertionError();
             }
         }
     }
