@@ -65,6 +65,13 @@ public final class DriftlessConfig {
      */
     public static final String CLONE_STRATEGY = "driftless.clone.strategy";
 
+    /**
+     * {@code true} keeps the database of a failed {@code @MigratedDatabase} test instead of dropping it, and publishes
+     * its connection string (without password) as a report entry of that test. Default {@code false}. Also read as a
+     * JUnit configuration parameter ({@code junit-platform.properties}) when no other source sets it.
+     */
+    public static final String KEEP_FAILED = "driftless.keepFailed";
+
     /** Default Docker image: a current official PostgreSQL image. */
     public static final String DEFAULT_IMAGE = "postgres:17";
 

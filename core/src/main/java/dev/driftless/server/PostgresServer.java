@@ -214,6 +214,16 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
+     * Keeps a database that Driftless created beyond this server's {@link #close()}, which otherwise drops it on
+     * servers that outlive the JVM (external, reused). The database stays marked as Driftless' own.
+     *
+     * @param database the database to keep, for a person to inspect
+     */
+    public void keep(Database database) {
+        created.remove(database.name());
+    }
+
+    /**
      * Lists the databases on this server that carry Driftless' marker, templates included, whoever created them.
      *
      * @return their names, sorted

@@ -1,0 +1,239 @@
+package dev.driftless.junit;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.config.DriftlessConfig;
+import dev.driftless.junit.internal.PreparedSetup;
+import dev.driftless.junit.internal.SetupSpec;
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.Migrator;
+import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.seed.Seeder;
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.server.ProviderKind;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The extension behind {@link MigratedDatabase}: builds the class's template in {@code beforeAll} (so a broken
+ * migration fails the class once, with the script runner's error), hands out copies through parameter resolution, and
+ * drops them when the test's (or class's) store closes.
+ *
+ * <p>All state lives in {@link ExtensionContext.Store}s under one namespace: the prepared setups (server, template)
+ * in the root store, shared by every class with the same setup; the class's setup and, under
+ * {@link Isolation#PER_CLASS}, its database in the class store; a test's database and connections in the test's store.
+ * Keys carry the owning context's unique id, because a store lookup falls back to the enclosing contexts' stores.
+ */
+final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCallback, ParameterResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigratedDatabaseExtension.class);
+    private static final Namespace NAMESPACE = Namespace.create(MigratedDatabaseExtension.class);
+
+    private static final List<Class<?>> SUPPORTED = List.of(DataSource.class, Connection.class, TestDatabase.class,
+            Database.class, SchemaSnapshot.class, Migrator.class, Seeder.class, PostgresServer.class);
+    private static final String SUPPORTED_TEXT = "DataSource, Connection (closed after the test), TestDatabase,"
+            + " Database, SchemaSnapshot, Migrator (with migrations), Seeder, PostgresServer";
+
+    /** Report entry key under which a kept database's connection string is published. */
+    static final String KEPT_DATABASE_ENTRY = "driftless.keptDatabase";
+
+    private record ClassSetupKey(String contextId) {
+    }
+
+    private record DatabaseKey(String contextId) {
+    }
+
+    private record ClassSetup(String owner, Isolation isolation, PreparedSetup prepared) {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        classSetup(context);
+    }
+
+    @Override
+    public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
+        // Constructor parameters then belong to the test, so a constructor-injected DataSource is the test's database.
+        return ExtensionContextScope.TEST_METHOD;
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return SUPPORTED.contains(type) || claimedButUnsupported(type);
+    }
+
+    /** Types users would plausibly expect from this extension; they get an error naming the supported ones. */
+    private static boolean claimedButUnsupported(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith("java.sql.") || name.startsWith("javax.sql.") || name.startsWith("dev.driftless.");
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+        Class<?> type = parameterContext.getParameter().getType();
+        if (!SUPPORTED.contains(type)) {
+            throw new ParameterResolutionException("@MigratedDatabase cannot inject " + describe(parameterContext)
+                    + ": " + type.getName() + " is not a type it supports. Supported types: " + SUPPORTED_TEXT + ".");
+        }
+        ClassSetup setup = classSetup(context);
+        if (type == PostgresServer.class) {
+            return setup.prepared().server();
+        }
+        DatabaseHandle handle = database(context, setup, parameterContext);
+        if (type == DataSource.class) {
+            return handle.database().dataSource();
+        } else if (type == Connection.class) {
+            return openConnection(context, handle, parameterContext);
+        } else if (type == TestDatabase.class) {
+            return handle.testDatabase();
+        } else if (type == Database.class) {
+            return handle.database();
+        } else if (type == SchemaSnapshot.class) {
+            return handle.testDatabase().snapshot();
+        } else if (type == Seeder.class) {
+            return handle.testDatabase().seeder();
+        }
+        MigrationChain chain = setup.prepared().chain().orElseThrow(() -> new ParameterResolutionException(
+                "@MigratedDatabase cannot inject " + describe(parameterContext) + ": a Migrator moves a database along"
+                        + " a migration chain, and " + setup.owner() + " is built from schema = \""
+                        + setup.prepared().spec().schema() + "\". Use migrations = \"...\" to test migrations."));
+        return Migrator.of(chain, handle.database());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (context.getExecutionException().isEmpty() || !keepFailed(context)) {
+            return;
+        }
+        ClassSetup setup = classSetup(context);
+        ExtensionContext owner = setup.isolation() == Isolation.PER_CLASS ? classContext(context) : context;
+        DatabaseHandle handle = owner.getStore(NAMESPACE).get(new DatabaseKey(owner.getUniqueId()), DatabaseHandle.class);
+        if (handle == null) {
+            return;
+        }
+        boolean newlyKept = handle.keep();
+        context.publishReportEntry(KEPT_DATABASE_ENTRY, handle.connectionString());
+        if (newlyKept) {
+            PostgresServer server = setup.prepared().server();
+            boolean outlivesJvm = server.provider() == ProviderKind.EXTERNAL || server.config().reuse();
+            LOG.warn("{} failed; its database is kept (driftless.keepFailed=true): {} on {}.{}",
+                    context.getDisplayName(), handle.connectionString(), server,
+                    outlivesJvm ? "" : " The server stops when the JVM exits; set driftless.reuse=true or use an"
+                            + " external server to inspect it afterwards.");
+        }
+    }
+
+    private static boolean keepFailed(ExtensionContext context) {
+        return DriftlessConfig.load().get(DriftlessConfig.KEEP_FAILED)
+                .or(() -> context.getConfigurationParameter(DriftlessConfig.KEEP_FAILED))
+                .map(value -> value.trim().equalsIgnoreCase("true")).orElse(false);
+    }
+
+    private static ClassSetup classSetup(ExtensionContext context) {
+        ExtensionContext classContext = classContext(context);
+        Class<?> testClass = classContext.getRequiredTestClass();
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClassSetupKey(classContext.getUniqueId()),
+                key -> {
+                    MigratedDatabase annotation = findAnnotation(testClass);
+                    SetupSpec spec = specOf(annotation);
+                    String owner = testClass.getName();
+                    spec.validate(owner);
+                    PreparedSetup prepared = context.getRoot().getStore(NAMESPACE)
+                            .getOrComputeIfAbsent(spec, s -> PreparedSetup.prepare(spec, owner), PreparedSetup.class);
+                    return new ClassSetup(owner, annotation.isolation(), prepared);
+                }, ClassSetup.class);
+    }
+
+    /**
+     * Finds the annotation that applies to a class: its own (direct or composed), else its superclasses' (inherited),
+     * else its enclosing class's for a {@code @Nested} class.
+     */
+    static MigratedDatabase findAnnotation(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
+            Optional<MigratedDatabase> found = AnnotationSupport.findAnnotation(c, MigratedDatabase.class);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new DriftlessException(testClass.getName() + " uses the @MigratedDatabase extension but carries no"
+                + " @MigratedDatabase annotation (registered with @ExtendWith?). Annotate the class with"
+                + " @MigratedDatabase(schema = \"...\") or @MigratedDatabase(migrations = \"...\").");
+    }
+
+    private static boolean isInner(Class<?> c) {
+        return c.getEnclosingClass() != null && !Modifier.isStatic(c.getModifiers());
+    }
+
+    private static SetupSpec specOf(MigratedDatabase annotation) {
+        return new SetupSpec(annotation.schema().trim(), annotation.migrations().trim(), annotation.format().layout(),
+                annotation.target().trim(), Arrays.stream(annotation.seed()).map(String::trim).collect(Collectors.toList()),
+                annotation.provider() == Provider.CONFIGURED ? Optional.empty()
+                        : Optional.of(ProviderKind.valueOf(annotation.provider().name())),
+                annotation.postgres(), annotation.image().trim());
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() || current.getTestClass().isEmpty()) {
+            current = current.getParent().orElseThrow(() -> new IllegalStateException("No class context above " + context));
+        }
+        return current;
+    }
+
+    private static DatabaseHandle database(ExtensionContext context, ClassSetup setup, ParameterContext parameter) {
+        ExtensionContext owner;
+        if (setup.isolation() == Isolation.PER_CLASS) {
+            owner = classContext(context);
+        } else if (context.getTestMethod().isPresent()) {
+            owner = context;
+        } else {
+            throw new ParameterResolutionException("@MigratedDatabase cannot inject " + describe(parameter) + ": "
+                    + setup.owner() + " uses isolation = PER_METHOD, so every test gets its own database and there is"
+                    + " none for the whole class. Take the parameter in a @BeforeEach or @Test method, or use"
+                    + " isolation = Isolation.PER_CLASS. (A PostgresServer parameter works anywhere.)");
+        }
+        PreparedSetup prepared = setup.prepared();
+        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(new DatabaseKey(owner.getUniqueId()),
+                key -> new DatabaseHandle(prepared.server(), prepared.template().newDatabase()), DatabaseHandle.class);
+    }
+
+    private static Connection openConnection(ExtensionContext context, DatabaseHandle handle, ParameterContext parameter) {
+        try {
+            ConnectionHandle connection = new ConnectionHandle(handle.database().connect());
+            context.getStore(NAMESPACE).put(connection, connection);
+            return connection.connection();
+        } catch (SQLException e) {
+            throw new ParameterResolutionException("@MigratedDatabase cannot open a connection for "
+                    + describe(parameter) + " to " + handle.database() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(ParameterContext parameter) {
+        Executable executable = parameter.getDeclaringExecutable();
+        String where = executable instanceof Constructor
+                ? "the constructor of " + executable.getDeclaringClass().getSimpleName()
+                : "method " + executable.getDeclaringClass().getSimpleName() + "." + executable.getName() + "()";
+        return "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getType().getSimpleName() + ") of "
+                + where;
+    }
+}
