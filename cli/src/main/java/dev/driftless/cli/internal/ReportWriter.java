@@ -129,11 +129,15 @@ public final class ReportWriter {
                 continue;
             }
             md.append("\n## ").append(check.title()).append("\n\n").append(check.summary()).append("\n\n");
-            check.diff().ifPresent(d -> md.append(new MarkdownDiffRenderer().render(d).trim()).append("\n"));
+            check.diff().ifPresent(d -> md.append(demoteHeadings(new MarkdownDiffRenderer().render(d).trim())).append("\n"));
             check.detail().ifPresent(d -> md.append("```text\n").append(d).append("\n```\n"));
         }
         md.append('\n').append(report.verdict()).append('\n');
         return md.toString();
+    }
+
+    private static String demoteHeadings(String markdown) {
+        return markdown.replaceAll("(?m)^#", "###");
     }
 
     private static String icon(Check.Status status) {
