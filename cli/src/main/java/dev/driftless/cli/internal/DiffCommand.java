@@ -1,0 +1,92 @@
+package dev.driftless.cli.internal;
+
+import dev.driftless.schema.HtmlDiffRenderer;
+import dev.driftless.schema.JsonDiffRenderer;
+import dev.driftless.schema.MarkdownDiffRenderer;
+import dev.driftless.schema.SchemaDiff;
+import dev.driftless.schema.SchemaSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code DiffCommand} is {@code driftless diff A B}: the schema differences from A to B, each a script, a migration
+ * folder (optionally {@code @version}), a snapshot JSON or a JDBC URL.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Shows the schema differences from A to B (- A, + B). Exit 0 when equal, 1 when they differ, "
+                + "2 on bad input.",
+            "Each side is an SQL script (schema.sql), a migration folder (migrations, or migrations@003 for a version), "
+                    + "a snapshot JSON (schema.json, from driftless snapshot) or a JDBC URL (jdbc:postgresql://..., read only)."},
+        footer = {"", "Examples:",
+            "  driftless diff sql/init_schema.sql sql/migrations",
+            "  driftless diff sql/migrations@004 sql/migrations@005",
+            "  driftless diff src/test/resources/schema.json jdbc:postgresql://localhost:5432/app --report diff.md"})
+public final class DiffCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "A", description = "The expected side.")
+    private String left;
+
+    @Parameters(index = "1", paramLabel = "B", description = "The actual side.")
+    private String right;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the diff to FILE: .md, .html or .json.")
+    private Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
+    private boolean quiet;
+
+    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
+    private boolean verbose;
+
+    @Mixin
+    private DiffFlags diffFlags;
+
+    @Mixin
+    private ServerOptions serverOptions;
+
+    @Override
+    public Integer call() {
+        if (report != null) {
+            ReportWriter.checkFormat(report);
+        }
+        SchemaDiff diff;
+        try (Workbench workbench = new Workbench(serverOptions)) {
+            SchemaSnapshot a = Sources.snapshot("A", left, diffFlags.filter(), serverOptions.user(), workbench);
+            SchemaSnapshot b = Sources.snapshot("B", right, diffFlags.filter(), serverOptions.user(), workbench);
+            diff = SchemaDiff.between(a, b, diffFlags.options());
+        }
+        if (diff.isEmpty()) {
+            Console.out().println(Console.colour("green", "No differences") + " between " + left + " and " + right + ".");
+        } else {
+            Console.out().println(Console.colour("red", DiffSummary.of(diff)) + " (- " + left + ", + " + right + ")");
+            Console.out().print(DiffSummary.body(diff));
+        }
+        Console.out().flush();
+        if (report != null) {
+            write(diff, report);
+            Console.progress("Report written to " + report);
+        }
+        return diff.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    }
+
+    private static void write(SchemaDiff diff, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String content = name.endsWith(".json") ? new JsonDiffRenderer().render(diff)
+                : name.endsWith(".html") || name.endsWith(".htm") ? new HtmlDiffRenderer().render(diff)
+                : new MarkdownDiffRenderer().render(diff);
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.driftless.cli.internal;
+
+import dev.driftless.config.DriftlessConfig;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * {@code Jdbc} connects to a database the user names with {@code --jdbc-url}: credentials from options and
+ * environment, never echoed.
+ */
+public final class Jdbc {
+
+    private Jdbc() {
+    }
+
+    static String user(String option, DriftlessConfig settings) {
+        if (option != null) {
+            return option;
+        }
+        return settings.get(DriftlessConfig.JDBC_USER).orElse(null);
+    }
+
+    static String password(DriftlessConfig settings) {
+        return settings.get(DriftlessConfig.JDBC_PASSWORD).orElseGet(() -> System.getenv("PGPASSWORD"));
+    }
+
+    /**
+     * Makes a data source for a user's database and checks that it answers.
+     *
+     * @param url the JDBC URL
+     * @param userOption the {@code --user} option, may be {@code null}
+     * @return the data source
+     * @throws BadInputException when the URL is not a PostgreSQL JDBC URL or the database cannot be reached
+     */
+    public static DataSource dataSource(String url, String userOption) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new BadInputException("--jdbc-url " + withoutSecrets(url)
+                    + ": not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:5432/database");
+        }
+        DriftlessConfig settings = DriftlessConfig.load();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url);
+        String user = user(userOption, settings);
+        if (user != null) {
+            dataSource.setUser(user);
+        }
+        String password = password(settings);
+        if (password != null) {
+            dataSource.setPassword(password);
+        }
+        try (Connection ignored = dataSource.getConnection()) {
+            return dataSource;
+        } catch (SQLException e) {
+            throw new BadInputException("Cannot connect to " + withoutSecrets(url) + ": " + e.getMessage()
+                    + (e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]")
+                    + ". Check that the server runs, the user (--user or DRIFTLESS_JDBC_USER) and the password "
+                    + "(DRIFTLESS_JDBC_PASSWORD or PGPASSWORD).");
+        }
+    }
+
+    /**
+     * @param url a JDBC URL
+     * @return the URL without a {@code password=} parameter's value
+     */
+    public static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.driftless.cli.internal;
+
+import dev.driftless.seed.Fixture;
+import dev.driftless.seed.Seeder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code SeedCommand} is {@code driftless seed --jdbc-url URL FIXTURES...}: loads fixture files into a dev database in
+ * one transaction. It refuses tables that already hold rows unless {@code --truncate}, and never drops anything.
+ */
+@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loads fixture files (YAML, JSON, DbUnit flat XML, CSV) into the database at --jdbc-url, in one "
+                + "transaction: parents before children, $ref aliases resolved, sequences moved past explicit keys.",
+            "Refuses when a table of the fixtures already holds rows, unless --truncate. Never drops a database.",
+            "Exit 0 when loaded, 1 when refused, 2 on bad input (a missing file, a fixture that does not fit the schema)."},
+        footer = {"", "Examples:",
+            "  driftless seed --jdbc-url jdbc:postgresql://localhost:5432/app_dev fixtures/studio.yml",
+            "  driftless seed --jdbc-url jdbc:postgresql://localhost:5432/app_dev --truncate fixtures/*.yml"})
+public final class SeedCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FIXTURES", description = "Fixture files, merged in order.")
+    private List<Path> fixtures = new ArrayList<>();
+
+    @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
+            description = "The database to seed. Password from DRIFTLESS_JDBC_PASSWORD or PGPASSWORD.")
+    private String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "USER", description = "User (default: DRIFTLESS_JDBC_USER, else from the URL).")
+    private String user;
+
+    @Option(names = "--truncate",
+            description = "Empty the fixtures' tables first (TRUNCATE ... RESTART IDENTITY). Tables that refer to them "
+                    + "must be among them.")
+    private boolean truncate;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
+    private boolean quiet;
+
+    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        Fixture fixture = null;
+        for (Path file : fixtures) {
+            if (!Files.exists(file)) {
+                throw new BadInputException("fixture " + file + ": no such file (working directory "
+                        + Path.of("").toAbsolutePath() + ")");
+            }
+            Fixture read = Fixture.read(file);
+            fixture = fixture == null ? read : fixture.and(read);
+        }
+        DataSource dataSource = Jdbc.dataSource(jdbcUrl, user);
+        Seeder seeder = Seeder.on(dataSource);
+        Map<String, Long> filled = rowCounts(dataSource, fixture.tables());
+        if (!filled.isEmpty() && !truncate) {
+            StringBuilder message = new StringBuilder("Refusing to seed: these tables already hold rows:");
+            filled.forEach((table, rows) -> message.append("\n  ").append(table).append(" (").append(rows)
+                    .append(rows == 1 ? " row)" : " rows)"));
+            message.append("\nNothing was inserted. Seed an empty database, or add --truncate to empty the fixtures' "
+                    + "tables first.");
+            Console.progress(message.toString());
+            return ExitCodes.DIFFERENCES;
+        }
+        if (truncate) {
+            Console.progress("Emptying " + String.join(", ", fixture.tables()) + " ...");
+            seeder.truncate(fixture.tables().toArray(String[]::new));
+        }
+        Console.progress("Loading " + fixture.size() + " rows ...");
+        seeder.load(fixture);
+        Console.out().println("Seeded " + fixture.size() + " rows into " + fixture.tables().size() + " tables: "
+                + String.join(", ", fixture.tables()) + ".");
+        return ExitCodes.OK;
+    }
+
+    /** Tables of the fixture that exist and hold rows; missing tables are left to the seeder, which names the closest. */
+    private static Map<String, Long> rowCounts(DataSource dataSource, List<String> tables) {
+        Map<String, Long> filled = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : tables) {
+                String relation;
+                try (PreparedStatement find = connection.prepareStatement("SELECT to_regclass(?)::text")) {
+                    find.setString(1, table);
+                    try (ResultSet rs = find.executeQuery()) {
+                        rs.next();
+                        relation = rs.getString(1);
+                    }
+                }
+                if (relation == null) {
+                    continue;
+                }
+                try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + relation);
+                        ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        filled.put(table, rs.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new BadInputException("Cannot count the rows of the fixtures' tables: " + e.getMessage());
+        }
+        return filled;
+    }
+}

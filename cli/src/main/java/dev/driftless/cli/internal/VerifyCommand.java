@@ -1,0 +1,85 @@
+package dev.driftless.cli.internal;
+
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.sql.SqlScript;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code VerifyCommand} is {@code driftless verify}: fresh install ≡ migrated path, every down script reverts its
+ * migration, and (with {@code --idempotent}) the master schema can run twice.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Builds the master schema and the migration chain in two fresh databases and compares them; applies and "
+                    + "reverts every migration that has a down script; with --idempotent, runs the master schema twice.",
+            "Exit 0 when every check passes, 1 when differences are found, 2 on bad input (missing files, broken SQL "
+                    + "with file:line, an invalid chain)."},
+        footer = {"", "Examples:",
+            "  driftless verify --schema sql/init_schema.sql --migrations sql/migrations",
+            "  driftless verify --schema schema.sql --migrations migrations --report target/verify.html",
+            "  driftless verify --schema sql/master.sql --idempotent"})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = "--schema", paramLabel = "FILE", description = "The master schema, an SQL script for fresh installs.")
+    private Path schema;
+
+    @Option(names = "--migrations", paramLabel = "DIR",
+            description = "The migration folder, in any supported layout (numbered, Flyway, golang-migrate, Prisma, ...).")
+    private Path migrations;
+
+    @Option(names = "--idempotent", description = "Also check that the master schema can run a second time and changes nothing.")
+    private boolean idempotent;
+
+    @Option(names = "--no-reversibility", description = "Do not apply and revert the migrations that have down scripts.")
+    private boolean noReversibility;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE: .md, .html or .json.")
+    private Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
+    private boolean quiet;
+
+    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
+    private boolean verbose;
+
+    @Mixin
+    private DiffFlags diffFlags;
+
+    @Mixin
+    private ServerOptions serverOptions;
+
+    @Override
+    public Integer call() {
+        if (schema == null && migrations == null) {
+            throw new BadInputException("give --schema FILE, --migrations DIR, or both");
+        }
+        if (idempotent && schema == null) {
+            throw new BadInputException("--idempotent checks the master schema: give --schema FILE");
+        }
+        if (report != null) {
+            ReportWriter.checkFormat(report);
+        }
+        SqlScript script = schema == null ? null : Workbench.script("--schema", schema);
+        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations);
+        String chainLabel = chain == null ? null : migrations + " (" + chain.layout().map(l -> l.displayName())
+                .orElse("custom") + ", " + chain.migrations().size() + " migrations, latest "
+                + chain.latestVersion() + ")";
+        VerifyReport result;
+        try (Workbench workbench = new Workbench(serverOptions)) {
+            result = new Verification(workbench, script, chain, !noReversibility, idempotent, diffFlags.filter(),
+                    diffFlags.options()).run(schema == null ? null : schema.toString(), chainLabel);
+        }
+        Console.out().print(ReportWriter.text(result));
+        Console.out().flush();
+        if (report != null) {
+            ReportWriter.write(result, report);
+            Console.progress("Report written to " + report);
+        }
+        return result.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    }
+}

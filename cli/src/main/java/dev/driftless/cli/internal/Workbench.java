@@ -1,0 +1,148 @@
+package dev.driftless.cli.internal;
+
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.ScriptResult;
+import dev.driftless.sql.ScriptRunner;
+import dev.driftless.sql.SqlScript;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code Workbench} is a PostgreSQL server started on first use and the scratch databases a command builds on it.
+ * Closing it drops those databases (only those: a server the user runs keeps everything else) and stops the server.
+ */
+public final class Workbench implements AutoCloseable {
+
+    private final ServerOptions options;
+    private final List<Database> databases = new ArrayList<>();
+    private PostgresServer server;
+
+    /**
+     * @param options how to obtain the server
+     */
+    public Workbench(ServerOptions options) {
+        this.options = options;
+    }
+
+    /** @return the server, started on first call */
+    public PostgresServer server() {
+        if (server == null) {
+            server = options.start();
+        }
+        return server;
+    }
+
+    /** @return a new, empty database, dropped when the workbench closes */
+    public Database newDatabase() {
+        Database database = server().createDatabase();
+        databases.add(database);
+        return database;
+    }
+
+    /**
+     * Runs a script on a database, in one transaction unless the script manages its own.
+     *
+     * @param script the script
+     * @param database the database
+     * @return what ran
+     * @throws dev.driftless.sql.ScriptException with file, line and column when a statement fails
+     */
+    public static ScriptResult run(SqlScript script, Database database) {
+        try (Connection connection = database.connect()) {
+            return ScriptRunner.create().run(script, connection);
+        } catch (SQLException e) {
+            throw new BadInputException("Cannot connect to scratch database " + database.name() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Migrates a database along a chain, up to a version or the latest.
+     *
+     * @param chain the chain
+     * @param version the target, or {@code null} for the latest
+     * @param database the database
+     * @return the migrator, for further steps
+     */
+    public static Migrator migrate(MigrationChain chain, String version, Database database) {
+        Migrator migrator = Migrator.of(chain, database);
+        MigrationVersion target = version == null ? chain.latestVersion() : MigrationVersion.parse(version);
+        if (version != null && chain.migration(target).isEmpty()) {
+            throw new BadInputException("version " + version + " is not in the migration chain at " + chain.location()
+                    + "; its versions are " + versions(chain));
+        }
+        migrator.migrateTo(target);
+        return migrator;
+    }
+
+    static String versions(MigrationChain chain) {
+        List<String> versions = chain.migrations().stream().map(m -> m.version().toString()).toList();
+        return versions.isEmpty() ? "(none)" : String.join(", ", versions);
+    }
+
+    /**
+     * Reads a script file named by an option, checking that it exists and parses.
+     *
+     * @param option the option or parameter, for messages, e.g. {@code --schema}
+     * @param file the file
+     * @return the script
+     */
+    public static SqlScript script(String option, Path file) {
+        if (!Files.exists(file)) {
+            throw new BadInputException(option + " " + file + ": no such file (working directory "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(option + " " + file + ": is a folder; expected an SQL script file");
+        }
+        SqlScript script = SqlScript.of(file);
+        script.parse();
+        return script;
+    }
+
+    /**
+     * Reads a migration chain from a folder named by an option; its warnings go to standard error.
+     *
+     * @param option the option or parameter, for messages, e.g. {@code --migrations}
+     * @param dir the folder
+     * @return the chain
+     */
+    public static MigrationChain chain(String option, Path dir) {
+        if (!Files.exists(dir)) {
+            throw new BadInputException(option + " " + dir + ": no such folder (working directory "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(option + " " + dir + ": is a file; expected the folder holding the migrations");
+        }
+        MigrationChain chain = MigrationChain.at(dir.toString());
+        if (chain.migrations().isEmpty()) {
+            throw new BadInputException(option + " " + dir + ": no migrations found in this folder");
+        }
+        chain.warnings().forEach(w -> Console.progress("warning: " + w));
+        return chain;
+    }
+
+    @Override
+    public void close() {
+        if (server == null) {
+            return;
+        }
+        for (Database database : databases) {
+            try {
+                server.drop(database);
+            } catch (RuntimeException e) {
+                Console.progress("warning: could not drop scratch database " + database.name() + ": " + e.getMessage());
+            }
+        }
+        server.close();
+    }
+}

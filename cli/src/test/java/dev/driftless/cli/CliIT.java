@@ -1,0 +1,279 @@
+package dev.driftless.cli;
+
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code CliIT} runs the real jar in a child JVM: exit codes, standard output and error, report files. */
+class CliIT {
+
+    private static final String DIR = "src/test/resources/cli/";
+    private static PostgresServer server;
+    private static Database admin;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void server() {
+        server = TestServers.embedded();
+        admin = server.createDatabase();
+    }
+
+    @AfterAll
+    static void drop() {
+        server.drop(admin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verify", "diff", "snapshot", "migrate", "seed"})
+    void everyCommandHasHelp(String command) {
+        CliProcess.Result result = CliProcess.run(command, "--help");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Usage: driftless " + command).contains("--help");
+        assertThat(result.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void noCommandIsBadInput() {
+        CliProcess.Result result = CliProcess.run();
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Missing command: choose one of verify, diff, snapshot, migrate, seed");
+    }
+
+    @Test
+    void verifyOnTheEmbeddedDefaultPasses() {
+        CliProcess.Result result = CliProcess.run("verify", "--schema", DIR + "schema.sql", "--migrations", DIR + "migrations");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("""
+                PASS  fresh install ≡ migrated path
+                      the master schema and the migration chain (up to 002) build the same schema: 2 tables, 0 views, 0 functions
+                PASS  migration 002 (orders) reverts
+                      up then down gives back the schema of version 001
+                """);
+        assertThat(result.out()).contains("PASSED: 2 checks (2 passed)").contains("(embedded)");
+        assertThat(result.err()).contains("Starting embedded PostgreSQL 17");
+    }
+
+    @Test
+    void verifyFindsDriftAndWritesReports() throws Exception {
+        Path md = tmp.resolve("verify.md");
+        CliProcess.Result result = CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql",
+                "--migrations", DIR + "migrations", "--report", md.toString());
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains("""
+                FAIL  fresh install ≡ migrated path
+                      the migration chain (up to 002) builds another schema than the master schema (- master schema, + migrated): 1 difference (1 structure)
+                        table orders: column total_cents: type bigint → integer
+                """).contains("FAILED: 2 checks (1 passed, 1 failed)");
+        assertThat(Files.readString(md)).startsWith("# driftless verify: failed")
+                .contains("| ❌ failed | fresh install ≡ migrated path |").contains("column total\\_cents");
+
+        Path html = tmp.resolve("verify.html");
+        Path json = tmp.resolve("verify.json");
+        assertThat(CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql", "--migrations", DIR + "migrations",
+                "--report", html.toString()).exitCode()).isEqualTo(1);
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("class=\"failed\">failed")
+                .contains("column total_cents: type bigint → integer");
+        assertThat(CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql", "--migrations", DIR + "migrations",
+                "--report", json.toString()).exitCode()).isEqualTo(1);
+        assertThat(Files.readString(json)).contains("\"passed\" : false").contains("\"status\" : \"failed\"")
+                .contains("\"property\" : \"type\"");
+    }
+
+    @Test
+    void verifyIgnoresATableWhenAsked() {
+        CliProcess.Result result = CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql",
+                "--migrations", DIR + "migrations", "--ignore-table", "orders", "--no-reversibility");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("PASSED: 1 check (1 passed)");
+    }
+
+    @Test
+    void verifyReportsADownScriptThatDoesNotRevert() {
+        CliProcess.Result result = CliProcess.runOn(admin, "verify", "--migrations", DIR + "irreversible");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains("""
+                FAIL  migration 002 (orders) reverts
+                      up then down does not give back the schema of version 001 (- before up, + after down): 1 difference (1 structure)
+                        table customer: column vip: added (boolean not null default false)
+                """);
+    }
+
+    @Test
+    void verifyChecksIdempotency() {
+        CliProcess.Result good = CliProcess.runOn(admin, "verify", "--schema", DIR + "idempotent.sql", "--idempotent");
+        assertThat(good.exitCode()).as(good.toString()).isZero();
+        assertThat(good.out()).contains("PASS  master schema is idempotent");
+
+        CliProcess.Result bad = CliProcess.runOn(admin, "verify", "--schema", DIR + "schema.sql", "--idempotent");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(1);
+        assertThat(bad.out()).contains("FAIL  master schema is idempotent",
+                "running src/test/resources/cli/schema.sql a second time fails",
+                "src/test/resources/cli/schema.sql:1:1 [42P07] relation \"customer\" already exists");
+    }
+
+    @Test
+    void verifyBadInputExitsWithTwo() {
+        CliProcess.Result missing = CliProcess.run("verify", "--schema", DIR + "nope.sql", "--migrations", DIR + "migrations");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).startsWith("driftless verify: --schema src/test/resources/cli/nope.sql: no such file");
+        assertThat(missing.out()).isEmpty();
+
+        CliProcess.Result broken = CliProcess.runOn(admin, "verify", "--schema", DIR + "broken.sql",
+                "--migrations", DIR + "migrations");
+        assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(2);
+        assertThat(broken.err()).contains("src/test/resources/cli/broken.sql:3:26 [42601] syntax error at or near \"NUL\"");
+
+        CliProcess.Result format = CliProcess.run("verify", "--schema", DIR + "schema.sql", "--report", "out.pdf");
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).contains("--report out.pdf: unknown report format; name the file .md, .html or .json");
+
+        CliProcess.Result option = CliProcess.run("verify", "--schema");
+        assertThat(option.exitCode()).isEqualTo(2);
+        assertThat(option.err()).contains("Missing required parameter for option '--schema'").contains("Usage: driftless verify");
+    }
+
+    @Test
+    void diffComparesScriptsFoldersAndVersions() {
+        CliProcess.Result same = CliProcess.runOn(admin, "diff", DIR + "schema.sql", DIR + "migrations");
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        assertThat(same.out()).contains("No differences between");
+
+        CliProcess.Result versions = CliProcess.runOn(admin, "diff", DIR + "migrations@001", DIR + "migrations@2");
+        assertThat(versions.exitCode()).as(versions.toString()).isEqualTo(1);
+        assertThat(versions.out()).contains("1 difference (1 structure)")
+                .contains("table orders: added");
+
+        CliProcess.Result unknown = CliProcess.run("diff", DIR + "schema.sql", "nowhere/at/all");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("B nowhere/at/all: no such file or folder");
+
+        CliProcess.Result version = CliProcess.runOn(admin, "diff", DIR + "schema.sql", DIR + "migrations@7");
+        assertThat(version.exitCode()).isEqualTo(2);
+        assertThat(version.err()).contains("version 7 is not in the migration chain").contains("its versions are 001, 002");
+    }
+
+    @Test
+    void snapshotWritesJsonThatDiffReads() throws Exception {
+        Path json = tmp.resolve("schema.json");
+        CliProcess.Result snap = CliProcess.runOn(admin, "snapshot", DIR + "migrations", "-o", json.toString());
+        assertThat(snap.exitCode()).as(snap.toString()).isZero();
+        assertThat(snap.out()).contains("Wrote " + json + ": 2 tables");
+        assertThat(Files.readString(json)).contains("\"orders\"").doesNotContain("driftless_schema_history");
+
+        CliProcess.Result same = CliProcess.runOn(admin, "diff", json.toString(), DIR + "schema.sql");
+        assertThat(same.exitCode()).as(same.toString()).isZero();
+        CliProcess.Result drifted = CliProcess.runOn(admin, "diff", json.toString(), DIR + "drifted.sql");
+        assertThat(drifted.exitCode()).isEqualTo(1);
+        assertThat(drifted.out()).contains("table orders: column total_cents: type integer → bigint");
+    }
+
+    @Test
+    void migrateMovesAUserDatabaseUpAndDown() throws SQLException {
+        Database target = server.createDatabase();
+        try {
+            CliProcess.Result up = CliProcess.run(java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", target.password()),
+                    "migrate", "--jdbc-url", target.jdbcUrl(), "--user", target.user(), "--to", "001", DIR + "migrations");
+            assertThat(up.exitCode()).as(up.toString()).isZero();
+            assertThat(up.out()).contains("Migrated the database from version <empty> to 001.");
+            assertThat(up.err()).contains("to version 001 (customers)");
+            assertThat(tables(target)).isEqualTo("customer,driftless_schema_history");
+
+            CliProcess.Result latest = CliProcess.run(java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", target.password()),
+                    "migrate", "--jdbc-url", target.jdbcUrl(), "--user", target.user(), DIR + "migrations");
+            assertThat(latest.out()).contains("from version 001 to 002");
+            assertThat(tables(target)).isEqualTo("customer,driftless_schema_history,orders");
+
+            CliProcess.Result wrong = CliProcess.run(java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", target.password()),
+                    "migrate", "--jdbc-url", target.jdbcUrl(), "--user", target.user(), "--to", "9", DIR + "migrations");
+            assertThat(wrong.exitCode()).isEqualTo(2);
+            assertThat(wrong.err()).contains("--to 9: no such version in src/test/resources/cli/migrations; its versions are 001, 002");
+        } finally {
+            server.drop(target);
+        }
+    }
+
+    @Test
+    void connectionFailuresNeverShowThePassword() {
+        CliProcess.Result result = CliProcess.run(java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", "s3cret-Pa55"),
+                "migrate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/app?password=other-s3cret", DIR + "migrations");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Cannot connect to jdbc:postgresql://127.0.0.1:1/app?password=***")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void seedRefusesFilledTablesUnlessTruncating() throws SQLException {
+        Database target = server.createDatabase();
+        try {
+            java.util.Map<String, String> env = java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", target.password());
+            String[] base = {"--jdbc-url", target.jdbcUrl(), "--user", target.user()};
+            assertThat(CliProcess.run(env, concat(new String[] {"migrate"}, base, DIR + "migrations")).exitCode()).isZero();
+
+            CliProcess.Result first = CliProcess.run(env, concat(new String[] {"seed"}, base, DIR + "customers.yml"));
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.out()).contains("Seeded 4 rows into 2 tables: customer, orders.");
+            assertThat(count(target, "orders")).isEqualTo(2);
+
+            CliProcess.Result again = CliProcess.run(env, concat(new String[] {"seed"}, base, DIR + "customers.yml"));
+            assertThat(again.exitCode()).isEqualTo(1);
+            assertThat(again.err()).contains("""
+                    Refusing to seed: these tables already hold rows:
+                      customer (2 rows)
+                      orders (2 rows)
+                    Nothing was inserted. Seed an empty database, or add --truncate to empty the fixtures' tables first.""");
+            assertThat(count(target, "orders")).isEqualTo(2);
+
+            CliProcess.Result truncating = CliProcess.run(env,
+                    concat(new String[] {"seed", "--truncate"}, base, DIR + "customers.yml"));
+            assertThat(truncating.exitCode()).as(truncating.toString()).isZero();
+            assertThat(count(target, "orders")).isEqualTo(2);
+
+            CliProcess.Result missing = CliProcess.run(env, concat(new String[] {"seed"}, base, DIR + "nope.yml"));
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("fixture src/test/resources/cli/nope.yml: no such file");
+        } finally {
+            server.drop(target);
+        }
+    }
+
+    private static String[] concat(String[] head, String[] middle, String last) {
+        String[] all = new String[head.length + middle.length + 1];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        all[all.length - 1] = last;
+        return all;
+    }
+
+    private static String tables(Database db) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long count(Database db, String table) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

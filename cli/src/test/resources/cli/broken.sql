@@ -1,0 +1,4 @@
+CREATE TABLE customer (
+    customer_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name        text NOT NUL
+);

@@ -1,0 +1,2 @@
+-- Forgets to drop customer.vip
+DROP TABLE orders;

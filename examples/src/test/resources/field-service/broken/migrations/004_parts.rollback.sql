@@ -1,0 +1,3 @@
+-- Forgets work_order.completed_at
+DROP TABLE visit_part;
+DROP TABLE part;

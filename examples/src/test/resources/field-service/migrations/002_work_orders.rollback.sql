@@ -1,0 +1,2 @@
+DROP TABLE work_order;
+DROP TYPE work_order_status;

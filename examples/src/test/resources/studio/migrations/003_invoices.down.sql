@@ -1,0 +1,3 @@
+DROP TABLE payment;
+DROP TABLE invoice_line;
+DROP TABLE invoice;

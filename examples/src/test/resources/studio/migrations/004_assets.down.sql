@@ -1,0 +1,2 @@
+DROP TABLE booking_asset;
+DROP TABLE asset;

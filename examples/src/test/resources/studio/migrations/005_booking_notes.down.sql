@@ -1,0 +1,2 @@
+DROP VIEW open_invoice;
+ALTER TABLE booking DROP COLUMN notes;
