@@ -1,0 +1,311 @@
+package dev.driftless.internal.schema;
+
+import dev.driftless.schema.Attribute;
+import dev.driftless.schema.Column;
+import dev.driftless.schema.CompositeType;
+import dev.driftless.schema.Constraint;
+import dev.driftless.schema.ConstraintType;
+import dev.driftless.schema.Domain;
+import dev.driftless.schema.DomainConstraint;
+import dev.driftless.schema.EnumType;
+import dev.driftless.schema.Extension;
+import dev.driftless.schema.ForeignKey;
+import dev.driftless.schema.Function;
+import dev.driftless.schema.Index;
+import dev.driftless.schema.ObjectKind;
+import dev.driftless.schema.Policy;
+import dev.driftless.schema.Schema;
+import dev.driftless.schema.SchemaFilter;
+import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.Sequence;
+import dev.driftless.schema.Table;
+import dev.driftless.schema.Trigger;
+import dev.driftless.schema.View;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most fifteen
+ * queries, whatever the number of tables), on a connection already in a read-only transaction with
+ * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
+ */
+public final class CatalogReader {
+
+    private final Connection connection;
+    private final int major;
+    private final SchemaFilter filter;
+
+    /**
+     * Creates a reader.
+     *
+     * @param connection the connection, prepared as described above
+     * @param major the server's major version, which chooses the queries
+     * @param filter what to read
+     */
+    public CatalogReader(Connection connection, int major, SchemaFilter filter) {
+        this.connection = connection;
+        this.major = major;
+        this.filter = filter;
+    }
+
+    /**
+     * Reads the snapshot.
+     *
+     * @return the snapshot
+     * @throws SQLException when a catalog query fails
+     */
+    public SchemaSnapshot read() throws SQLException {
+        List<Schema> schemas = readSchemas();
+        String[] names = schemas.stream().map(Schema::name).toArray(String[]::new);
+        return new SchemaSnapshot(
+                filter.includes(ObjectKind.SCHEMA) ? schemas : List.of(),
+                filter.includes(ObjectKind.EXTENSION) ? readExtensions() : List.of(),
+                filter.includes(ObjectKind.TABLE) ? readTables(names) : List.of(),
+                filter.includes(ObjectKind.VIEW) || filter.includes(ObjectKind.MATERIALIZED_VIEW)
+                        ? readViews(names) : List.of(),
+                filter.includes(ObjectKind.SEQUENCE) ? readSequences(names) : List.of(),
+                filter.includes(ObjectKind.FUNCTION) || filter.includes(ObjectKind.PROCEDURE)
+                        ? readFunctions(names) : List.of(),
+                filter.includes(ObjectKind.ENUM) ? readEnums(names) : List.of(),
+                filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
+                filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of());
+    }
+
+    private String sql(String name) {
+        return CatalogQueries.query(name, major);
+    }
+
+    private List<Schema> readSchemas() throws SQLException {
+        List<Schema> schemas = new ArrayList<>();
+        Rows.query(connection, sql("schemas"), null, row -> {
+            String name = row.string("name");
+            if ((filter.schemas().isEmpty() || filter.schemas().contains(name)) && !filter.excluded().contains(name)) {
+                schemas.add(new Schema(name, row.string("owner"), row.strings("privileges"), row.string("comment")));
+            }
+        });
+        return schemas;
+    }
+
+    private List<Extension> readExtensions() throws SQLException {
+        List<Extension> extensions = new ArrayList<>();
+        Rows.query(connection, sql("extensions"), null, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                extensions.add(new Extension(row.string("name"), row.string("schema"), row.string("version"),
+                        row.string("comment")));
+            }
+        });
+        return extensions;
+    }
+
+    private List<Table> readTables(String[] schemas) throws SQLException {
+        Map<String, List<Column>> columns = new HashMap<>();
+        Map<String, List<Constraint>> constraints = new HashMap<>();
+        Map<String, List<Index>> indexes = new HashMap<>();
+        Map<String, List<Trigger>> triggers = new HashMap<>();
+        Map<String, List<Policy>> policies = new HashMap<>();
+        if (filter.includes(ObjectKind.COLUMN)) {
+            Rows.query(connection, sql("columns"), schemas, row -> partsOf(columns, row).add(new Column(
+                    row.string("name"), row.integer("position"), row.string("type"), row.bool("not_null"),
+                    row.string("default_value"), row.string("identity"), row.string("generated"),
+                    row.string("collation"), row.string("compression"), row.string("comment"))));
+        }
+        if (filter.includes(ObjectKind.CONSTRAINT)) {
+            Rows.query(connection, sql("constraints"), schemas, row -> partsOf(constraints, row).add(constraint(row)));
+        }
+        if (filter.includes(ObjectKind.INDEX)) {
+            Rows.query(connection, sql("indexes"), schemas, row -> partsOf(indexes, row).add(index(row)));
+        }
+        if (filter.includes(ObjectKind.TRIGGER)) {
+            Rows.query(connection, sql("triggers"), schemas, row -> partsOf(triggers, row).add(new Trigger(
+                    row.string("name"), row.string("definition"), row.string("enabled"), row.string("comment"))));
+        }
+        if (filter.includes(ObjectKind.POLICY)) {
+            Rows.query(connection, sql("policies"), schemas, row -> partsOf(policies, row).add(new Policy(
+                    row.string("name"), row.string("command"), row.bool("permissive"), row.strings("roles"),
+                    row.string("using_expression"), row.string("with_check"))));
+        }
+        List<Table> tables = new ArrayList<>();
+        Rows.query(connection, sql("tables"), schemas, row -> {
+            String schema = row.string("schema");
+            String name = row.string("name");
+            if (filter.excludes(schema, name)) {
+                return;
+            }
+            String key = schema + "." + name;
+            boolean partition = row.bool("is_partition");
+            List<String> parents = row.strings("parents");
+            tables.add(new Table(schema, name, row.bool("unlogged"), row.string("partition_key"),
+                    partition && !parents.isEmpty() ? parents.get(0) : null, row.string("partition_bound"),
+                    partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
+                    row.bool("force_row_security"), row.string("owner"), row.strings("privileges"),
+                    row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
+                    triggers.get(key), policies.get(key)));
+        });
+        return tables;
+    }
+
+    private static <T> List<T> partsOf(Map<String, List<T>> parts, Rows row) throws SQLException {
+        return parts.computeIfAbsent(row.string("schema") + "." + row.string("table_name"), k -> new ArrayList<>());
+    }
+
+    private static Index index(Rows row) throws SQLException {
+        boolean unique = row.bool("is_unique");
+        List<String> keys = row.strings("keys");
+        List<String> include = row.strings("include");
+        String predicate = row.string("predicate");
+        boolean nullsNotDistinct = row.bool("nulls_not_distinct");
+        List<String> options = row.strings("options");
+        StringBuilder definition = new StringBuilder("CREATE ").append(unique ? "UNIQUE " : "").append("INDEX ")
+                .append(row.string("quoted_name")).append(" ON ").append(row.string("quoted_table"))
+                .append(" USING ").append(row.string("method")).append(" (").append(String.join(", ", keys))
+                .append(')');
+        if (!include.isEmpty()) {
+            definition.append(" INCLUDE (").append(String.join(", ", include)).append(')');
+        }
+        if (nullsNotDistinct) {
+            definition.append(" NULLS NOT DISTINCT");
+        }
+        if (!options.isEmpty()) {
+            definition.append(" WITH (").append(String.join(", ", options)).append(')');
+        }
+        if (predicate != null) {
+            definition.append(" WHERE (").append(predicate).append(')');
+        }
+        return new Index(row.string("name"), row.string("method"), unique, keys, include, predicate,
+                nullsNotDistinct, options, definition.toString(), row.string("constraint_name"),
+                row.string("comment"));
+    }
+
+    private static Constraint constraint(Rows row) throws SQLException {
+        ConstraintType type = switch (row.string("type")) {
+            case "p" -> ConstraintType.PRIMARY_KEY;
+            case "u" -> ConstraintType.UNIQUE;
+            case "f" -> ConstraintType.FOREIGN_KEY;
+            case "c" -> ConstraintType.CHECK;
+            default -> ConstraintType.EXCLUSION;
+        };
+        ForeignKey foreignKey = type != ConstraintType.FOREIGN_KEY ? null : new ForeignKey(
+                row.string("referenced_table"), row.strings("referenced_columns"), action(row.string("on_delete")),
+                action(row.string("on_update")), match(row.string("match_type")));
+        return new Constraint(row.string("name"), type, row.strings("columns"), row.string("definition"),
+                foreignKey, row.bool("deferrable"), row.bool("initially_deferred"), row.bool("validated"),
+                row.string("comment"));
+    }
+
+    private static String action(String code) {
+        return switch (code) {
+            case "r" -> "RESTRICT";
+            case "c" -> "CASCADE";
+            case "n" -> "SET NULL";
+            case "d" -> "SET DEFAULT";
+            default -> "NO ACTION";
+        };
+    }
+
+    private static String match(String code) {
+        return switch (code) {
+            case "f" -> "FULL";
+            case "p" -> "PARTIAL";
+            default -> "SIMPLE";
+        };
+    }
+
+    private List<View> readViews(String[] schemas) throws SQLException {
+        List<View> views = new ArrayList<>();
+        Rows.query(connection, sql("views"), schemas, row -> {
+            boolean materialized = row.bool("materialized");
+            if (filter.excludes(row.string("schema"), row.string("name"))
+                    || !filter.includes(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW)) {
+                return;
+            }
+            views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
+                    row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment")));
+        });
+        return views;
+    }
+
+    private List<Sequence> readSequences(String[] schemas) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        Rows.query(connection, sql("sequences"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                sequences.add(new Sequence(row.string("schema"), row.string("name"), row.string("data_type"),
+                        row.number("start_value"), row.number("increment"), row.number("min_value"),
+                        row.number("max_value"), row.number("cache"), row.bool("cycle"), row.string("owned_by"),
+                        row.string("owner"), row.strings("privileges"), row.string("comment")));
+            }
+        });
+        return sequences;
+    }
+
+    private List<Function> readFunctions(String[] schemas) throws SQLException {
+        List<Function> functions = new ArrayList<>();
+        Rows.query(connection, sql("functions"), schemas, row -> {
+            boolean procedure = row.bool("procedure");
+            if (filter.excludes(row.string("schema"), row.string("name"))
+                    || !filter.includes(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION)) {
+                return;
+            }
+            functions.add(new Function(row.string("schema"), row.string("name"), row.string("argument_types"),
+                    procedure, row.string("arguments"), row.string("returns"), row.string("language"),
+                    row.string("volatility"), row.bool("strict"), row.bool("security_definer"),
+                    row.string("parallel"), row.strings("settings"), row.string("body"), row.string("owner"),
+                    row.strings("privileges"), row.string("comment")));
+        });
+        return functions;
+    }
+
+    private List<EnumType> readEnums(String[] schemas) throws SQLException {
+        List<EnumType> enums = new ArrayList<>();
+        Rows.query(connection, sql("enums"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                enums.add(new EnumType(row.string("schema"), row.string("name"), row.strings("labels"),
+                        row.string("owner"), row.string("comment")));
+            }
+        });
+        return enums;
+    }
+
+    private List<Domain> readDomains(String[] schemas) throws SQLException {
+        List<Domain> domains = new ArrayList<>();
+        Rows.query(connection, sql("domains"), schemas, row -> {
+            if (filter.excludes(row.string("schema"), row.string("name"))) {
+                return;
+            }
+            List<String> names = row.strings("constraint_names");
+            List<String> definitions = row.strings("constraint_definitions");
+            List<Boolean> validated = row.booleans("constraint_validated");
+            List<DomainConstraint> constraints = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                constraints.add(new DomainConstraint(names.get(i), definitions.get(i), validated.get(i)));
+            }
+            domains.add(new Domain(row.string("schema"), row.string("name"), row.string("base_type"),
+                    row.bool("not_null"), row.string("default_value"), row.string("collation"), constraints,
+                    row.string("owner"), row.string("comment")));
+        });
+        return domains;
+    }
+
+    private List<CompositeType> readCompositeTypes(String[] schemas) throws SQLException {
+        List<CompositeType> types = new ArrayList<>();
+        Rows.query(connection, sql("composite_types"), schemas, row -> {
+            if (filter.excludes(row.string("schema"), row.string("name"))) {
+                return;
+            }
+            List<String> names = row.strings("attribute_names");
+            List<String> attributeTypes = row.strings("attribute_types");
+            List<String> collations = row.strings("attribute_collations");
+            List<Attribute> attributes = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                attributes.add(new Attribute(names.get(i), attributeTypes.get(i), collations.get(i)));
+            }
+            types.add(new CompositeType(row.string("schema"), row.string("name"), attributes, row.string("owner"),
+                    row.string("comment")));
+        });
+        return types;
+    }
+}

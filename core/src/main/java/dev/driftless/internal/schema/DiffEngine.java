@@ -1,0 +1,215 @@
+package dev.driftless.internal.schema;
+
+import dev.driftless.schema.Change;
+import dev.driftless.schema.ChangeCategory;
+import dev.driftless.schema.ChangeType;
+import dev.driftless.schema.Column;
+import dev.driftless.schema.Constraint;
+import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.Index;
+import dev.driftless.schema.ObjectId;
+import dev.driftless.schema.ObjectKind;
+import dev.driftless.schema.Policy;
+import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.Sequence;
+import dev.driftless.schema.Table;
+import dev.driftless.schema.Trigger;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code DiffEngine} compares two snapshots: it matches objects by identity (or, for constraints and indexes when
+ * asked, by definition), then compares their {@link ObjectProperties}, applying the {@link DiffOptions}. The result is
+ * sorted by object (grouped by table), and within an object in property order.
+ */
+public final class DiffEngine {
+
+    private final DiffOptions options;
+    private final List<Change> changes = new ArrayList<>();
+
+    private DiffEngine(DiffOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Compares two snapshots.
+     *
+     * @param from the first ("old", "expected") snapshot
+     * @param to the second ("new", "actual") snapshot
+     * @param options the normalisations
+     * @return the changes, sorted
+     */
+    public static List<Change> diff(SchemaSnapshot from, SchemaSnapshot to, DiffOptions options) {
+        DiffEngine engine = new DiffEngine(options);
+        engine.compareAll(from, to);
+        List<Change> sorted = new ArrayList<>(engine.changes);
+        sorted.sort(Comparator.comparing(Change::object)); // stable: property order kept within an object
+        return List.copyOf(sorted);
+    }
+
+    private void compareAll(SchemaSnapshot from, SchemaSnapshot to) {
+        compare(from.schemas(), to.schemas(), s -> s.id(), (a, b) -> { });
+        compare(from.extensions(), to.extensions(), e -> e.id(), (a, b) -> { });
+        compare(keptTables(from), keptTables(to), Table::id, this::compareTableParts);
+        compare(from.views(), to.views(), v -> v.id(), (a, b) -> { });
+        compare(keptSequences(from), keptSequences(to), Sequence::id, (a, b) -> { });
+        compare(from.functions(), to.functions(), f -> f.id(), (a, b) -> { });
+        compare(from.enums(), to.enums(), e -> e.id(), (a, b) -> { });
+        compare(from.domains(), to.domains(), d -> d.id(), (a, b) -> { });
+        compare(from.compositeTypes(), to.compositeTypes(), c -> c.id(), (a, b) -> { });
+    }
+
+    private List<Table> keptTables(SchemaSnapshot snapshot) {
+        return snapshot.tables().stream().filter(t -> !options.ignoresTable(t.schema(), t.name())).toList();
+    }
+
+    private List<Sequence> keptSequences(SchemaSnapshot snapshot) {
+        return snapshot.sequences().stream().filter(s -> !ownedByIgnoredTable(s)).toList();
+    }
+
+    private boolean ownedByIgnoredTable(Sequence sequence) {
+        if (sequence.ownedBy() == null) {
+            return false;
+        }
+        String[] parts = sequence.ownedBy().split("\\.");
+        return parts.length == 3 && options.ignoresTable(parts[0], parts[1]);
+    }
+
+    /** Compares the matched objects of one kind and reports the unmatched ones. */
+    private <T> void compare(List<T> from, List<T> to, Function<T, ObjectId> id, Matched<T> parts) {
+        Map<ObjectId, T> remaining = new LinkedHashMap<>();
+        to.forEach(o -> remaining.put(id.apply(o), o));
+        for (T old : from) {
+            ObjectId key = id.apply(old);
+            T current = remaining.remove(key);
+            if (current == null) {
+                removed(key, old);
+            } else {
+                compareProperties(key, old, current);
+                parts.compare(old, current);
+            }
+        }
+        remaining.forEach(this::added);
+    }
+
+    @FunctionalInterface
+    private interface Matched<T> {
+        void compare(T from, T to);
+    }
+
+    private void compareTableParts(Table from, Table to) {
+        compare(from.columns(), to.columns(), c -> part(ObjectKind.COLUMN, from, c.name()), (a, b) -> { });
+        if (options.reports(ChangeCategory.COLUMN_ORDER)) {
+            compareColumnOrder(from, to);
+        }
+        if (options.matchByDefinition()) {
+            matchByKey(from, from.constraints(), to, to.constraints(), ObjectKind.CONSTRAINT, Constraint::name,
+                    Constraint::definition);
+            matchByKey(from, standalone(from.indexes()), to, standalone(to.indexes()), ObjectKind.INDEX, Index::name,
+                    DiffEngine::indexKey);
+        } else {
+            compare(from.constraints(), to.constraints(), c -> part(ObjectKind.CONSTRAINT, from, c.name()),
+                    (a, b) -> { });
+            compare(standalone(from.indexes()), standalone(to.indexes()),
+                    i -> part(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
+        }
+        compare(from.triggers(), to.triggers(), t -> part(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
+        compare(from.policies(), to.policies(), p -> part(ObjectKind.POLICY, from, p.name()), (a, b) -> { });
+    }
+
+    /** Indexes that back a constraint are compared as that constraint. */
+    private static List<Index> standalone(List<Index> indexes) {
+        return indexes.stream().filter(i -> i.constraint() == null).toList();
+    }
+
+    private static String indexKey(Index i) {
+        return i.method() + "|" + i.unique() + "|" + i.keys() + "|" + i.include() + "|" + i.predicate() + "|"
+                + i.nullsNotDistinct() + "|" + i.options();
+    }
+
+    private static ObjectId part(ObjectKind kind, Table table, String name) {
+        return ObjectId.inTable(kind, table.schema(), table.name(), name);
+    }
+
+    /**
+     * Pairs constraints or indexes with the same key (same definition); several with one key pair up in name order.
+     * Objects matched this way are compared like those matched by name, under their "from" name.
+     */
+    private <T> void matchByKey(Table fromTable, List<T> from, Table toTable, List<T> to, ObjectKind kind,
+            Function<T, String> name, Function<T, String> key) {
+        Map<String, List<T>> remaining = new LinkedHashMap<>();
+        to.forEach(o -> remaining.computeIfAbsent(key.apply(o), k -> new ArrayList<>()).add(o));
+        for (T old : from) {
+            List<T> candidates = remaining.getOrDefault(key.apply(old), List.of());
+            ObjectId id = part(kind, fromTable, name.apply(old));
+            if (candidates.isEmpty()) {
+                removed(id, old);
+            } else {
+                compareProperties(id, old, candidates.remove(0));
+            }
+        }
+        remaining.values().forEach(list -> list.forEach(o -> added(part(kind, toTable, name.apply(o)), o)));
+    }
+
+    private void compareColumnOrder(Table from, Table to) {
+        Set<String> common = from.columns().stream().map(Column::name).collect(Collectors.toCollection(TreeSet::new));
+        common.retainAll(to.columns().stream().map(Column::name).toList());
+        List<String> fromOrder = from.columns().stream().map(Column::name).filter(common::contains).toList();
+        List<String> toOrder = to.columns().stream().map(Column::name).filter(common::contains).toList();
+        if (!fromOrder.equals(toOrder)) {
+            changes.add(new Change(from.id(), ChangeType.CHANGED, "column order", String.join(", ", fromOrder),
+                    String.join(", ", toOrder), ChangeCategory.COLUMN_ORDER));
+        }
+    }
+
+    private void compareProperties(ObjectId id, Object from, Object to) {
+        List<Property> fromProperties = ObjectProperties.of(from);
+        List<Property> toProperties = ObjectProperties.of(to);
+        List<Change> found = new ArrayList<>();
+        List<Change> fallbacks = new ArrayList<>();
+        for (int i = 0; i < fromProperties.size(); i++) {
+            Property a = fromProperties.get(i);
+            Property b = toProperties.get(i);
+            if (Objects.equals(a.value(), b.value())) {
+                continue;
+            }
+            ChangeCategory category = a.category();
+            if (a.comparison() == Property.Comparison.CODE_BODY
+                    && Objects.equals(collapseWhitespace(a.value()), collapseWhitespace(b.value()))) {
+                category = ChangeCategory.WHITESPACE;
+            }
+            if (!options.reports(category)) {
+                continue;
+            }
+            Change change = new Change(id, ChangeType.CHANGED, a.name(), a.value(), b.value(), category);
+            (a.comparison() == Property.Comparison.FALLBACK ? fallbacks : found).add(change);
+        }
+        changes.addAll(found);
+        if (found.stream().noneMatch(c -> c.category() == ChangeCategory.STRUCTURE)) {
+            changes.addAll(fallbacks);
+        }
+    }
+
+    private static String collapseWhitespace(String text) {
+        return text == null ? null : text.strip().replaceAll("\\s+", " ");
+    }
+
+    private void added(ObjectId id, Object object) {
+        changes.add(new Change(id, ChangeType.ADDED, null, null, ObjectProperties.summary(object),
+                ChangeCategory.STRUCTURE));
+    }
+
+    private void removed(ObjectId id, Object object) {
+        changes.add(new Change(id, ChangeType.REMOVED, null, ObjectProperties.summary(object), null,
+                ChangeCategory.STRUCTURE));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.driftless.internal.schema;
+
+import dev.driftless.schema.Attribute;
+import dev.driftless.schema.ChangeCategory;
+import dev.driftless.schema.Column;
+import dev.driftless.schema.CompositeType;
+import dev.driftless.schema.Constraint;
+import dev.driftless.schema.Domain;
+import dev.driftless.schema.DomainConstraint;
+import dev.driftless.schema.EnumType;
+import dev.driftless.schema.Extension;
+import dev.driftless.schema.Function;
+import dev.driftless.schema.Index;
+import dev.driftless.schema.Policy;
+import dev.driftless.schema.Schema;
+import dev.driftless.schema.Sequence;
+import dev.driftless.schema.Table;
+import dev.driftless.schema.Trigger;
+import dev.driftless.schema.View;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static dev.driftless.schema.ChangeCategory.CODE;
+import static dev.driftless.schema.ChangeCategory.COMMENT;
+import static dev.driftless.schema.ChangeCategory.EXTENSION_VERSION;
+import static dev.driftless.schema.ChangeCategory.OWNERSHIP;
+import static dev.driftless.schema.ChangeCategory.STRUCTURE;
+
+/**
+ * {@code ObjectProperties} lists the properties {@link DiffEngine} compares for each kind of object, in the order they
+ * are reported, each with its {@link ChangeCategory}; and the one-line summary shown when an object is added or
+ * removed. Parts of a table (columns, constraints, ...) are compared on their own, not as table properties.
+ */
+final class ObjectProperties {
+
+    private final List<Property> properties = new ArrayList<>();
+
+    private ObjectProperties() {
+    }
+
+    private ObjectProperties add(String name, Object value, ChangeCategory category) {
+        properties.add(Property.of(name, value instanceof List<?> list ? join(list) : value, category));
+        return this;
+    }
+
+    private ObjectProperties add(String name, Object value, ChangeCategory category, Property.Comparison comparison) {
+        properties.add(new Property(name, value == null ? null : value.toString(), category, comparison));
+        return this;
+    }
+
+    private static String join(List<?> values) {
+        return values.isEmpty() ? null : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    static List<Property> of(Object object) {
+        ObjectProperties p = new ObjectProperties();
+        if (object instanceof Schema s) {
+            p.add("owner", s.owner(), OWNERSHIP).add("privileges", s.privileges(), OWNERSHIP)
+                    .add("comment", s.comment(), COMMENT);
+        } else if (object instanceof Extension e) {
+            p.add("schema", e.schema(), STRUCTURE).add("version", e.version(), EXTENSION_VERSION)
+                    .add("comment", e.comment(), COMMENT);
+        } else if (object instanceof Table t) {
+            p.add("unlogged", t.unlogged(), STRUCTURE).add("partition key", t.partitionKey(), STRUCTURE)
+                    .add("partition of", t.partitionOf(), STRUCTURE)
+                    .add("partition bound", t.partitionBound(), STRUCTURE).add("inherits", t.inherits(), STRUCTURE)
+                    .add("options", t.options(), STRUCTURE).add("row security", t.rowSecurity(), STRUCTURE)
+                    .add("force row security", t.forceRowSecurity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
+                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
+        } else if (object instanceof Column c) {
+            p.add("type", c.type(), STRUCTURE).add("not null", c.notNull(), STRUCTURE)
+                    .add("default", c.defaultValue(), STRUCTURE).add("identity", c.identity(), STRUCTURE)
+                    .add("generated", c.generated(), STRUCTURE).add("collation", c.collation(), STRUCTURE)
+                    .add("compression", c.compression(), STRUCTURE).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Constraint c) {
+            p.add("type", c.type().label(), STRUCTURE).add("columns", c.columns(), STRUCTURE);
+            if (c.foreignKey() != null) {
+                p.add("references", c.foreignKey().referencedTable() + "("
+                        + String.join(", ", c.foreignKey().referencedColumns()) + ")", STRUCTURE)
+                        .add("on delete", c.foreignKey().onDelete(), STRUCTURE)
+                        .add("on update", c.foreignKey().onUpdate(), STRUCTURE)
+                        .add("match", c.foreignKey().match(), STRUCTURE);
+            }
+            p.add("deferrable", c.deferrable(), STRUCTURE).add("initially deferred", c.initiallyDeferred(), STRUCTURE)
+                    .add("validated", c.validated(), STRUCTURE)
+                    .add("definition", c.definition(), STRUCTURE, Property.Comparison.FALLBACK)
+                    .add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Index i) {
+            p.add("method", i.method(), STRUCTURE).add("unique", i.unique(), STRUCTURE)
+                    .add("keys", i.keys(), STRUCTURE).add("include", i.include(), STRUCTURE)
+                    .add("predicate", i.predicate(), STRUCTURE)
+                    .add("nulls not distinct", i.nullsNotDistinct(), STRUCTURE)
+                    .add("options", i.options(), STRUCTURE)
+                    .add("comment", i.comment(), COMMENT);
+        } else if (object instanceof Trigger t) {
+            p.add("definition", t.definition(), CODE).add("enabled", t.enabled(), STRUCTURE)
+                    .add("comment", t.comment(), COMMENT);
+        } else if (object instanceof Policy pol) {
+            p.add("command", pol.command(), STRUCTURE).add("permissive", pol.permissive(), STRUCTURE)
+                    .add("roles", pol.roles(), STRUCTURE).add("using", pol.using(), CODE)
+                    .add("with check", pol.withCheck(), CODE);
+        } else if (object instanceof Sequence s) {
+            p.add("data type", s.dataType(), STRUCTURE).add("start", s.start(), STRUCTURE)
+                    .add("increment", s.increment(), STRUCTURE).add("min value", s.minValue(), STRUCTURE)
+                    .add("max value", s.maxValue(), STRUCTURE).add("cache", s.cache(), STRUCTURE)
+                    .add("cycle", s.cycle(), STRUCTURE).add("owned by", s.ownedBy(), STRUCTURE)
+                    .add("owner", s.owner(), OWNERSHIP).add("privileges", s.privileges(), OWNERSHIP)
+                    .add("comment", s.comment(), COMMENT);
+        } else if (object instanceof View v) {
+            p.add("definition", v.definition(), CODE).add("options", v.options(), STRUCTURE)
+                    .add("owner", v.owner(), OWNERSHIP).add("privileges", v.privileges(), OWNERSHIP)
+                    .add("comment", v.comment(), COMMENT);
+        } else if (object instanceof Function f) {
+            p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
+                    .add("language", f.language(), STRUCTURE).add("volatility", f.volatility(), STRUCTURE)
+                    .add("strict", f.strict(), STRUCTURE).add("security definer", f.securityDefiner(), STRUCTURE)
+                    .add("parallel", f.parallel(), STRUCTURE).add("settings", f.settings(), STRUCTURE)
+                    .add("body", f.body(), CODE, Property.Comparison.CODE_BODY)
+                    .add("owner", f.owner(), OWNERSHIP).add("privileges", f.privileges(), OWNERSHIP)
+                    .add("comment", f.comment(), COMMENT);
+        } else if (object instanceof EnumType e) {
+            p.add("labels", e.labels(), STRUCTURE).add("owner", e.owner(), OWNERSHIP)
+                    .add("comment", e.comment(), COMMENT);
+        } else if (object instanceof Domain d) {
+            p.add("base type", d.baseType(), STRUCTURE).add("not null", d.notNull(), STRUCTURE)
+                    .add("default", d.defaultValue(), STRUCTURE).add("collation", d.collation(), STRUCTURE)
+                    .add("constraints", d.constraints().stream().map(ObjectProperties::describe).toList(), STRUCTURE)
+                    .add("owner", d.owner(), OWNERSHIP).add("comment", d.comment(), COMMENT);
+        } else if (object instanceof CompositeType c) {
+            p.add("attributes", c.attributes().stream().map(ObjectProperties::describe).toList(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else {
+            throw new IllegalArgumentException("Not a catalog object: " + object);
+        }
+        return p.properties;
+    }
+
+    /** Returns the one-line summary of an added or removed object, or {@code null} when its name says it all. */
+    static String summary(Object object) {
+        if (object instanceof Column c) {
+            return c.type() + (c.notNull() ? " not null" : "")
+                    + (c.defaultValue() != null ? " default " + c.defaultValue() : "")
+                    + (c.identity() != null ? " generated " + c.identity().toLowerCase() + " as identity" : "")
+                    + (c.generated() != null ? " generated always as (" + c.generated() + ")" : "");
+        } else if (object instanceof Constraint c) {
+            return c.definition();
+        } else if (object instanceof Index i) {
+            return i.definition();
+        } else if (object instanceof Trigger t) {
+            return t.definition();
+        } else if (object instanceof Extension e) {
+            return "version " + e.version();
+        } else if (object instanceof EnumType e) {
+            return join(e.labels());
+        } else if (object instanceof Domain d) {
+            return d.baseType();
+        }
+        return null;
+    }
+
+    private static String describe(DomainConstraint c) {
+        return c.name() + " " + c.definition() + (c.validated() ? "" : " NOT VALID");
+    }
+
+    private static String describe(Attribute a) {
+        return a.name() + " " + a.type() + (a.collation() == null ? "" : " COLLATE " + a.collation());
+    }
+}

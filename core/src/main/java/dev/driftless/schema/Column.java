@@ -1,0 +1,26 @@
+package dev.driftless.schema;
+
+/**
+ * {@code Column} is a column of a {@link Table}.
+ *
+ * @param name the name, never {@code null}
+ * @param position the 1-based position among the table's live columns (dropped columns leave no gap)
+ * @param type the type with modifiers as PostgreSQL prints it, e.g. {@code character varying(10)}, {@code integer[]};
+ *     user-defined types are schema-qualified
+ * @param notNull whether the column is {@code NOT NULL}
+ * @param defaultValue the default expression as PostgreSQL prints it, or {@code null}
+ * @param identity {@code ALWAYS} or {@code BY DEFAULT} for identity columns, else {@code null}
+ * @param generated the expression of a {@code GENERATED ALWAYS AS (...) STORED} column, else {@code null}
+ * @param collation the collation when it is not the type's default, else {@code null}
+ * @param compression {@code pglz} or {@code lz4} when set explicitly, else {@code null}
+ * @param comment the comment, or {@code null}
+ */
+public record Column(String name, int position, String type, boolean notNull, String defaultValue, String identity,
+        String generated, String collation, String compression, String comment) {
+
+    /** Creates a column. */
+    public Column {
+        Values.required(name, "name");
+        Values.required(type, "type");
+    }
+}

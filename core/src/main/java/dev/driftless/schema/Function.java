@@ -1,0 +1,50 @@
+package dev.driftless.schema;
+
+import java.util.List;
+
+/**
+ * {@code Function} is a function or a procedure, identified by its name and argument types.
+ *
+ * @param schema the schema, never {@code null}
+ * @param name the name without arguments, never {@code null}
+ * @param argumentTypes the identity argument types as PostgreSQL prints them, e.g. {@code integer, text}
+ * @param procedure {@code true} for a procedure
+ * @param arguments the full argument list with names, modes and defaults ({@code p_id integer, p_note text DEFAULT ''})
+ * @param returns the result type ({@code integer}, {@code SETOF record}, {@code TABLE(...)}), or {@code null} for
+ *     procedures
+ * @param language the language, e.g. {@code plpgsql}
+ * @param volatility {@code VOLATILE}, {@code STABLE} or {@code IMMUTABLE}
+ * @param strict whether it is {@code STRICT} (returns null on null input)
+ * @param securityDefiner whether it is {@code SECURITY DEFINER}
+ * @param parallel {@code UNSAFE}, {@code RESTRICTED} or {@code SAFE}
+ * @param settings the {@code SET} clauses ({@code search_path=public}), in order
+ * @param body the body as stored: the source text verbatim, or the parsed body of a SQL-standard
+ *     {@code BEGIN ATOMIC} function
+ * @param owner the owning role
+ * @param privileges the access privileges, sorted; empty for the defaults
+ * @param comment the comment, or {@code null}
+ */
+public record Function(String schema, String name, String argumentTypes, boolean procedure, String arguments,
+        String returns, String language, String volatility, boolean strict, boolean securityDefiner,
+        String parallel, List<String> settings, String body, String owner, List<String> privileges,
+        String comment) {
+
+    /** Creates a function; lists are copied. */
+    public Function {
+        Values.required(schema, "schema");
+        Values.required(name, "name");
+        Values.required(argumentTypes, "argumentTypes");
+        settings = Values.list(settings);
+        privileges = Values.sortedStrings(privileges);
+    }
+
+    /** @return the signature, e.g. {@code add_booking(integer, text)} */
+    public String signature() {
+        return name + "(" + argumentTypes + ")";
+    }
+
+    /** @return the identity of this function or procedure: schema, name and argument types */
+    public ObjectId id() {
+        return ObjectId.of(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION, schema, signature());
+    }
+}

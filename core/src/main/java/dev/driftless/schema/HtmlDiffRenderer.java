@@ -1,0 +1,74 @@
+package dev.driftless.schema;
+
+/**
+ * {@code HtmlDiffRenderer} renders a {@link SchemaDiff} as one self-contained HTML page (inline CSS, no scripts, no
+ * external resources) that a person can open and read at a glance: a summary, then one card per table or object, most
+ * important first, each change with coloured old and new values and its category.
+ */
+public final class HtmlDiffRenderer implements DiffRenderer {
+
+    private static final String STYLE = """
+            body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#1f2328;background:#f6f8fa}
+            h1{font-size:1.4rem;margin:0 0 .3rem}
+            p.summary{margin:0 0 1.5rem;color:#57606a}
+            section{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:0 0 1rem;overflow:hidden}
+            h2{font-size:1rem;margin:0;padding:.6rem .9rem;background:#f6f8fa;border-bottom:1px solid #d0d7de}
+            table{border-collapse:collapse;width:100%}
+            td,th{padding:.4rem .9rem;text-align:left;vertical-align:top;border-top:1px solid #eaeef2;font-size:.9rem}
+            th{font-weight:600;color:#57606a;border-top:none}
+            pre{margin:0;white-space:pre-wrap;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.85rem}
+            .from pre{background:#ffebe9;padding:.1rem .3rem}.to pre{background:#dafbe1;padding:.1rem .3rem}
+            .added{color:#1a7f37;font-weight:600}.removed{color:#cf222e;font-weight:600}
+            .cat{display:inline-block;padding:0 .45rem;border-radius:1rem;font-size:.75rem;background:#eaeef2}
+            .cat-structure{background:#ffebe9;color:#82071e}.cat-code{background:#fff8c5;color:#7d4e00}
+            .none{color:#57606a;font-style:italic}
+            """;
+
+    @Override
+    public String render(SchemaDiff diff) {
+        StringBuilder html = new StringBuilder("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>Schema differences</title>
+                <style>
+                """).append(STYLE).append("</style>\n</head>\n<body>\n<h1>Schema differences</h1>\n");
+        html.append("<p class=\"summary\">").append(escape(DiffGroups.summary(diff))).append("</p>\n");
+        for (DiffGroups.Group group : DiffGroups.of(diff)) {
+            html.append("<section>\n<h2>").append(escape(group.title())).append("</h2>\n<table>\n")
+                    .append("<tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>\n");
+            for (Change change : group.changes()) {
+                String object = DiffGroups.objectLabel(change);
+                html.append("<tr><td>").append(object.isEmpty() ? "<span class=\"none\">—</span>" : escape(object))
+                        .append("</td><td class=\"").append(change.type().name().toLowerCase(java.util.Locale.ROOT))
+                        .append("\">").append(escape(DiffGroups.what(change))).append("</td>")
+                        .append("<td class=\"from\">").append(value(change.from())).append("</td>")
+                        .append("<td class=\"to\">").append(value(change.to())).append("</td>")
+                        .append("<td><span class=\"cat cat-").append(change.category().name().toLowerCase(
+                                java.util.Locale.ROOT).replace('_', '-')).append("\">")
+                        .append(change.category().label()).append("</span></td></tr>\n");
+            }
+            html.append("</table>\n</section>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String value(String value) {
+        return value == null ? "" : "<pre>" + escape(value) + "</pre>";
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.driftless.schema;
+
+import dev.driftless.internal.schema.DiffEngine;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code SchemaDiff} is the structured difference between two {@link SchemaSnapshot}s: the objects added, removed or
+ * changed (property by property), each with a {@link ChangeCategory}, in a deterministic order (grouped by table,
+ * then by object and property). An empty diff means "same schema" under the {@link DiffOptions}.
+ *
+ * <pre>{@code
+ * SchemaDiff diff = SchemaDiff.between(freshInstall, migrated,
+ *         DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES));
+ * if (!diff.isEmpty()) {
+ *     throw new AssertionError(diff.toText());
+ * }
+ * }</pre>
+ *
+ * <p>Renderers read it: {@link TextDiffRenderer} (also {@link #toString()}), {@link MarkdownDiffRenderer},
+ * {@link JsonDiffRenderer}, {@link HtmlDiffRenderer}.
+ *
+ * @param changes the changes, sorted; empty when the schemas are the same
+ * @param options the options the snapshots were compared with
+ */
+public record SchemaDiff(List<Change> changes, DiffOptions options) {
+
+    /** Creates a diff; the list is copied as given (already sorted by {@link #between}). */
+    public SchemaDiff {
+        changes = List.copyOf(changes);
+        Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Compares two snapshots with the default options.
+     *
+     * @param from the first ("expected", "before") snapshot
+     * @param to the second ("actual", "after") snapshot
+     * @return the difference: what changed going from {@code from} to {@code to}
+     */
+    public static SchemaDiff between(SchemaSnapshot from, SchemaSnapshot to) {
+        return between(from, to, DiffOptions.defaults());
+    }
+
+    /**
+     * Compares two snapshots.
+     *
+     * @param from the first ("expected", "before") snapshot
+     * @param to the second ("actual", "after") snapshot
+     * @param options the normalisations to apply
+     * @return the difference: what changed going from {@code from} to {@code to}
+     */
+    public static SchemaDiff between(SchemaSnapshot from, SchemaSnapshot to, DiffOptions options) {
+        return new SchemaDiff(DiffEngine.diff(from, to, options), options);
+    }
+
+    /** @return {@code true} when the two snapshots are the same schema under the options */
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /**
+     * Returns the changes of some categories, in order.
+     *
+     * @param categories the categories
+     * @return the matching changes
+     */
+    public List<Change> changes(ChangeCategory... categories) {
+        Set<ChangeCategory> wanted = EnumSet.noneOf(ChangeCategory.class);
+        wanted.addAll(Arrays.asList(categories));
+        return changes.stream().filter(c -> wanted.contains(c.category())).toList();
+    }
+
+    /**
+     * Returns this diff without the changes of some categories, e.g. to accept a column-order-only difference.
+     *
+     * @param categories the categories to leave out
+     * @return a new diff
+     */
+    public SchemaDiff without(ChangeCategory... categories) {
+        Set<ChangeCategory> unwanted = EnumSet.noneOf(ChangeCategory.class);
+        unwanted.addAll(Arrays.asList(categories));
+        return new SchemaDiff(changes.stream().filter(c -> !unwanted.contains(c.category())).toList(), options);
+    }
+
+    /** @return the plain-text rendering ({@link TextDiffRenderer}) */
+    public String toText() {
+        return new TextDiffRenderer().render(this);
+    }
+
+    /** @return the plain-text rendering, for assertion messages */
+    @Override
+    public String toString() {
+        return toText();
+    }
+}

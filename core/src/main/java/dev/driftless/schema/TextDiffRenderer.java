@@ -1,0 +1,71 @@
+package dev.driftless.schema;
+
+/**
+ * {@code TextDiffRenderer} renders a {@link SchemaDiff} as plain text for assertion messages and logs: a summary line,
+ * then one line per change, grouped by table with the most important first.
+ *
+ * <pre>
+ * 2 differences (2 structure)
+ * table booking: column starts_at: type timestamp without time zone → timestamp with time zone
+ * table booking: index booking_party_idx: removed (CREATE INDEX booking_party_idx ON public.booking USING btree (party_id))
+ * </pre>
+ *
+ * <p>Values spanning several lines (function bodies, view queries) follow on indented {@code -} / {@code +} lines.
+ * Changes of a category other than structure name it in brackets, e.g. {@code [column order]}.
+ */
+public final class TextDiffRenderer implements DiffRenderer {
+
+    @Override
+    public String render(SchemaDiff diff) {
+        StringBuilder text = new StringBuilder(DiffGroups.summary(diff)).append('\n');
+        for (DiffGroups.Group group : DiffGroups.of(diff)) {
+            for (Change change : group.changes()) {
+                text.append(group.title()).append(": ");
+                String object = DiffGroups.objectLabel(change);
+                if (!object.isEmpty()) {
+                    text.append(object).append(": ");
+                }
+                appendChange(text, change);
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static void appendChange(StringBuilder text, Change change) {
+        switch (change.type()) {
+            case ADDED -> text.append("added").append(change.to() == null ? "" : " (" + change.to() + ")")
+                    .append(category(change));
+            case REMOVED -> text.append("removed").append(change.from() == null ? "" : " (" + change.from() + ")")
+                    .append(category(change));
+            default -> {
+                text.append(change.property());
+                if (DiffGroups.isLong(change.from()) || DiffGroups.isLong(change.to())) {
+                    text.append(" changed").append(category(change)).append(':');
+                    appendLines(text, '-', change.from());
+                    appendLines(text, '+', change.to());
+                } else {
+                    text.append(' ').append(value(change.from())).append(" → ").append(value(change.to()))
+                            .append(category(change));
+                }
+            }
+        }
+    }
+
+    private static String category(Change change) {
+        return change.category() == ChangeCategory.STRUCTURE ? "" : " [" + change.category().label() + "]";
+    }
+
+    private static void appendLines(StringBuilder text, char marker, String value) {
+        for (String line : value(value).split("\n", -1)) {
+            text.append("\n    ").append(marker);
+            if (!line.isEmpty()) {
+                text.append(' ').append(line);
+            }
+        }
+    }
+
+    private static String value(String value) {
+        return value == null ? "(none)" : value;
+    }
+}

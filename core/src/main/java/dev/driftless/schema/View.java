@@ -1,0 +1,33 @@
+package dev.driftless.schema;
+
+import java.util.List;
+
+/**
+ * {@code View} is a view or a materialized view.
+ *
+ * @param schema the schema, never {@code null}
+ * @param name the name, never {@code null}
+ * @param materialized {@code true} for a materialized view
+ * @param definition the query as {@code pg_get_viewdef} prints it (table names schema-qualified)
+ * @param options the view options ({@code security_barrier=true}, {@code check_option=local}), sorted
+ * @param owner the owning role
+ * @param privileges the access privileges, sorted; empty for the defaults
+ * @param comment the comment, or {@code null}
+ */
+public record View(String schema, String name, boolean materialized, String definition, List<String> options,
+        String owner, List<String> privileges, String comment) {
+
+    /** Creates a view; lists are copied and sorted. */
+    public View {
+        Values.required(schema, "schema");
+        Values.required(name, "name");
+        Values.required(definition, "definition");
+        options = Values.sortedStrings(options);
+        privileges = Values.sortedStrings(privileges);
+    }
+
+    /** @return the identity of this view */
+    public ObjectId id() {
+        return ObjectId.of(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW, schema, name);
+    }
+}

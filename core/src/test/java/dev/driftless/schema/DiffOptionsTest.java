@@ -1,0 +1,197 @@
+package dev.driftless.schema;
+
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.TestServers;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each normalisation option, both ways, on real databases; and DDL written differently that means the same. */
+class DiffOptionsTest {
+
+    private static final String BASE = """
+            CREATE TABLE party (party_id int PRIMARY KEY, email text NOT NULL);
+            CREATE TABLE booking (
+                booking_id int PRIMARY KEY,
+                party_id int NOT NULL REFERENCES party,
+                starts_at timestamptz NOT NULL,
+                notes text
+            );
+            CREATE INDEX ON booking (party_id, starts_at);
+            CREATE FUNCTION one() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;
+            """;
+
+    private final PostgresServer server = TestServers.embedded();
+
+    private SchemaSnapshot snapshotOf(String ddl) {
+        Database db = TestSchemas.copyOf(server, ddl);
+        try {
+            return TestSchemas.snapshot(db);
+        } finally {
+            server.drop(db);
+        }
+    }
+
+    private static List<String> lines(SchemaDiff diff) {
+        return diff.toText().lines().skip(1).toList();
+    }
+
+    @Test
+    void equivalentDdlWrittenDifferentlyGivesNoDifference() {
+        SchemaSnapshot a = snapshotOf("""
+                CREATE TABLE t (
+                    id int PRIMARY KEY,
+                    code varchar(10) CONSTRAINT t_code_check CHECK (code <> ''),
+                    amount decimal(10,2) DEFAULT 0,
+                    at timestamptz,
+                    flag bool,
+                    initials char(3),
+                    big int8
+                );
+                CREATE TABLE u (t_id integer CONSTRAINT u_t_id_fkey REFERENCES t);
+                """);
+        SchemaSnapshot b = snapshotOf("""
+                CREATE TABLE u (t_id integer);
+                CREATE TABLE t (
+                    id integer NOT NULL,
+                    dropped_later text,
+                    code character varying(10),
+                    amount numeric(10,2) DEFAULT 0,
+                    at timestamp with time zone,
+                    flag boolean,
+                    initials character(3),
+                    big bigint
+                );
+                ALTER TABLE t DROP COLUMN dropped_later;
+                ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+                ALTER TABLE t ADD CONSTRAINT t_code_check CHECK (code <> '');
+                ALTER TABLE u ADD CONSTRAINT u_t_id_fkey FOREIGN KEY (t_id) REFERENCES public.t (id);
+                """);
+        assertThat(lines(SchemaDiff.between(a, b))).isEmpty();
+        assertThat(b).isEqualTo(a);
+    }
+
+    @Test
+    void columnOrderIsItsOwnCategoryAndCanBeIgnored() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        // A down migration that drops and re-adds "starts_at" puts it at the end of the table.
+        SchemaSnapshot reAdded = snapshotOf(BASE + """
+                ALTER TABLE booking DROP COLUMN starts_at CASCADE;
+                ALTER TABLE booking ADD COLUMN starts_at timestamptz NOT NULL;
+                CREATE INDEX ON booking (party_id, starts_at);
+                """);
+        SchemaDiff diff = SchemaDiff.between(base, reAdded);
+        assertThat(lines(diff)).containsExactly("table booking: column order booking_id, party_id, starts_at, notes"
+                + " → booking_id, party_id, notes, starts_at [column order]");
+        assertThat(diff.changes()).extracting(Change::category).containsExactly(ChangeCategory.COLUMN_ORDER);
+        assertThat(SchemaDiff.between(base, reAdded, DiffOptions.defaults().ignoringColumnOrder()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void constraintsAndIndexesCanBeMatchedByDefinition() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        SchemaSnapshot named = snapshotOf(BASE.replace("party_id int NOT NULL REFERENCES party,",
+                "party_id int NOT NULL CONSTRAINT fk_booking_party REFERENCES party,")
+                .replace("CREATE INDEX ON booking", "CREATE INDEX ix_booking_party_starts ON booking"));
+        assertThat(lines(SchemaDiff.between(base, named))).containsExactly(
+                "table booking: constraint booking_party_id_fkey: removed"
+                        + " (FOREIGN KEY (party_id) REFERENCES public.party(party_id))",
+                "table booking: constraint fk_booking_party: added"
+                        + " (FOREIGN KEY (party_id) REFERENCES public.party(party_id))",
+                "table booking: index booking_party_id_starts_at_idx: removed (CREATE INDEX"
+                        + " booking_party_id_starts_at_idx ON public.booking USING btree (party_id, starts_at))",
+                "table booking: index ix_booking_party_starts: added (CREATE INDEX ix_booking_party_starts ON"
+                        + " public.booking USING btree (party_id, starts_at))");
+        DiffOptions byDefinition = DiffOptions.defaults().matchingConstraintsAndIndexesByDefinition();
+        assertThat(lines(SchemaDiff.between(base, named, byDefinition))).isEmpty();
+        // Matching by definition still sees a real difference.
+        SchemaSnapshot cascading = snapshotOf(BASE.replace("REFERENCES party,", "REFERENCES party ON DELETE CASCADE,"));
+        assertThat(lines(SchemaDiff.between(base, cascading, byDefinition))).containsExactly(
+                "table booking: constraint booking_party_id_fkey: removed"
+                        + " (FOREIGN KEY (party_id) REFERENCES public.party(party_id))",
+                "table booking: constraint booking_party_id_fkey: added"
+                        + " (FOREIGN KEY (party_id) REFERENCES public.party(party_id) ON DELETE CASCADE)");
+    }
+
+    @Test
+    void commentsCanBeIgnored() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        SchemaSnapshot commented = snapshotOf(BASE + "COMMENT ON COLUMN booking.notes IS 'Free text';");
+        assertThat(lines(SchemaDiff.between(base, commented)))
+                .containsExactly("table booking: column notes: comment (none) → Free text [comment]");
+        assertThat(SchemaDiff.between(base, commented, DiffOptions.defaults().ignoringComments()).isEmpty()).isTrue();
+    }
+
+    @Test
+    void ownersAndPrivilegesAreIgnoredUnlessAskedFor() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        SchemaSnapshot granted = snapshotOf(BASE + "GRANT SELECT ON booking TO PUBLIC;");
+        assertThat(SchemaDiff.between(base, granted).isEmpty()).isTrue();
+        SchemaDiff compared = SchemaDiff.between(base, granted, DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(compared.changes()).singleElement().satisfies(change -> {
+            assertThat(change.object()).isEqualTo(ObjectId.of(ObjectKind.TABLE, "public", "booking"));
+            assertThat(change.property()).isEqualTo("privileges");
+            assertThat(change.from()).isNull();
+            assertThat(change.to()).contains("=r/");
+            assertThat(change.category()).isEqualTo(ChangeCategory.OWNERSHIP);
+        });
+    }
+
+    @Test
+    void extensionVersionsCanBeIgnored() {
+        SchemaSnapshot older = snapshotOf(BASE + "CREATE EXTENSION pg_trgm VERSION '1.5';");
+        SchemaSnapshot newer = snapshotOf(BASE + "CREATE EXTENSION pg_trgm VERSION '1.6';");
+        assertThat(lines(SchemaDiff.between(older, newer)))
+                .containsExactly("extension pg_trgm: version 1.5 → 1.6 [extension version]");
+        assertThat(SchemaDiff.between(older, newer, DiffOptions.defaults().ignoringExtensionVersions()).isEmpty())
+                .isTrue();
+    }
+
+    @Test
+    void namedTablesCanBeIgnoredWithTheirPartsAndSequences() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        SchemaSnapshot withHistory = snapshotOf(BASE + """
+                CREATE TABLE flyway_schema_history (installed_rank serial PRIMARY KEY, version text,
+                                                    party_id int REFERENCES party);
+                CREATE INDEX flyway_schema_history_s_idx ON flyway_schema_history (version);
+                """);
+        assertThat(lines(SchemaDiff.between(base, withHistory))).containsExactly(
+                "table flyway_schema_history: added",
+                "sequence flyway_schema_history_installed_rank_seq: added");
+        assertThat(SchemaDiff.between(base, withHistory, DiffOptions.defaults().ignoringTables(
+                DiffOptions.HISTORY_TABLES)).isEmpty()).isTrue();
+        assertThat(SchemaDiff.between(base, withHistory, DiffOptions.defaults().ignoringTables(
+                "public.flyway_schema_history")).isEmpty()).isTrue();
+        assertThat(SchemaDiff.between(base, withHistory, DiffOptions.defaults().ignoringTables(
+                "other.flyway_schema_history")).isEmpty()).isFalse();
+    }
+
+    @Test
+    void functionBodiesDifferingOnlyInWhitespaceAreEqualUnlessComparedExactly() {
+        SchemaSnapshot base = snapshotOf(BASE);
+        SchemaSnapshot reformatted = snapshotOf(BASE.replace("$$ BEGIN RETURN 1; END $$", """
+                $$
+                BEGIN
+                    RETURN 1;
+                END
+                $$"""));
+        assertThat(SchemaDiff.between(base, reformatted).isEmpty()).isTrue();
+        SchemaDiff exact = SchemaDiff.between(base, reformatted, DiffOptions.defaults().comparingFunctionBodiesExactly());
+        assertThat(exact.changes()).extracting(Change::object, Change::property, Change::category).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ObjectId.of(ObjectKind.FUNCTION, "public", "one()"), "body",
+                        ChangeCategory.WHITESPACE));
+        assertThat(exact.toText()).isEqualTo("""
+                1 difference (1 whitespace)
+                function one(): body changed [whitespace]:
+                    -  BEGIN RETURN 1; END\s
+                    +
+                    + BEGIN
+                    +     RETURN 1;
+                    + END
+                    +
+                """);
+    }
+}

@@ -1,0 +1,274 @@
+package dev.driftless.schema;
+
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.stream.Stream;
+
+import static dev.driftless.schema.ChangeCategory.CODE;
+import static dev.driftless.schema.ChangeCategory.COMMENT;
+import static dev.driftless.schema.ChangeCategory.STRUCTURE;
+import static dev.driftless.schema.ChangeType.ADDED;
+import static dev.driftless.schema.ChangeType.CHANGED;
+import static dev.driftless.schema.ChangeType.REMOVED;
+import static dev.driftless.schema.ObjectKind.COLUMN;
+import static dev.driftless.schema.ObjectKind.COMPOSITE_TYPE;
+import static dev.driftless.schema.ObjectKind.CONSTRAINT;
+import static dev.driftless.schema.ObjectKind.DOMAIN;
+import static dev.driftless.schema.ObjectKind.ENUM;
+import static dev.driftless.schema.ObjectKind.EXTENSION;
+import static dev.driftless.schema.ObjectKind.FUNCTION;
+import static dev.driftless.schema.ObjectKind.INDEX;
+import static dev.driftless.schema.ObjectKind.MATERIALIZED_VIEW;
+import static dev.driftless.schema.ObjectKind.POLICY;
+import static dev.driftless.schema.ObjectKind.PROCEDURE;
+import static dev.driftless.schema.ObjectKind.SCHEMA;
+import static dev.driftless.schema.ObjectKind.SEQUENCE;
+import static dev.driftless.schema.ObjectKind.TABLE;
+import static dev.driftless.schema.ObjectKind.TRIGGER;
+import static dev.driftless.schema.ObjectKind.VIEW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * One change per object kind, made on a copy of the every-kind schema: the diff reports exactly that change, of the
+ * right type, on the right object.
+ */
+class SchemaDiffPerKindTest {
+
+    private static PostgresServer server;
+    private static Database db;
+    private static SchemaSnapshot base;
+
+    @BeforeAll
+    static void readBase() {
+        server = TestServers.embedded();
+        db = TestSchemas.copyOf(server, TestSchemas.EVERY_KIND);
+        base = TestSchemas.snapshot(db);
+    }
+
+    @AfterAll
+    static void dropCopy() {
+        server.drop(db);
+    }
+
+    @Test
+    void sameSchemaHasNoDifferences() {
+        Database copy = TestSchemas.copyOf(server, TestSchemas.EVERY_KIND);
+        try {
+            SchemaSnapshot again = TestSchemas.snapshot(copy);
+            assertThat(SchemaDiff.between(base, base).changes()).isEmpty();
+            assertThat(SchemaDiff.between(base, again).changes()).isEmpty();
+            assertThat(again).isEqualTo(base);
+        } finally {
+            server.drop(copy);
+        }
+    }
+
+    @Test
+    void theBaseSchemaHasEveryKind() {
+        assertThat(base.schemas()).extracting(Schema::name).containsExactly("billing", "public");
+        assertThat(base.extensions()).extracting(Extension::name).containsExactly("pgcrypto", "plpgsql");
+        assertThat(base.tables()).extracting(Table::name).contains("party", "booking", "measurement",
+                "measurement_2025", "session_cache", "audit_event", "invoice", "room_slot");
+        assertThat(base.views()).extracting(View::name).containsExactly("confirmed_booking", "resource_usage");
+        assertThat(base.functions()).extracting(Function::signature)
+                .containsExactly("booking_nights(bigint)", "cancel_booking(bigint)", "touch_party()");
+        assertThat(base.enums()).hasSize(1);
+        assertThat(base.domains()).hasSize(1);
+        assertThat(base.compositeTypes()).hasSize(1);
+        assertThat(base.sequences()).extracting(Sequence::name)
+                .containsExactly("invoice_invoice_id_seq", "invoice_number_seq", "resource_resource_id_seq");
+        Table booking = base.table("booking").orElseThrow();
+        assertThat(booking.constraints()).extracting(Constraint::type).containsExactlyInAnyOrder(
+                ConstraintType.FOREIGN_KEY, ConstraintType.CHECK, ConstraintType.PRIMARY_KEY,
+                ConstraintType.FOREIGN_KEY);
+        assertThat(base.table("room_slot").orElseThrow().constraints()).extracting(Constraint::type)
+                .containsExactly(ConstraintType.EXCLUSION);
+        assertThat(base.table("billing.invoice").orElseThrow().policies()).extracting(Policy::name)
+                .containsExactly("invoice_owner");
+        assertThat(base.table("party").orElseThrow().triggers()).extracting(Trigger::name)
+                .containsExactly("party_touch");
+    }
+
+    static Stream<Arguments> oneChangePerKind() {
+        return Stream.of(
+                // schemas and extensions
+                change("CREATE SCHEMA extra", ADDED, SCHEMA, "extra.extra", null, STRUCTURE),
+                change("COMMENT ON SCHEMA billing IS 'Money'", CHANGED, SCHEMA, "billing.billing", "comment", COMMENT),
+                change("CREATE EXTENSION citext", ADDED, EXTENSION, "citext", null, STRUCTURE),
+                change("DROP EXTENSION pgcrypto", REMOVED, EXTENSION, "pgcrypto", null, STRUCTURE),
+                // tables
+                change("CREATE TABLE extra (id int)", ADDED, TABLE, "public.extra", null, STRUCTURE),
+                change("DROP TABLE audit_event", REMOVED, TABLE, "public.audit_event", null, STRUCTURE),
+                change("ALTER TABLE session_cache SET LOGGED", CHANGED, TABLE, "public.session_cache", "unlogged",
+                        STRUCTURE),
+                change("ALTER TABLE audit_event NO INHERIT base_event", CHANGED, TABLE, "public.audit_event",
+                        "inherits", STRUCTURE),
+                change("CREATE TABLE measurement_2026 PARTITION OF measurement"
+                        + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", ADDED, TABLE,
+                        "public.measurement_2026", null, STRUCTURE),
+                change("ALTER TABLE party SET (fillfactor = 70)", CHANGED, TABLE, "public.party", "options",
+                        STRUCTURE),
+                change("ALTER TABLE party ENABLE ROW LEVEL SECURITY", CHANGED, TABLE, "public.party", "row security",
+                        STRUCTURE),
+                change("ALTER TABLE billing.invoice NO FORCE ROW LEVEL SECURITY", CHANGED, TABLE, "billing.invoice",
+                        "force row security", STRUCTURE),
+                change("COMMENT ON TABLE party IS 'Customers'", CHANGED, TABLE, "public.party", "comment", COMMENT),
+                // columns
+                change("ALTER TABLE booking ADD COLUMN notes text", ADDED, COLUMN, "public.booking.notes", null,
+                        STRUCTURE),
+                change("ALTER TABLE resource DROP COLUMN tags", REMOVED, COLUMN, "public.resource.tags", null,
+                        STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN display_name TYPE varchar(200)", CHANGED, COLUMN,
+                        "public.party.display_name", "type", STRUCTURE),
+                change("ALTER TABLE resource ALTER COLUMN name DROP NOT NULL", CHANGED, COLUMN,
+                        "public.resource.name", "not null", STRUCTURE),
+                change("ALTER TABLE resource ALTER COLUMN name SET DEFAULT 'room'", CHANGED, COLUMN,
+                        "public.resource.name", "default", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET GENERATED BY DEFAULT", CHANGED, COLUMN,
+                        "public.party.party_id", "identity", STRUCTURE),
+                change("ALTER TABLE resource ALTER COLUMN name TYPE text COLLATE \"C\"", CHANGED, COLUMN,
+                        "public.resource.name", "collation", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN email SET COMPRESSION pglz", CHANGED, COLUMN,
+                        "public.party.email", "compression", STRUCTURE),
+                change("COMMENT ON COLUMN party.email IS NULL", CHANGED, COLUMN, "public.party.email", "comment",
+                        COMMENT),
+                // constraints
+                change("ALTER TABLE resource ADD CONSTRAINT resource_name_key UNIQUE (name)", ADDED, CONSTRAINT,
+                        "public.resource.resource_name_key", null, STRUCTURE),
+                change("ALTER TABLE booking DROP CONSTRAINT booking_period_check", REMOVED, CONSTRAINT,
+                        "public.booking.booking_period_check", null, STRUCTURE),
+                change("ALTER TABLE booking DROP CONSTRAINT booking_party_id_fkey;"
+                        + " ALTER TABLE booking ADD CONSTRAINT booking_party_id_fkey FOREIGN KEY (party_id)"
+                        + " REFERENCES party (party_id) ON DELETE RESTRICT", CHANGED, CONSTRAINT,
+                        "public.booking.booking_party_id_fkey", "on delete", STRUCTURE),
+                change("ALTER TABLE booking ALTER CONSTRAINT booking_resource_fk DEFERRABLE INITIALLY IMMEDIATE", CHANGED,
+                        CONSTRAINT, "public.booking.booking_resource_fk", "initially deferred", STRUCTURE),
+                change("ALTER TABLE billing.invoice VALIDATE CONSTRAINT invoice_party_fk", CHANGED, CONSTRAINT,
+                        "billing.invoice.invoice_party_fk", "validated", STRUCTURE),
+                change("ALTER TABLE booking DROP CONSTRAINT booking_period_check;"
+                        + " ALTER TABLE booking ADD CONSTRAINT booking_period_check CHECK (ends_at >= starts_at)",
+                        CHANGED, CONSTRAINT, "public.booking.booking_period_check", "definition", STRUCTURE),
+                change("ALTER TABLE room_slot DROP CONSTRAINT room_slot_no_overlap", REMOVED, CONSTRAINT,
+                        "public.room_slot.room_slot_no_overlap", null, STRUCTURE),
+                // indexes
+                change("CREATE INDEX resource_name_idx ON resource (name)", ADDED, INDEX,
+                        "public.resource.resource_name_idx", null, STRUCTURE),
+                change("DROP INDEX booking_party_idx", REMOVED, INDEX, "public.booking.booking_party_idx", null,
+                        STRUCTURE),
+                change("DROP INDEX booking_starts_idx; CREATE INDEX booking_starts_idx ON booking"
+                        + " (resource_id, starts_at DESC) INCLUDE (status)", CHANGED, INDEX,
+                        "public.booking.booking_starts_idx", "predicate", STRUCTURE),
+                change("DROP INDEX booking_starts_idx; CREATE INDEX booking_starts_idx ON booking"
+                        + " (resource_id, starts_at) INCLUDE (status) WHERE status <> 'Cancelled'", CHANGED, INDEX,
+                        "public.booking.booking_starts_idx", "keys", STRUCTURE),
+                change("DROP INDEX party_lower_email_idx; CREATE INDEX party_lower_email_idx ON party (lower(email))",
+                        CHANGED, INDEX, "public.party.party_lower_email_idx", "unique", STRUCTURE),
+                change("ALTER INDEX booking_party_idx SET (fillfactor = 50)", CHANGED, INDEX,
+                        "public.booking.booking_party_idx", "options", STRUCTURE),
+                change("DROP INDEX booking_party_idx; CREATE INDEX booking_party_idx ON booking (party_id DESC)",
+                        CHANGED, INDEX, "public.booking.booking_party_idx", "keys", STRUCTURE),
+                change("COMMENT ON INDEX booking_party_idx IS 'For lookups by party'", CHANGED, INDEX,
+                        "public.booking.booking_party_idx", "comment", COMMENT),
+                // triggers
+                change("CREATE TRIGGER party_touch_insert BEFORE INSERT ON party FOR EACH ROW"
+                        + " EXECUTE FUNCTION touch_party()", ADDED, TRIGGER, "public.party.party_touch_insert", null,
+                        STRUCTURE),
+                change("DROP TRIGGER party_touch ON party", REMOVED, TRIGGER, "public.party.party_touch", null,
+                        STRUCTURE),
+                change("ALTER TABLE party DISABLE TRIGGER party_touch", CHANGED, TRIGGER, "public.party.party_touch",
+                        "enabled", STRUCTURE),
+                change("DROP TRIGGER party_touch ON party; CREATE TRIGGER party_touch BEFORE INSERT ON party"
+                        + " FOR EACH ROW EXECUTE FUNCTION touch_party()", CHANGED, TRIGGER,
+                        "public.party.party_touch", "definition", CODE),
+                // policies
+                change("CREATE POLICY invoice_insert ON billing.invoice FOR INSERT WITH CHECK (true)", ADDED, POLICY,
+                        "billing.invoice.invoice_insert", null, STRUCTURE),
+                change("ALTER POLICY invoice_owner ON billing.invoice USING (party_id > 0)", CHANGED, POLICY,
+                        "billing.invoice.invoice_owner", "using", CODE),
+                change("DROP POLICY invoice_owner ON billing.invoice", REMOVED, POLICY,
+                        "billing.invoice.invoice_owner", null, STRUCTURE),
+                // sequences
+                change("CREATE SEQUENCE extra_seq", ADDED, SEQUENCE, "public.extra_seq", null, STRUCTURE),
+                change("DROP SEQUENCE billing.invoice_number_seq", REMOVED, SEQUENCE, "billing.invoice_number_seq",
+                        null, STRUCTURE),
+                change("ALTER SEQUENCE billing.invoice_number_seq INCREMENT 10", CHANGED, SEQUENCE,
+                        "billing.invoice_number_seq", "increment", STRUCTURE),
+                change("ALTER SEQUENCE billing.invoice_number_seq NO CYCLE", CHANGED, SEQUENCE,
+                        "billing.invoice_number_seq", "cycle", STRUCTURE),
+                // views and materialized views
+                change("CREATE VIEW pending_booking AS SELECT booking_id FROM booking WHERE status = 'Pending'", ADDED,
+                        VIEW, "public.pending_booking", null, STRUCTURE),
+                change("DROP VIEW confirmed_booking", REMOVED, VIEW, "public.confirmed_booking", null, STRUCTURE),
+                change("CREATE OR REPLACE VIEW confirmed_booking AS SELECT booking_id, party_id, starts_at"
+                        + " FROM booking WHERE status = 'Pending'", CHANGED, VIEW, "public.confirmed_booking",
+                        "definition", CODE),
+                change("DROP MATERIALIZED VIEW resource_usage", REMOVED, MATERIALIZED_VIEW, "public.resource_usage",
+                        null, STRUCTURE),
+                change("COMMENT ON MATERIALIZED VIEW resource_usage IS 'Nightly'", CHANGED, MATERIALIZED_VIEW,
+                        "public.resource_usage", "comment", COMMENT),
+                // functions and procedures
+                change("CREATE FUNCTION booking_nights(p_booking_id bigint, p_minimum int) RETURNS integer"
+                        + " LANGUAGE sql AS $$ SELECT p_minimum $$", ADDED, FUNCTION,
+                        "public.booking_nights(bigint, integer)", null, STRUCTURE),
+                change("ALTER FUNCTION booking_nights(bigint) VOLATILE", CHANGED, FUNCTION,
+                        "public.booking_nights(bigint)", "volatility", STRUCTURE),
+                change("ALTER FUNCTION touch_party() SECURITY INVOKER", CHANGED, FUNCTION, "public.touch_party()",
+                        "security definer", STRUCTURE),
+                change("CREATE OR REPLACE FUNCTION touch_party() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                        + " AS $$ BEGIN NEW.created_at := clock_timestamp(); RETURN NEW; END $$", CHANGED, FUNCTION,
+                        "public.touch_party()", "body", CODE),
+                change("DROP PROCEDURE cancel_booking(bigint)", REMOVED, PROCEDURE, "public.cancel_booking(bigint)",
+                        null, STRUCTURE),
+                // types
+                change("ALTER TYPE booking_status ADD VALUE 'NoShow'", CHANGED, ENUM, "public.booking_status",
+                        "labels", STRUCTURE),
+                change("CREATE TYPE colour AS ENUM ('red')", ADDED, ENUM, "public.colour", null, STRUCTURE),
+                change("ALTER DOMAIN positive_amount DROP DEFAULT", CHANGED, DOMAIN, "public.positive_amount",
+                        "default", STRUCTURE),
+                change("ALTER DOMAIN positive_amount ADD CONSTRAINT amount_small CHECK (VALUE < 1000000)", CHANGED,
+                        DOMAIN, "public.positive_amount", "constraints", STRUCTURE),
+                change("CREATE DOMAIN email_address AS text", ADDED, DOMAIN, "public.email_address", null, STRUCTURE),
+                change("ALTER TYPE money_range ADD ATTRIBUTE currency char(3)", CHANGED, COMPOSITE_TYPE,
+                        "public.money_range", "attributes", STRUCTURE),
+                change("DROP TYPE money_range", REMOVED, COMPOSITE_TYPE, "public.money_range", null, STRUCTURE));
+    }
+
+    private static Arguments change(String ddl, ChangeType type, ObjectKind kind, String object, String property,
+            ChangeCategory category) {
+        return Arguments.of(ddl, type + " " + kind + " " + object + (property == null ? "" : " " + property)
+                + " " + category);
+    }
+
+    /**
+     * Each change runs in a transaction on the shared copy and is rolled back: PostgreSQL's DDL is transactional, and
+     * the inspector reads inside the caller's transaction, so every case starts from the base schema.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneChangePerKind")
+    void reportsExactlyTheOneChange(String ddl, String expected) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute(ddl);
+            }
+            SchemaDiff diff = SchemaDiff.between(base, SchemaInspector.create().inspect(c));
+            c.rollback();
+            assertEquals(1, diff.changes().size(), () -> "expected exactly one change for " + ddl + ", got:\n" + diff);
+            Change change = diff.changes().get(0);
+            assertEquals(expected, change.type() + " " + change.object().kind() + " "
+                    + change.object().qualifiedName() + (change.property() == null ? "" : " " + change.property())
+                    + " " + change.category(), diff::toText);
+        }
+    }
+}
