@@ -1,0 +1,371 @@
+package dev.driftless.seed;
+
+import dev.driftless.seed.internal.AliasRegistry;
+import dev.driftless.seed.internal.Catalog;
+import dev.driftless.seed.internal.CatalogReader;
+import dev.driftless.seed.internal.Exporter;
+import dev.driftless.seed.internal.FixtureRow;
+import dev.driftless.seed.internal.Loader;
+import dev.driftless.seed.internal.Placeholders;
+import dev.driftless.seed.internal.Planner;
+import dev.driftless.seed.internal.Suggestions;
+import dev.driftless.seed.internal.TableInfo;
+import dev.driftless.server.Database;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code Seeder} loads fixtures into a database — from files ({@link #load(String...)}) or the Java DSL
+ * ({@link #into(String)}) — and exports tables back into fixtures ({@link #export(String...)}).
+ *
+ * <pre>{@code
+ * Seeder seed = Seeder.on(dataSource);
+ * seed.load("fixtures/studio.yml");
+ * seed.into("party").row("alice", r -> r.set("display_name", "Alice"))
+ *     .into("booking").row(r -> r.set("party_id", ref("alice")).set("status", "Confirmed"))
+ *     .load();
+ * long aliceId = seed.row("alice").getLong("party_id");
+ * }</pre>
+ *
+ * <p>Each load is one transaction: all rows or none. Before inserting, every table, column, alias and reference is
+ * checked against the catalog, and every problem is reported at once with the closest existing name. Tables are
+ * inserted parents first, whatever order the fixture gives; rows that refer to each other in a cycle are inserted
+ * and then updated. Long runs of rows without aliases go through {@code COPY} (see {@link #withCopyThreshold(int)}),
+ * the rest through multi-row {@code INSERT ... RETURNING}, which reads generated keys back for references. Values are
+ * sent as text and cast to the column's catalog type, so the server parses them. Sequences and identity columns are
+ * moved past the highest value a load gave explicitly.
+ *
+ * <p>A seeder remembers the aliases of its committed loads, so a later load may refer to rows of an earlier one.
+ * Thread-safe: loads through one seeder run one at a time.
+ */
+public final class Seeder {
+
+    /** Runs of at least this many rows without aliases go through {@code COPY} unless configured otherwise. */
+    public static final int DEFAULT_COPY_THRESHOLD = 500;
+
+    private final DataSource dataSource;
+    private final int copyThreshold;
+    private final Clock clock;
+    private final AliasRegistry aliases = new AliasRegistry();
+    private final Set<String> seededTables = new LinkedHashSet<>();
+
+    private Seeder(DataSource dataSource, int copyThreshold, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.copyThreshold = copyThreshold;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Returns a seeder for a data source. Each load takes one connection and returns it.
+     *
+     * @param dataSource the database to load into
+     * @return a new seeder, never {@code null}
+     */
+    public static Seeder on(DataSource dataSource) {
+        return new Seeder(dataSource, DEFAULT_COPY_THRESHOLD, Clock.systemUTC());
+    }
+
+    /**
+     * Returns a seeder for a Driftless database.
+     *
+     * @param database the database to load into
+     * @return a new seeder, never {@code null}
+     */
+    public static Seeder on(Database database) {
+        return on(database.dataSource());
+    }
+
+    /**
+     * Returns a new seeder on the same data source that sends runs of at least {@code rows} rows without aliases through
+     * {@code COPY} (default {@value #DEFAULT_COPY_THRESHOLD}); {@link Integer#MAX_VALUE} never uses {@code COPY}.
+     * The new seeder starts without aliases.
+     *
+     * @param rows the threshold, at least 1
+     * @return the new seeder
+     */
+    public Seeder withCopyThreshold(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("The COPY threshold must be at least 1, not " + rows);
+        }
+        return new Seeder(dataSource, rows, clock);
+    }
+
+    /**
+     * Returns a new seeder on the same data source whose {@code $now} and {@code $today} placeholders read this clock
+     * (once per load; {@code $today} in the clock's zone). The new seeder starts without aliases.
+     *
+     * @param clock the clock
+     * @return the new seeder
+     */
+    public Seeder withClock(Clock clock) {
+        return new Seeder(dataSource, copyThreshold, clock);
+    }
+
+    /**
+     * Returns a reference to the row with an alias, for {@link RowValues#set(String, Object)}; resolves to the key
+     * the column's foreign key points at. Same as {@code $ref:alias} in files.
+     *
+     * @param alias the referenced row's alias
+     * @return the reference
+     */
+    public static Ref ref(String alias) {
+        return Ref.to(alias);
+    }
+
+    /**
+     * Returns a reference to one column of the row with an alias. Same as {@code $ref:alias.column} in files.
+     *
+     * @param alias the referenced row's alias
+     * @param column the column whose value is used
+     * @return the reference
+     */
+    public static Ref ref(String alias, String column) {
+        return Ref.to(alias, column);
+    }
+
+    /**
+     * Starts rows for a table in the Java DSL; finish with {@link TableRows#load()}.
+     *
+     * @param table the table name, bare (found through the search path) or {@code schema.table}
+     * @return the builder
+     */
+    public TableRows into(String table) {
+        return new TableRows(this, table);
+    }
+
+    /**
+     * Loads fixture files, merged in order, in one transaction. Each location is a file path if such a file exists,
+     * else a class path resource; see {@link Fixture} for the formats.
+     *
+     * @param locations the fixtures, e.g. {@code "fixtures/studio.yml"}
+     * @return this seeder, for {@link #row(String)}
+     * @throws SeedException when a fixture cannot be read, checked or inserted; then nothing was inserted
+     */
+    public Seeder load(String... locations) {
+        return load(Arrays.stream(locations).map(Fixture::of).toArray(Fixture[]::new));
+    }
+
+    /**
+     * Loads fixture files, merged in order, in one transaction.
+     *
+     * @param files the fixture files or CSV dataset directories
+     * @return this seeder
+     * @throws SeedException when a fixture cannot be read, checked or inserted; then nothing was inserted
+     */
+    public Seeder load(Path... files) {
+        return load(Arrays.stream(files).map(Fixture::read).toArray(Fixture[]::new));
+    }
+
+    /**
+     * Loads fixtures, merged in order, in one transaction: checks every row against the catalog, then inserts parents
+     * before children, reads generated keys back for references, and moves sequences past explicit values.
+     *
+     * @param fixtures the fixtures
+     * @return this seeder
+     * @throws SeedException when a row cannot be checked or inserted, naming the fixture file (and line), table, row
+     *         (index and alias), column and the server's message; then nothing was inserted
+     */
+    public synchronized Seeder load(Fixture... fixtures) {
+        List<FixtureRow> rows = new ArrayList<>();
+        for (Fixture fixture : fixtures) {
+            rows.addAll(fixture.rows());
+        }
+        if (rows.isEmpty()) {
+            return this;
+        }
+        Placeholders placeholders = new Placeholders(clock.instant(), clock.getZone());
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                Catalog catalog = CatalogReader.read(connection);
+                Map<String, AliasRegistry.Entry> earlier = aliases.snapshot();
+                Planner.Plan plan = new Planner(catalog, placeholders, earlier).plan(rows);
+                Map<String, AliasRegistry.Entry> added = new Loader(connection, copyThreshold, earlier).load(plan);
+                connection.commit();
+                aliases.addAll(added);
+                plan.rows().forEach(r -> seededTables.add(r.tableKey()));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new SeedException("Cannot load fixtures: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]."
+                    + " Nothing was inserted. Check that the database is reachable.", e);
+        }
+        return this;
+    }
+
+    /**
+     * Returns an aliased row of an earlier load as the database stored it, generated keys included.
+     *
+     * @param alias the alias
+     * @return the row, never {@code null}
+     * @throws IllegalArgumentException when no committed load of this seeder has the alias
+     */
+    public SeededRow row(String alias) {
+        AliasRegistry.Entry entry = aliases.get(alias);
+        if (entry == null) {
+            Map<String, AliasRegistry.Entry> all = aliases.snapshot();
+            throw new IllegalArgumentException("No loaded row has alias \"" + alias + "\""
+                    + Suggestions.didYouMean(alias, all.keySet()) + (all.isEmpty() ? "; nothing was loaded yet" : ""));
+        }
+        return entry.row();
+    }
+
+    /**
+     * Empties tables with {@code TRUNCATE ... RESTART IDENTITY}, for databases that are reused between tests instead of
+     * cloned from a template. Tables that refer to them must be in the list too (the server says which).
+     * Aliases of rows in these tables are forgotten.
+     *
+     * @param tables the table names, bare or {@code schema.table}
+     * @throws SeedException when a table does not exist (with the closest name) or the server refuses
+     */
+    public synchronized void truncate(String... tables) {
+        try (Connection connection = dataSource.getConnection()) {
+            Catalog catalog = CatalogReader.read(connection);
+            List<String> keys = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (String name : tables) {
+                TableInfo table = catalog.find(name);
+                if (table == null) {
+                    problems.add("unknown table \"" + name + "\"" + Suggestions.didYouMean(name, catalog.displayNames()));
+                } else {
+                    keys.add(table.key());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new SeedException("Cannot truncate: " + String.join("; ", problems) + ". Nothing was truncated.");
+            }
+            truncateKeys(connection, catalog, keys);
+        } catch (SQLException e) {
+            throw new SeedException("Cannot truncate " + String.join(", ", tables) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Empties every table this seeder has loaded rows into, and every table that refers to one of them (as
+     * {@code TRUNCATE ... CASCADE} would), with {@code TRUNCATE ... RESTART IDENTITY}, and forgets every alias.
+     *
+     * @throws SeedException when the server refuses (e.g. another table refers to a seeded one)
+     */
+    public synchronized void truncateSeeded() {
+        if (seededTables.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            Catalog catalog = CatalogReader.read(connection);
+            Set<String> keys = new LinkedHashSet<>();
+            for (String key : seededTables) {
+                if (catalog.byKey(key) != null) {
+                    keys.add(key);
+                }
+            }
+            // TRUNCATE needs every table that refers to a truncated one in the same statement.
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (TableInfo table : catalog.tables()) {
+                    if (!keys.contains(table.key())
+                            && table.foreignKeys().stream().anyMatch(fk -> keys.contains(fk.refTable()))) {
+                        grew = keys.add(table.key()) || grew;
+                    }
+                }
+            }
+            truncateKeys(connection, catalog, keys);
+            seededTables.clear();
+            aliases.clear();
+        } catch (SQLException e) {
+            throw new SeedException("Cannot truncate the seeded tables: " + e.getMessage(), e);
+        }
+    }
+
+    private void truncateKeys(Connection connection, Catalog catalog, java.util.Collection<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<String> ordered = new ArrayList<>(keys);
+        StringBuilder sql = new StringBuilder("TRUNCATE ");
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(catalog.byKey(ordered.get(i)).sqlName());
+        }
+        sql.append(" RESTART IDENTITY");
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql.toString());
+        } catch (SQLException e) {
+            throw new SeedException("Cannot truncate: " + serverText(e) + "\nList every table that refers to these"
+                    + " tables in the same call.", e);
+        }
+        Set<String> truncated = new LinkedHashSet<>(keys);
+        Map<String, AliasRegistry.Entry> kept = new LinkedHashMap<>();
+        aliases.snapshot().forEach((alias, entry) -> {
+            if (!truncated.contains(entry.tableKey())) {
+                kept.put(alias, entry);
+            }
+        });
+        aliases.clear();
+        aliases.addAll(kept);
+        seededTables.removeAll(truncated);
+    }
+
+    private static String serverText(SQLException e) {
+        return "[" + e.getSQLState() + "] " + e.getMessage();
+    }
+
+    /**
+     * Exports tables as a YAML fixture: parents first, rows in key order, foreign keys as {@code $ref} aliases where
+     * the referenced row is exported too. Loading the text into an empty database with the same schema and exporting
+     * again gives the same text.
+     *
+     * @param tables the table names, bare or {@code schema.table}
+     * @return the YAML text
+     * @throws SeedException when a table does not exist or a query fails
+     */
+    public String export(String... tables) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            return Exporter.export(connection, CatalogReader.read(connection), List.of(tables));
+        } catch (SQLException e) {
+            throw new SeedException("Cannot export " + String.join(", ", tables) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Exports tables as a YAML fixture file; see {@link #export(String...)}.
+     *
+     * @param file the file to write (replaced if it exists)
+     * @param tables the table names
+     * @throws SeedException when a table does not exist, a query fails or the file cannot be written
+     */
+    public void export(Path file, String... tables) {
+        String yaml = export(tables);
+        try {
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SeedException("Cannot write " + file + ": " + e, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Seeder[copyThreshold=" + copyThreshold + ", " + aliases.snapshot().size() + " aliases]";
+    }
+}

@@ -1,0 +1,102 @@
+package dev.driftless.seed.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code CatalogReader} reads the tables, constraints and sequences of a database with three catalog queries. */
+public final class CatalogReader {
+
+    private static final String COLUMNS = resource("columns.sql");
+    private static final String CONSTRAINTS = resource("constraints.sql");
+    private static final String SEQUENCES = resource("sequences.sql");
+
+    private CatalogReader() {
+    }
+
+    /**
+     * Reads the catalog.
+     *
+     * @param connection an open connection to the database
+     * @return its user tables
+     * @throws SQLException when a query fails
+     */
+    public static Catalog read(Connection connection) throws SQLException {
+        Map<String, TableInfo> tables = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery(COLUMNS)) {
+                while (rs.next()) {
+                    String schema = rs.getString("schema_name");
+                    String name = rs.getString("table_name");
+                    TableInfo table = tables.computeIfAbsent(schema + "." + name,
+                            k -> tableOf(schema, name, rs));
+                    int maxLength = rs.getInt("max_length");
+                    Integer length = rs.wasNull() ? null : maxLength;
+                    String identity = rs.getString("identity");
+                    String generated = rs.getString("generated");
+                    table.add(new ColumnInfo(rs.getString("column_name"), rs.getString("cast_type"),
+                            rs.getString("display_type"),
+                            ColumnKind.of(rs.getString("base_type"), rs.getString("base_category")),
+                            rs.getBoolean("not_null"), "a".equals(identity),
+                            generated != null && !generated.isEmpty(), length));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(CONSTRAINTS)) {
+                while (rs.next()) {
+                    String key = rs.getString("schema_name") + "." + rs.getString("table_name");
+                    TableInfo table = tables.get(key);
+                    if (table == null) {
+                        continue;
+                    }
+                    String refSchema = rs.getString("ref_schema_name");
+                    table.add(new ConstraintInfo(rs.getString("constraint_name"),
+                            rs.getString("constraint_type").charAt(0), key, strings(rs.getArray("columns")),
+                            refSchema == null ? null : refSchema + "." + rs.getString("ref_table_name"),
+                            strings(rs.getArray("ref_columns")), rs.getBoolean("deferrable")));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(SEQUENCES)) {
+                while (rs.next()) {
+                    TableInfo table = tables.get(rs.getString("schema_name") + "." + rs.getString("table_name"));
+                    if (table != null) {
+                        table.addSequence(rs.getString("column_name"), rs.getString("sequence_name"));
+                    }
+                }
+            }
+        }
+        return new Catalog(tables);
+    }
+
+    private static TableInfo tableOf(String schema, String name, ResultSet rs) {
+        try {
+            return new TableInfo(schema, name, rs.getBoolean("visible"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = CatalogReader.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.driftless.seed.internal;
+
+import dev.driftless.seed.SeedException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code CsvReader} reads one table of a DbUnit CSV dataset: a header line of column names, then one line per row.
+ * Fields may be double-quoted (a doubled quote inside is one quote; quoted fields may span lines). An unquoted
+ * {@code null} is SQL {@code NULL}, as DbUnit writes it; an empty unquoted field leaves the column to its default.
+ */
+public final class CsvReader {
+
+    private final String source;
+    private final Reader in;
+    private int line = 1;
+    private int peeked = -2;
+
+    private CsvReader(String source, Reader in) {
+        this.source = source;
+        this.in = in;
+    }
+
+    /**
+     * Reads a CSV file as the rows of one table.
+     *
+     * @param source the file name, for messages
+     * @param table the table the rows go into
+     * @param reader the content
+     * @return the rows in file order
+     */
+    public static List<FixtureRow> read(String source, String table, Reader reader) {
+        try {
+            return new CsvReader(source, reader).rows(table);
+        } catch (IOException e) {
+            throw new SeedException("Cannot read CSV file " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<FixtureRow> rows(String table) throws IOException {
+        List<FixtureRow> rows = new ArrayList<>();
+        List<Field> header = record();
+        if (header == null) {
+            return rows;
+        }
+        int index = 0;
+        List<Field> record;
+        int startLine = line;
+        while ((record = record()) != null) {
+            if (record.size() == 1 && record.get(0).text.isEmpty() && !record.get(0).quoted) {
+                startLine = line;
+                continue;
+            }
+            index++;
+            if (record.size() != header.size()) {
+                throw new SeedException("Cannot read CSV file " + source + ":" + startLine + ": the row has "
+                        + record.size() + " fields but the header names " + header.size() + " columns.");
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            String alias = null;
+            for (int i = 0; i < header.size(); i++) {
+                String column = header.get(i).text;
+                Field field = record.get(i);
+                if (FixtureReaders.ALIAS_KEY.equals(column)) {
+                    alias = field.text.isEmpty() ? null : field.text;
+                } else if (!field.quoted && field.text.equals("null")) {
+                    values.put(column, null);
+                } else if (field.quoted || !field.text.isEmpty()) {
+                    values.put(column, field.text);
+                }
+            }
+            rows.add(new FixtureRow(table, alias, values, new Origin(source, startLine), index));
+            startLine = line;
+        }
+        return rows;
+    }
+
+    private record Field(String text, boolean quoted) {
+    }
+
+    private List<Field> record() throws IOException {
+        if (peek() == -1) {
+            return null;
+        }
+        List<Field> fields = new ArrayList<>();
+        while (true) {
+            StringBuilder text = new StringBuilder();
+            boolean quoted = false;
+            int c = read();
+            if (c == '"') {
+                quoted = true;
+                while (true) {
+                    c = read();
+                    if (c == -1) {
+                        throw new SeedException("Cannot read CSV file " + source + ":" + line
+                                + ": a quoted field is not closed.");
+                    }
+                    if (c == '"') {
+                        if (peek() == '"') {
+                            read();
+                            text.append('"');
+                        } else {
+                            break;
+                        }
+                    } else {
+                        text.append((char) c);
+                    }
+                }
+                c = read();
+            } else {
+                while (c != -1 && c != ',' && c != '\n' && c != '\r') {
+                    text.append((char) c);
+                    c = read();
+                }
+            }
+            fields.add(new Field(text.toString(), quoted));
+            if (c == ',') {
+                continue;
+            }
+            if (c == '\r' && peek() == '\n') {
+                read();
+            }
+            return fields;
+        }
+    }
+
+    private int peek() throws IOException {
+        if (peeked == -2) {
+            peeked = in.read();
+        }
+        return peeked;
+    }
+
+    private int read() throws IOException {
+        int c = peek();
+        peeked = -2;
+        if (c == '\n') {
+            line++;
+        }
+        return c;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.driftless.seed.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.driftless.seed.SeedException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code FixtureReaders} reads YAML and JSON fixtures (the table → rows format, which is also Database Rider's) with a
+ * streaming parser, so each row keeps its line number.
+ */
+public final class FixtureReaders {
+
+    /** The key that names a row instead of a column. */
+    public static final String ALIAS_KEY = "_alias";
+
+    private static final ObjectMapper YAML = mapper(YAMLFactory.builder().loaderOptions(loaderOptions()).build());
+    private static final ObjectMapper JSON = mapper(new JsonFactory());
+
+    private FixtureReaders() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE); // SnakeYAML stops at 3 MB by default; fixtures can be bigger
+        return options;
+    }
+
+    private static ObjectMapper mapper(JsonFactory factory) {
+        return new ObjectMapper(factory)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    }
+
+    /**
+     * Reads a YAML fixture.
+     *
+     * @param source the file name, for messages
+     * @param reader the content
+     * @return the rows in file order
+     */
+    public static List<FixtureRow> yaml(String source, Reader reader) {
+        return read(YAML, source, reader);
+    }
+
+    /**
+     * Reads a JSON fixture.
+     *
+     * @param source the file name, for messages
+     * @param reader the content
+     * @return the rows in file order
+     */
+    public static List<FixtureRow> json(String source, Reader reader) {
+        return read(JSON, source, reader);
+    }
+
+    private static List<FixtureRow> read(ObjectMapper mapper, String source, Reader reader) {
+        List<FixtureRow> rows = new ArrayList<>();
+        try (JsonParser p = mapper.createParser(reader)) {
+            JsonToken token = p.nextToken();
+            if (token == null || token == JsonToken.VALUE_NULL) {
+                return rows;
+            }
+            expect(p, token == JsonToken.START_OBJECT, source, "a map of table names to lists of rows");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String table = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isEmpty()) {
+                    continue; // "table:" with nothing after it: an empty table, as Database Rider writes it
+                }
+                expect(p, t == JsonToken.START_ARRAY, source, "a list of rows under table " + table);
+                int index = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    expect(p, t == JsonToken.START_OBJECT, source, "a row (a map of column names to values) in table "
+                            + table);
+                    int line = p.currentTokenLocation().getLineNr();
+                    index++;
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    String alias = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String column = p.currentName();
+                        JsonToken v = p.nextToken();
+                        Object value = value(p, v);
+                        if (ALIAS_KEY.equals(column)) {
+                            expect(p, value instanceof String, source, "a text alias in " + ALIAS_KEY);
+                            alias = (String) value;
+                        } else if (values.containsKey(column)) {
+                            throw new SeedException(source + ":" + p.currentTokenLocation().getLineNr() + ", table "
+                                    + table + ", row " + index + ": column " + column + " is given twice."
+                                    + " Keep one value per column.");
+                        } else {
+                            values.put(column, value);
+                        }
+                    }
+                    rows.add(new FixtureRow(table, alias, values, new Origin(source, line), index));
+                }
+            }
+            return rows;
+        } catch (JsonProcessingException e) {
+            throw new SeedException("Cannot read fixture " + source + ":" + e.getLocation().getLineNr() + ":"
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new SeedException("Cannot read fixture " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Object value(JsonParser p, JsonToken token) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            case START_OBJECT:
+            case START_ARRAY:
+                return p.readValueAsTree();
+            default:
+                return p.getText();
+        }
+    }
+
+    private static void expect(JsonParser p, boolean ok, String source, String what) {
+        if (!ok) {
+            throw new SeedException("Cannot read fixture " + source + ":" + p.currentTokenLocation().getLineNr()
+                    + ": expected " + what + ", found " + p.currentToken() + ". A fixture maps table names to lists"
+                    + " of rows, e.g.\n  party:\n    - _alias: alice\n      display_name: Alice");
+        }
+    }
+}
