@@ -24,7 +24,7 @@ public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constrai
     }
 
     private String label() {
-        return actual.type().label() + " " + actual.name() + " of " + tableLabel();
+        return TableAssert.kind(actual.type()) + " " + actual.name() + " of " + tableLabel();
     }
 
     /**

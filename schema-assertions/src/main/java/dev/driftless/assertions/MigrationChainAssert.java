@@ -231,8 +231,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         SchemaDiff diff = SchemaDiff.between(compared.expected(), compared.actual(), options);
         if (!diff.isEmpty()) {
             Path report = Reports.write("produceSameSchemaAs-" + actual.location(), diff);
-            Message message = Message.expecting(chainLabel() + " migrated to "
-                    + (to == null ? actual.latestVersion() : to))
+            Message message = Message.expecting(chainLabel() + " migrated to " + target())
                     .then("to produce the same schema as:", expectedName)
                     .then("but found (" + expectedName + " → migrated chain):", diff.toText().stripTrailing());
             if (report != null) {
@@ -339,8 +338,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
         List<String> lost = checks().dataPreservation(fixture, start, to, countQueries);
         if (!lost.isEmpty()) {
-            fail(Message.expecting(chainLabel() + " migrated from " + start + " to "
-                    + (to == null ? actual.latestVersion() : to))
+            fail(Message.expecting(chainLabel() + " migrated from " + start + " to " + target())
                     .then("to keep every row of:", fixture.toString())
                     .then("but these tables lost rows (rows at " + start + " → rows after migrating):",
                             String.join("\n", lost)).text());
@@ -354,6 +352,11 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
                     + " assertThatMigrations(chain).on(PostgresServer.shared()).areReversible().");
         }
         return new MigrationChecks(actual, server, options);
+    }
+
+    private String target() {
+        return to == null ? actual.latestVersion().toString()
+                : actual.migration(to).map(m -> m.version().toString()).orElse(to.toString());
     }
 
     private String chainLabel() {

@@ -551,7 +551,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert everyTableHasPrimaryKey() {
-        return rule("every table to have a primary key", "but these tables have none:",
+        return rule("to have a primary key on every table", "but these tables have none:",
                 SchemaRules.tablesWithoutPrimaryKey(tables()));
     }
 
@@ -567,7 +567,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert everyForeignKeyHasIndex() {
-        return rule("every foreign key to have an index starting with its columns",
+        return rule("to have, for every foreign key, an index starting with its columns",
                 "but these foreign keys have none:", SchemaRules.foreignKeysWithoutIndex(tables()));
     }
 
@@ -583,7 +583,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasNoRedundantIndexes() {
-        return rule("no redundant indexes", "but these indexes are covered by others:",
+        return rule("to have no redundant indexes", "but these indexes are covered by others:",
                 SchemaRules.redundantIndexes(tables()));
     }
 
@@ -735,7 +735,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
 
     private SchemaAssert rule(String expectation, String offendersLabel, List<String> offenders) {
         if (!skipped() && !offenders.isEmpty()) {
-            fail(Message.expecting(ACTUAL).then("to have " + expectation, null)
+            fail(Message.expecting(ACTUAL).then(expectation, null)
                     .then(offendersLabel, String.join("\n", offenders)).text());
         }
         return myself;

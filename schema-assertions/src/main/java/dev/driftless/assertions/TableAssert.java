@@ -461,9 +461,9 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
         if (found.isEmpty() && report) {
             List<String> existing = actual.constraints().stream().filter(c -> c.type() == type)
                     .map(TableAssert::describe).toList();
-            fail(Message.expecting(label()).then("to have " + type.label() + " on:",
+            fail(Message.expecting(label()).then("to have " + kind(type) + " on:",
                     "(" + String.join(", ", columns) + ")")
-                    .then("but found " + type.label() + "s:", Message.lines(existing)).text());
+                    .then("but found " + kind(type) + "s:", Message.lines(existing)).text());
         }
         return found.orElse(null);
     }
@@ -472,7 +472,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
         if (!skipped()) {
             actual.constraints().stream().filter(c -> c.type() == type && c.columns().equals(List.of(columns)))
                     .findFirst().ifPresent(c -> fail(Message.expecting(label())
-                            .then("not to have " + type.label() + " on:", "(" + String.join(", ", columns) + ")")
+                            .then("not to have " + kind(type) + " on:", "(" + String.join(", ", columns) + ")")
                             .then("but it has:", describe(c)).text()));
         }
         return myself;
@@ -482,7 +482,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
         if (skipped()) {
             return null;
         }
-        String kind = type == null ? "constraint" : type.label() + " constraint";
+        String kind = type == null ? "constraint" : kind(type);
         Optional<Constraint> found = actual.constraint(name).filter(c -> type == null || c.type() == type);
         if (found.isEmpty()) {
             fail(Message.expecting(label()).then("to have " + kind + ":", Message.quote(name))
@@ -494,7 +494,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
 
     private TableAssert notNamed(ConstraintType type, String name) {
         if (!skipped()) {
-            String kind = type == null ? "constraint" : type.label() + " constraint";
+            String kind = type == null ? "constraint" : kind(type);
             actual.constraint(name).filter(c -> type == null || c.type() == type).ifPresent(c -> fail(Message
                     .expecting(label()).then("not to have " + kind + ":", Message.quote(name))
                     .then("but it has:", describe(c)).text()));
@@ -534,13 +534,20 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
     private TableAssert hasNoPart(String kind, String name, List<String> existing) {
         if (!skipped() && existing.contains(name)) {
             fail(Message.expecting(label()).then("not to have " + kind + ":", Message.quote(name))
-                    .then("but it has it", null).text());
+                    .then("but found:", kind + " " + name).text());
         }
         return myself;
     }
 
     private static List<String> normalized(List<String> keys) {
         return keys.stream().map(k -> Names.expression(k).replace(" ", "")).toList();
+    }
+
+    static String kind(ConstraintType type) {
+        return switch (type) {
+            case PRIMARY_KEY, FOREIGN_KEY -> type.label();
+            default -> type.label() + " constraint";
+        };
     }
 
     static String describe(Column c) {

@@ -132,8 +132,10 @@ public final class MigrationChecks {
                     }
                 } catch (DriftlessException e) {
                     columnOrderOnly = false;
+                    // The database is dropped after the check, so its generated name would only be noise.
+                    String message = e.getMessage().replace("database " + db.database().name(), "the check's database");
                     problems.add((migrator.currentVersion().equals(m.version()) ? "down" : "up again")
-                            + " failed:\n" + Message.indent(e.getMessage(), "  "));
+                            + " failed:\n" + Message.indent(message, "  "));
                 }
                 if (!problems.isEmpty()) {
                     String text = m + (columnOrderOnly ? " (column order only)" : "") + ":\n"
@@ -232,7 +234,7 @@ public final class MigrationChecks {
                     }
                 } catch (SQLException e) {
                     lost.add(entry.getKey() + ": " + entry.getValue() + " → cannot count: [" + e.getSQLState() + "] "
-                            + e.getMessage().strip() + (queries.containsKey(entry.getKey()) ? ""
+                            + serverMessage(e) + (queries.containsKey(entry.getKey()) ? ""
                                     : "; if the migration renamed or moved it, give a query counting its rows:"
                                     + " preserveData(fixture, Map.of(\"" + entry.getKey() + "\", \"SELECT count(*)"
                                     + " FROM ...\"))"));
@@ -243,6 +245,11 @@ public final class MigrationChecks {
             throw new DriftlessException("Cannot count the fixture's rows: [" + e.getSQLState() + "] "
                     + e.getMessage(), e);
         }
+    }
+
+    private static String serverMessage(SQLException e) {
+        String message = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("");
+        return message.startsWith("ERROR: ") ? message.substring("ERROR: ".length()) : message;
     }
 
     private static long count(FreshDatabase db, String query) throws SQLException {

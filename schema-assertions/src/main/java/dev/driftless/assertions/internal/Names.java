@@ -51,10 +51,13 @@ public final class Names {
      * Normalises a type name the way PostgreSQL prints it, e.g. {@code varchar(10)} → {@code character varying(10)}.
      *
      * @param type a type as written in SQL
-     * @return the type as {@code format_type} prints it, for the common aliases
+     * @return the type as {@code format_type} prints it, for the common aliases; {@code public.} dropped
      */
     public static String type(String type) {
         String lower = type.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        if (lower.startsWith("public.")) {
+            lower = lower.substring("public.".length());
+        }
         Matcher m = TYPE.matcher(lower);
         if (!m.matches()) {
             return lower;
