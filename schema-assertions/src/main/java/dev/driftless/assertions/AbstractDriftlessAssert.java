@@ -57,8 +57,7 @@ public abstract class AbstractDriftlessAssert<SELF extends AbstractDriftlessAsse
     protected final SELF fail(String message) {
         String description = info.descriptionText();
         String text = description == null || description.isEmpty() ? message : "[" + description + "] " + message;
-        sink.fail(new AssertionError(text));
-        return myself;
+        return fail(new AssertionError(text));
     }
 
     /**
@@ -68,8 +67,27 @@ public abstract class AbstractDriftlessAssert<SELF extends AbstractDriftlessAsse
      * @return this assertion, for chaining after a soft failure
      */
     protected final SELF fail(AssertionError error) {
-        sink.fail(error);
+        sink.fail(withCallersStackTrace(error));
         return myself;
+    }
+
+    // Like AssertJ, start the stack trace at the caller's line, so IDEs and soft assertion reports point at the test.
+    private static AssertionError withCallersStackTrace(AssertionError error) {
+        StackTraceElement[] trace = error.getStackTrace();
+        int first = 0;
+        while (first < trace.length && isOwnFrame(trace[first].getClassName())) {
+            first++;
+        }
+        if (first > 0 && first < trace.length) {
+            error.setStackTrace(java.util.Arrays.copyOfRange(trace, first, trace.length));
+        }
+        return error;
+    }
+
+    private static boolean isOwnFrame(String className) {
+        String own = AbstractDriftlessAssert.class.getPackageName() + ".";
+        return className.startsWith(own) && (className.startsWith(own + "internal.")
+                || className.endsWith("Assert") || className.contains("Assert$"));
     }
 
     /**

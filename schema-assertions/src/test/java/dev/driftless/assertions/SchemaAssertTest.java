@@ -20,7 +20,7 @@ class SchemaAssertTest {
                 to have table:
                   "bookings"
                 but found tables:
-                  "billing.invoice", "audit_log", "booking", "party", "resource"""", () -> assertThat(schema).hasTable("bookings"));
+                  "billing.invoice", "audit_log", "booking", "party", "resource\"""", () -> assertThat(schema).hasTable("bookings"));
     }
 
     @Test
@@ -46,7 +46,7 @@ class SchemaAssertTest {
                 to have table:
                   "bookings"
                 but found tables:
-                  "billing.invoice", "audit_log", "booking", "party", "resource"""", () -> assertThat(schema).table("bookings").hasColumn("starts_at"));
+                  "billing.invoice", "audit_log", "booking", "party", "resource\"""", () -> assertThat(schema).table("bookings").hasColumn("starts_at"));
     }
 
     @Test
@@ -61,7 +61,7 @@ class SchemaAssertTest {
                 but these were missing:
                   "customer"
                 and these were not expected:
-                  "audit_log", "billing.invoice"""", () -> assertThat(schema).tablesAre("booking", "party", "resource", "customer"));
+                  "audit_log", "billing.invoice\"""", () -> assertThat(schema).tablesAre("booking", "party", "resource", "customer"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class SchemaAssertTest {
                 to have view:
                   "daily_totals"
                 but found views:
-                  "active_booking"""", () -> assertThat(schema).hasView("daily_totals"));
+                  "active_booking\"""", () -> assertThat(schema).hasView("daily_totals"));
         assertFailure("doesNotHaveView", """
 
                 Expecting actual:
@@ -112,7 +112,7 @@ class SchemaAssertTest {
                 to have materialized view:
                   "monthly_totals"
                 but found materialized views:
-                  "daily_totals"""", () -> assertThat(schema).hasMaterializedView("monthly_totals"));
+                  "daily_totals\"""", () -> assertThat(schema).hasMaterializedView("monthly_totals"));
         assertFailure("doesNotHaveMaterializedView", """
 
                 Expecting actual:
@@ -133,7 +133,7 @@ class SchemaAssertTest {
                 to have sequence:
                   "order_seq"
                 but found sequences:
-                  "invoice_number_seq", "resource_resource_id_seq"""", () -> assertThat(schema).hasSequence("order_seq"));
+                  "invoice_number_seq", "resource_resource_id_seq\"""", () -> assertThat(schema).hasSequence("order_seq"));
         assertFailure("doesNotHaveSequence", """
 
                 Expecting actual:
@@ -156,7 +156,7 @@ class SchemaAssertTest {
                 to have function:
                   "touch(integer)"
                 but found functions:
-                  "touch()"""", () -> assertThat(schema).hasFunction("touch(integer)"));
+                  "touch()\"""", () -> assertThat(schema).hasFunction("touch(integer)"));
         assertFailure("doesNotHaveFunction", """
 
                 Expecting actual:
@@ -172,7 +172,7 @@ class SchemaAssertTest {
                 to have procedure:
                   "purge"
                 but found procedures:
-                  "archive_bookings(date)"""", () -> assertThat(schema).hasProcedure("purge"));
+                  "archive_bookings(date)\"""", () -> assertThat(schema).hasProcedure("purge"));
         assertFailure("doesNotHaveProcedure", """
 
                 Expecting actual:
@@ -194,7 +194,7 @@ class SchemaAssertTest {
                 to have enum:
                   "party_kind"
                 but found enums:
-                  "booking_status"""", () -> assertThat(schema).hasEnum("party_kind"));
+                  "booking_status\"""", () -> assertThat(schema).hasEnum("party_kind"));
         assertFailure("hasEnumLabels", """
 
                 Expecting actual:
@@ -202,7 +202,7 @@ class SchemaAssertTest {
                 to have labels:
                   "Pending", "Confirmed"
                 but found:
-                  "Pending", "Confirmed", "Cancelled"""", () -> assertThat(schema).hasEnum("booking_status", "Pending", "Confirmed"));
+                  "Pending", "Confirmed", "Cancelled\"""", () -> assertThat(schema).hasEnum("booking_status", "Pending", "Confirmed"));
         assertFailure("doesNotHaveEnum", """
 
                 Expecting actual:
@@ -224,7 +224,7 @@ class SchemaAssertTest {
                 to have base type:
                   "varchar"
                 but found:
-                  "text"""", () -> assertThat(schema).hasDomain("email", "varchar"));
+                  "text\"""", () -> assertThat(schema).hasDomain("email", "varchar"));
         assertFailure("doesNotHaveDomain", """
 
                 Expecting actual:
@@ -240,7 +240,7 @@ class SchemaAssertTest {
                 to have composite type:
                   "pair"
                 but found composite types:
-                  "money_amount"""", () -> assertThat(schema).hasCompositeType("pair"));
+                  "money_amount\"""", () -> assertThat(schema).hasCompositeType("pair"));
         assertFailure("doesNotHaveCompositeType", """
 
                 Expecting actual:
@@ -262,7 +262,7 @@ class SchemaAssertTest {
                 to have schema:
                   "staging"
                 but found schemas:
-                  "billing", "public"""", () -> assertThat(schema).hasSchema("staging"));
+                  "billing", "public\"""", () -> assertThat(schema).hasSchema("staging"));
         assertFailure("doesNotHaveSchema", """
 
                 Expecting actual:
@@ -278,7 +278,7 @@ class SchemaAssertTest {
                 to have extension:
                   "postgis"
                 but found extensions:
-                  "pgcrypto", "plpgsql"""", () -> assertThat(schema).hasExtension("postgis"));
+                  "pgcrypto", "plpgsql\"""", () -> assertThat(schema).hasExtension("postgis"));
         assertFailure("doesNotHaveExtension", """
 
                 Expecting actual:
@@ -301,7 +301,7 @@ class SchemaAssertTest {
                 but these were missing:
                   "btree_gist"
                 and these were not expected:
-                  "pgcrypto"""", () -> assertThat(schema).extensionsAre("plpgsql", "btree_gist"));
+                  "pgcrypto\"""", () -> assertThat(schema).extensionsAre("plpgsql", "btree_gist"));
     }
 
     @Test
@@ -313,6 +313,6 @@ class SchemaAssertTest {
                 to have table:
                   "bookings"
                 but found tables:
-                  "billing.invoice", "audit_log", "booking", "party", "resource"""", () -> assertThat(schema).as("fresh install").hasTable("bookings"));
+                  "billing.invoice", "audit_log", "booking", "party", "resource\"""", () -> assertThat(schema).as("fresh install").hasTable("bookings"));
     }
 }

@@ -27,7 +27,7 @@ class TableAssertTest {
                 to have column:
                   "ends"
                 but found columns:
-                  "booking_id", "party_id", "resource_id", "status", "starts_at", "ends_at", "price_cents", "fee_cents", "total_cents", "cancelled_at"""", () -> booking().hasColumn("ends"));
+                  "booking_id", "party_id", "resource_id", "status", "starts_at", "ends_at", "price_cents", "fee_cents", "total_cents", "cancelled_at\"""", () -> booking().hasColumn("ends"));
         assertFailure("ofType", """
 
                 Expecting actual:
@@ -35,7 +35,7 @@ class TableAssertTest {
                 to have type:
                   "date"
                 but found:
-                  "timestamp with time zone"""", () -> booking().hasColumn("starts_at").ofType("date"));
+                  "timestamp with time zone\"""", () -> booking().hasColumn("starts_at").ofType("date"));
         assertFailure("isNotNull", """
 
                 Expecting actual:
@@ -86,7 +86,7 @@ class TableAssertTest {
                 to have exactly the columns, in order:
                   "party_id", "email", "display_name"
                 but found:
-                  "party_id", "display_name", "email", "created_at"""", () -> assertThat(schema).table("party").columnsAre("party_id", "email", "display_name"));
+                  "party_id", "display_name", "email", "created_at\"""", () -> assertThat(schema).table("party").columnsAre("party_id", "email", "display_name"));
     }
 
     @Test
@@ -170,7 +170,7 @@ class TableAssertTest {
                 to be named:
                   "pk_booking"
                 but found:
-                  "booking_pkey"""", () -> booking().hasPrimaryKey("booking_id").named("pk_booking"));
+                  "booking_pkey\"""", () -> booking().hasPrimaryKey("booking_id").named("pk_booking"));
     }
 
     @Test
@@ -403,7 +403,7 @@ class TableAssertTest {
                 to use method:
                   "hash"
                 but found:
-                  "btree"""", () -> booking().hasIndexOn("party_id").usingMethod("hash"));
+                  "btree\"""", () -> booking().hasIndexOn("party_id").usingMethod("hash"));
         assertFailure("hasPredicate", """
 
                 Expecting actual:
@@ -438,7 +438,7 @@ class TableAssertTest {
                 to be named:
                   "booking_party_idx"
                 but found:
-                  "booking_party_id_idx"""", () -> booking().hasIndexOn("party_id").named("booking_party_idx"));
+                  "booking_party_id_idx\"""", () -> booking().hasIndexOn("party_id").named("booking_party_idx"));
         assertFailure("doesNotHaveIndexOn", """
 
                 Expecting actual:

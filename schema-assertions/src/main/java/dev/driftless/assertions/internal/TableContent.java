@@ -89,8 +89,9 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
     }
 
     /**
-     * Reads expected values the way the server would store them in a column: {@code CAST(value AS type)::text}, so
-     * {@code 2025-01-19T10:00:00Z} compares with {@code 2025-01-19 10:00:00+00} and {@code true} with {@code t}.
+     * Reads expected values the way the server would store them in a column, {@code CAST(value AS type)}, read back as
+     * the table is read, so {@code 2025-01-19T10:00:00Z} compares with {@code 2025-01-19 10:00:00+00} and {@code true}
+     * with {@code t}.
      *
      * @param dataSource where
      * @param column the column, for messages
@@ -107,7 +108,7 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
         }
         try (Connection c = dataSource.getConnection()) {
             utc(c);
-            try (PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS " + type + ")::text")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS " + type + ")")) {
                 for (String value : values) {
                     ps.setString(1, value);
                     try (ResultSet rs = ps.executeQuery()) {
