@@ -28,7 +28,7 @@ import org.opentest4j.AssertionFailedError;
  * {@code SchemaAssert} is the assertion on a whole {@link SchemaSnapshot}: which objects exist, exhaustive lists
  * ({@link #tablesAre}, {@link #extensionsAre}, {@link #indexesOn}), rules over every table that list every offender
  * ({@link #everyTableHasPrimaryKey()}, {@link #everyForeignKeyHasIndex()}, {@link #hasNoRedundantIndexes()},
- * {@link #columnsNamed(String)}, {@link #namesOf(ObjectKind)}) and golden snapshots ({@link #matchesSnapshot(String)}).
+ * {@link #columnsNamed(String)}, {@link #namesOf(ObjectKind...)}) and golden snapshots ({@link #matchesSnapshot(String)}).
  *
  * <pre>{@code
  * assertThat(schema).hasTable("booking").hasExtension("pgcrypto").everyTableHasPrimaryKey();

@@ -11,14 +11,9 @@ import dev.driftless.schema.Policy;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Table;
 import dev.driftless.schema.Trigger;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * {@code TableAssert} is the assertion on one {@link Table}: its columns, keys, constraints, indexes, triggers, policies

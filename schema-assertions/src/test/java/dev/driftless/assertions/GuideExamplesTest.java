@@ -92,6 +92,16 @@ class GuideExamplesTest {
     }
 
     @Test
+    void softAssertions() {
+        // --- soft
+        SoftDriftlessAssertions softly = new SoftDriftlessAssertions();
+        softly.assertThat(schema).table("booking").hasColumn("starts_at").isNotNull();
+        softly.assertThat(schema).hasExtension("pgcrypto");
+        softly.assertAll();
+        // ---
+    }
+
+    @Test
     void goldenSnapshot(@TempDir Path dir) {
         Path file = dir.resolve("schema.json");
         schema.writeTo(file);
