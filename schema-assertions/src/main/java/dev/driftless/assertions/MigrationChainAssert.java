@@ -335,6 +335,10 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert preserveData(Fixture fixture, Map<String, String> countQueries) {
+        if (from == null && actual.migrations().isEmpty()) {
+            throw new IllegalStateException("The migration chain " + actual.location() + " has no versioned"
+                    + " migrations, so there is no version to load the fixture at.");
+        }
         MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
         List<String> lost = checks().dataPreservation(fixture, start, to, countQueries);
         if (!lost.isEmpty()) {

@@ -6,12 +6,15 @@ import static dev.driftless.assertions.Failures.messageOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationVersion;
 import dev.driftless.seed.Fixture;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -160,6 +163,49 @@ class MigrationChainAssertTest {
                         14 | CREATE INDEX booking_party_id_idx ON booking (party_id);
                       The script ran in one transaction, which was rolled back: nothing of it was applied.""", () -> assertThatMigrations(MigrationChain.ofMasterSchema(master("index-without-if-not-exists")))
                 .on(server).areIdempotent());
+    }
+
+    private static Migration migration(String version, String up, String down) {
+        return Migration.of(MigrationVersion.parse(version), "step " + version, SqlScript.of(version + ".sql", up),
+                down == null ? null : SqlScript.of(version + ".down.sql", down));
+    }
+
+    @Test
+    void areIdempotentCatchesASecondRunThatChangesTheSchema() {
+        MigrationChain chain = MigrationChain.of("counting", List.of(migration("1", """
+                DO $$ BEGIN
+                    EXECUTE format('CREATE TABLE t_%s (id int)',
+                        (SELECT count(*) FROM pg_class WHERE relname LIKE 't\\_%' AND relkind = 'r'));
+                END $$;
+                """, null)), List.of());
+        assertFailure("areIdempotentSchemaChange", """
+
+                Expecting actual:
+                  migration chain counting
+                to be idempotent (each script runs twice without error, leaving the same schema)
+                but 1 migration is not:
+                  1 step 1 (1.sql):
+                    the second run changes the schema (after the first run → after the second):
+                      1 difference (1 structure)
+                      table t_1: added""", () -> assertThatMigrations(chain).on(server).areIdempotent());
+    }
+
+    @Test
+    void areReversibleReportsADownScriptThatFails() {
+        MigrationChain chain = MigrationChain.of("failing-down", List.of(
+                migration("1", "CREATE TABLE a (id int);", "DROP TABLE a;"),
+                migration("2", "CREATE TABLE b (id int);", "DROP TABLE bb;")), List.of());
+        assertFailure("areReversibleDownFails", """
+
+                Expecting actual:
+                  migration chain failing-down
+                to be reversible (down restores the schema before up; up again gives the schema of the first up)
+                but 1 migration is not:
+                  2 step 2 (2.sql):
+                    down failed:
+                      The down script of migration 2 step 2 (2.sql) failed and was rolled back; the check's database stays at version 2.
+                      2.down.sql:1:1 [42P01] table "bb" does not exist
+                        1 | DROP TABLE bb;""", () -> assertThatMigrations(chain).on(server).areReversible());
     }
 
     @Test
