@@ -72,6 +72,19 @@ public final class DriftlessConfig {
      */
     public static final String KEEP_FAILED = "driftless.keepFailed";
 
+    /**
+     * Whether golden schema snapshots ({@code matchesSnapshot(path)} in the assertions module) are rewritten with the
+     * current schema instead of compared. Default {@code false}; set {@code -Ddriftless.updateSnapshots=true} once to
+     * accept a schema change, then review the snapshot file's diff.
+     */
+    public static final String UPDATE_SNAPSHOTS = "driftless.updateSnapshots";
+
+    /**
+     * The folder where assertions write their HTML reports (schema differences). Default {@code target/driftless},
+     * relative to the working directory.
+     */
+    public static final String REPORT_DIR = "driftless.report.dir";
+
     /** Default Docker image: a current official PostgreSQL image. */
     public static final String DEFAULT_IMAGE = "postgres:17";
 

@@ -1,0 +1,373 @@
+package dev.driftless.assertions;
+
+import dev.driftless.assertions.internal.FailureSink;
+import dev.driftless.assertions.internal.Message;
+import dev.driftless.assertions.internal.MigrationChecks;
+import dev.driftless.assertions.internal.Reports;
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
+import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.SchemaDiff;
+import dev.driftless.seed.Fixture;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.SqlScript;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.opentest4j.AssertionFailedError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code MigrationChainAssert} is the assertion on a {@link MigrationChain}: the migrated path builds the same schema
+ * as the master schema, every migration reverts cleanly, scripts can run twice, data survives. Every check runs on new
+ * databases of the server given to {@link #on(PostgresServer)}, dropped afterwards, and logs its progress (SLF4J,
+ * {@code INFO}) for long chains.
+ *
+ * <pre>{@code
+ * assertThatMigrations(MigrationChain.at("sql/migrations")).on(server)
+ *     .produceSameSchemaAs(SqlScript.at("sql/init_schema.sql"))
+ *     .areReversible();
+ * }</pre>
+ *
+ * Schemas compare with {@link DiffOptions#defaults()} ignoring the usual history tables
+ * ({@link DiffOptions#HISTORY_TABLES}); {@code ignoringX} and {@link #usingDiffOptions} change that.
+ */
+public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChainAssert, MigrationChain> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationChainAssert.class);
+
+    private PostgresServer server;
+    private DiffOptions options = DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES);
+    private boolean failOnMissingDown;
+    private boolean acceptColumnOrder;
+    private MigrationVersion from;
+    private MigrationVersion to;
+
+    /**
+     * Creates the assertion; use {@link DriftlessAssertions#assertThatMigrations(MigrationChain)}.
+     *
+     * @param chain the chain
+     * @param sink where failures go
+     */
+    public MigrationChainAssert(MigrationChain chain, FailureSink sink) {
+        super(chain, MigrationChainAssert.class, sink);
+    }
+
+    /**
+     * {@code on} sets the server whose fresh databases the checks use (required before any check).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(PostgresServer.shared()).areReversible();
+     * }</pre>
+     *
+     * @param postgres the server
+     * @return this assertion
+     */
+    public MigrationChainAssert on(PostgresServer postgres) {
+        this.server = postgres;
+        return myself;
+    }
+
+    /**
+     * {@code usingDiffOptions} replaces how schemas compare (the history tables are no longer ignored unless the
+     * options say so).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).usingDiffOptions(DiffOptions.defaults().ignoringComments())...
+     * }</pre>
+     *
+     * @param diffOptions the options
+     * @return this assertion
+     */
+    public MigrationChainAssert usingDiffOptions(DiffOptions diffOptions) {
+        this.options = diffOptions;
+        return myself;
+    }
+
+    /**
+     * {@code ignoringTables} leaves tables out of every comparison (e.g. a table only the master schema seeds).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).ignoringTables("schema_version").produceSameSchemaAs(master);
+     * }</pre>
+     *
+     * @param tables table names, optionally schema-qualified
+     * @return this assertion
+     */
+    public MigrationChainAssert ignoringTables(String... tables) {
+        this.options = options.ignoringTables(tables);
+        return myself;
+    }
+
+    /**
+     * {@code ignoringColumnOrder} makes comparisons ignore the order of columns (a column added by a migration comes
+     * last; in the master schema it may sit elsewhere).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).ignoringColumnOrder().produceSameSchemaAs(master);
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert ignoringColumnOrder() {
+        this.options = options.ignoringColumnOrder();
+        return myself;
+    }
+
+    /**
+     * {@code ignoringComments} makes comparisons ignore comments.
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).ignoringComments().produceSameSchemaAs(master);
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert ignoringComments() {
+        this.options = options.ignoringComments();
+        return myself;
+    }
+
+    /**
+     * {@code failingOnMissingDownScripts} makes {@link #areReversible()} fail when a migration has no down script
+     * (by default such migrations are only reported, in the log and in a failure's message).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).failingOnMissingDownScripts().areReversible();
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert failingOnMissingDownScripts() {
+        this.failOnMissingDown = true;
+        return myself;
+    }
+
+    /**
+     * {@code acceptingColumnOrderChanges} makes {@link #areReversible()} pass a migration whose down-then-up leaves
+     * the columns in another order and nothing else (re-adding a dropped column puts it last); it is still logged.
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).acceptingColumnOrderChanges().areReversible();
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert acceptingColumnOrderChanges() {
+        this.acceptColumnOrder = true;
+        return myself;
+    }
+
+    /**
+     * {@code fromVersion} sets the version at which {@link #preserveData(Fixture)} loads its fixture (default: the
+     * first migration).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).fromVersion("3").preserveData(Fixture.of("fixtures/v3.yml"));
+     * }</pre>
+     *
+     * @param version the version
+     * @return this assertion
+     */
+    public MigrationChainAssert fromVersion(String version) {
+        this.from = MigrationVersion.parse(version);
+        return myself;
+    }
+
+    /**
+     * {@code toVersion} sets the version {@link #produceSameSchemaAs} and {@link #preserveData} migrate to (default:
+     * the latest).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).toVersion("4").produceSameSchemaAs(SqlScript.at("sql/schema_v4.sql"));
+     * }</pre>
+     *
+     * @param version the version
+     * @return this assertion
+     */
+    public MigrationChainAssert toVersion(String version) {
+        this.to = MigrationVersion.parse(version);
+        return myself;
+    }
+
+    /**
+     * {@code produceSameSchemaAs} checks that migrating a fresh database along the chain gives the same schema as
+     * running the master schema on another fresh one. On a difference it throws opentest4j's
+     * {@link AssertionFailedError} (both schemas as JSON, for an IDE's side-by-side view) whose message is the
+     * rendered diff, and writes an HTML report under {@code target/driftless/}.
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).produceSameSchemaAs(SqlScript.at("sql/init_schema.sql"));   // passes when equal
+     * // fails: Table booking: column ends_at: added (timestamp with time zone NOT NULL)
+     * }</pre>
+     *
+     * @param masterSchema the script that builds the schema of a fresh install
+     * @return this assertion
+     */
+    public MigrationChainAssert produceSameSchemaAs(SqlScript masterSchema) {
+        return produceSameSchema(masterSchema.name(), db -> db.run(masterSchema));
+    }
+
+    /**
+     * {@code produceSameSchemaAs} checks that the chain gives the same schema as another chain (e.g. a squashed one).
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).produceSameSchemaAs(MigrationChain.at("sql/squashed"));
+     * }</pre>
+     *
+     * @param other the other chain, migrated to its latest version
+     * @return this assertion
+     */
+    public MigrationChainAssert produceSameSchemaAs(MigrationChain other) {
+        return produceSameSchema(other.location(), db -> Migrator.of(other, db.database()).migrateToLatest());
+    }
+
+    private MigrationChainAssert produceSameSchema(String expectedName,
+            Consumer<dev.driftless.assertions.internal.FreshDatabase> build) {
+        MigrationChecks.Compared compared = checks().compare(to, build);
+        SchemaDiff diff = SchemaDiff.between(compared.expected(), compared.actual(), options);
+        if (!diff.isEmpty()) {
+            Path report = Reports.write("produceSameSchemaAs-" + actual.location(), diff);
+            Message message = Message.expecting(chainLabel() + " migrated to " + target())
+                    .then("to produce the same schema as:", expectedName)
+                    .then("but found (" + expectedName + " → migrated chain):", diff.toText().stripTrailing());
+            if (report != null) {
+                message.line("HTML report: " + report);
+            }
+            fail(new AssertionFailedError(described(message.text()), compared.expected().toJson(),
+                    compared.actual().toJson()));
+        }
+        return myself;
+    }
+
+    /**
+     * {@code areReversible} checks every migration that has a down script: up then down gives the schema before the
+     * up, and up again gives the schema of the first up. A failure names each failing migration with its diff (or the
+     * error of its down or second up). Migrations without a down script are reported, and fail only with
+     * {@link #failingOnMissingDownScripts()}; a difference in column order alone is reported as such, and passes with
+     * {@link #acceptingColumnOrderChanges()}.
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).areReversible();   // passes when every down script undoes its up
+     * // fails: 003 booking index (...): down does not restore the schema ... index booking_starts_at_idx: added
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert areReversible() {
+        MigrationChecks.Outcome outcome = checks().reversibility(acceptColumnOrder);
+        outcome.notes().forEach(n -> LOG.info("areReversible accepted a column order change: {}", n));
+        if (!outcome.withoutDown().isEmpty()) {
+            LOG.warn("areReversible: migrations without a down script (not checked): {}", outcome.withoutDown());
+        }
+        boolean missingFails = failOnMissingDown && !outcome.withoutDown().isEmpty();
+        if (!outcome.failures().isEmpty() || missingFails) {
+            Message message = Message.expecting(chainLabel())
+                    .then("to be reversible (down restores the schema before up; up again gives the schema of the"
+                            + " first up)", null);
+            if (!outcome.failures().isEmpty()) {
+                message.then("but " + count(outcome.failures().size()) + " not:",
+                        String.join("\n", outcome.failures()));
+            }
+            if (!outcome.withoutDown().isEmpty()) {
+                message.then((missingFails ? (outcome.failures().isEmpty() ? "but " : "and ")
+                        + "these migrations have no down script:" : "Migrations without a down script (not checked):"),
+                        String.join("\n", outcome.withoutDown()));
+            }
+            fail(message.text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code areIdempotent} checks that every migration's up script (for a master schema: the whole schema) can run
+     * twice: the second run succeeds and leaves the schema of the first. Scripts run directly, without a history
+     * table, as a deploy that re-runs {@code schema.sql} would.
+     *
+     * <pre>{@code
+     * assertThatMigrations(MigrationChain.at("sql/init_schema.sql")).on(server).areIdempotent();
+     * // fails: the second run failed: ... [42P07] relation "party_name_idx" already exists
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public MigrationChainAssert areIdempotent() {
+        MigrationChecks.Outcome outcome = checks().idempotency();
+        if (!outcome.failures().isEmpty()) {
+            fail(Message.expecting(chainLabel())
+                    .then("to be idempotent (each script runs twice without error, leaving the same schema)", null)
+                    .then("but " + count(outcome.failures().size()) + " not:", String.join("\n", outcome.failures()))
+                    .text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code preserveData} loads a fixture at a version ({@link #fromVersion}, default the first), migrates to the
+     * latest (or {@link #toVersion}), and checks that no table of the fixture has fewer rows than after loading.
+     *
+     * <pre>{@code
+     * assertThatMigrations(chain).on(server).fromVersion("2").preserveData(Fixture.of("fixtures/studio.yml"));
+     * // fails: these tables lost rows (rows at 2 → rows at 4): party: 3 → 2
+     * }</pre>
+     *
+     * @param fixture the rows to load
+     * @return this assertion
+     */
+    public MigrationChainAssert preserveData(Fixture fixture) {
+        return preserveData(fixture, Map.of());
+    }
+
+    /**
+     * {@code preserveData} is {@link #preserveData(Fixture)} with queries that count a table's rows after migrating,
+     * for tables the chain renames, splits or filters: the query's count must not be lower than the table's rows
+     * after loading.
+     *
+     * <pre>{@code
+     * chainAssert.preserveData(fixture, Map.of("party", "SELECT count(*) FROM person"));   // party became person
+     * }</pre>
+     *
+     * @param fixture the rows to load
+     * @param countQueries table → a query returning one number
+     * @return this assertion
+     */
+    public MigrationChainAssert preserveData(Fixture fixture, Map<String, String> countQueries) {
+        if (from == null && actual.migrations().isEmpty()) {
+            throw new IllegalStateException("The migration chain " + actual.location() + " has no versioned"
+                    + " migrations, so there is no version to load the fixture at.");
+        }
+        MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
+        List<String> lost = checks().dataPreservation(fixture, start, to, countQueries);
+        if (!lost.isEmpty()) {
+            fail(Message.expecting(chainLabel() + " migrated from " + start + " to " + target())
+                    .then("to keep every row of:", fixture.toString())
+                    .then("but these tables lost rows (rows at " + start + " → rows after migrating):",
+                            String.join("\n", lost)).text());
+        }
+        return myself;
+    }
+
+    private MigrationChecks checks() {
+        if (server == null) {
+            throw new IllegalStateException("No server to run the migration checks on: call on(server) first, e.g."
+                    + " assertThatMigrations(chain).on(PostgresServer.shared()).areReversible().");
+        }
+        return new MigrationChecks(actual, server, options);
+    }
+
+    private String target() {
+        return to == null ? actual.latestVersion().toString()
+                : actual.migration(to).map(m -> m.version().toString()).orElse(to.toString());
+    }
+
+    private String chainLabel() {
+        return "migration chain " + actual.location();
+    }
+
+    private static String count(int migrations) {
+        return migrations == 1 ? "1 migration is" : migrations + " migrations are";
+    }
+}

@@ -1,0 +1,286 @@
+package dev.driftless.assertions;
+
+import dev.driftless.assertions.internal.ExpectedFixtures;
+import dev.driftless.assertions.internal.FailureSink;
+import dev.driftless.assertions.internal.Message;
+import dev.driftless.assertions.internal.RowMatching;
+import dev.driftless.assertions.internal.TableContent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code TableDataAssert} is the assertion on the rows of a table: count, rows it contains (only the columns given are
+ * compared; order-insensitive unless asked), expected-data files, and one column's values. Expected values are read
+ * by the server as the column's type, so {@code "2025-01-19T10:00:00Z"} matches a {@code timestamptz} and
+ * {@code true} a {@code boolean}; generated values are matched with {@code $any}, {@code $notNull},
+ * {@code $regex:...} or {@link DriftlessAssertions#matching(String)}.
+ *
+ * <pre>{@code
+ * assertThat(table(ds, "party")).hasRowCount(2)
+ *     .containsExactlyRows(row("display_name", "Alice"), row("display_name", "Bob"));
+ * }</pre>
+ */
+public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, TableData> {
+
+    private final TableContent content;
+    private final Set<String> ignored = new TreeSet<>();
+
+    /**
+     * Creates the assertion and reads the table; use {@link DriftlessAssertions#assertThat(TableData)}.
+     *
+     * @param table the table
+     * @param sink where failures go
+     */
+    public TableDataAssert(TableData table, FailureSink sink) {
+        super(table, TableDataAssert.class, sink);
+        this.content = TableContent.read(table.dataSource(), table.name());
+    }
+
+    javax.sql.DataSource dataSource() {
+        return actual.dataSource();
+    }
+
+    private String label() {
+        int n = content.rows().size();
+        return "table " + content.name() + " (" + n + (n == 1 ? " row)" : " rows)");
+    }
+
+    /**
+     * {@code ignoringColumns} leaves columns out of the row comparisons that follow (and out of the rows shown).
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).ignoringColumns("created_at").matchesFixture("expected/party.yml");
+     * }</pre>
+     *
+     * @param columns the columns
+     * @return this assertion
+     */
+    public TableDataAssert ignoringColumns(String... columns) {
+        ignored.addAll(Arrays.asList(columns));
+        return myself;
+    }
+
+    /**
+     * {@code hasRowCount} checks the number of rows.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).hasRowCount(2);   // fails for 3 rows: to have 2 rows but found 3: ...
+     * }</pre>
+     *
+     * @param rows the expected number
+     * @return this assertion
+     */
+    public TableDataAssert hasRowCount(int rows) {
+        if (content.rows().size() != rows) {
+            fail(Message.expecting(label()).then("to have " + rows + (rows == 1 ? " row" : " rows"), null)
+                    .then("but found " + content.rows().size() + ":", rowLines(content.rows())).text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code isEmpty} checks that the table has no rows.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "outbox")).isEmpty();   // fails listing the rows found
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public TableDataAssert isEmpty() {
+        return hasRowCount(0);
+    }
+
+    /**
+     * {@code isNotEmpty} checks that the table has rows.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).isNotEmpty();   // fails for an empty table
+     * }</pre>
+     *
+     * @return this assertion
+     */
+    public TableDataAssert isNotEmpty() {
+        if (content.rows().isEmpty()) {
+            fail(Message.expecting(label()).then("not to be empty", null).text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code containsRows} checks that each expected row matches a row of the table (others may exist).
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).containsRows(row("display_name", "Alice"));   // passes when Alice is there
+     * // fails: but could not find: {display_name=Carol}
+     * }</pre>
+     *
+     * @param rows the expected rows; only their columns are compared
+     * @return this assertion
+     */
+    public TableDataAssert containsRows(ExpectedRow... rows) {
+        List<RowMatching.Prepared> expected = prepare(List.of(rows));
+        List<String> missing = expected.stream().filter(e -> content.rows().stream().noneMatch(e::matches))
+                .map(e -> e.row().toString()).toList();
+        if (!missing.isEmpty()) {
+            fail(Message.expecting(label()).then("to contain:", lines(rows))
+                    .then("but could not find:", String.join("\n", missing))
+                    .then("in:", rowLines(content.rows())).text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code doesNotContainRows} checks that no row of the table matches any of the rows given.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).doesNotContainRows(row("status", "Deleted"));   // fails naming the row found
+     * }</pre>
+     *
+     * @param rows the rows that must not be there
+     * @return this assertion
+     */
+    public TableDataAssert doesNotContainRows(ExpectedRow... rows) {
+        List<RowMatching.Prepared> unwanted = prepare(List.of(rows));
+        List<String> found = content.rows().stream().filter(a -> unwanted.stream().anyMatch(u -> u.matches(a)))
+                .map(a -> RowMatching.show(a, ignored)).toList();
+        if (!found.isEmpty()) {
+            fail(Message.expecting(label()).then("not to contain:", lines(rows))
+                    .then("but found:", String.join("\n", found)).text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code containsExactlyRows} checks that the table's rows and the expected rows pair up one to one, in any order.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).containsExactlyRows(row("display_name", "Alice"), row("display_name", "Bob"));
+     * // fails: but could not find: {display_name=Bob} and found unexpected: {party_id=3, display_name=Carol}
+     * }</pre>
+     *
+     * @param rows the expected rows; only their columns are compared
+     * @return this assertion
+     */
+    public TableDataAssert containsExactlyRows(ExpectedRow... rows) {
+        return exactly(List.of(rows), "to contain exactly, in any order:");
+    }
+
+    /**
+     * {@code containsExactlyRowsInOrder} checks the rows one to one in order: primary key order when the table has a
+     * primary key, else the order PostgreSQL returns them.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).containsExactlyRowsInOrder(row("party_id", 1), row("party_id", 2));
+     * // fails: but row 1 was: {party_id=2, ...}
+     * }</pre>
+     *
+     * @param rows the expected rows in order
+     * @return this assertion
+     */
+    public TableDataAssert containsExactlyRowsInOrder(ExpectedRow... rows) {
+        List<RowMatching.Prepared> expected = prepare(List.of(rows));
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < Math.max(expected.size(), content.rows().size()); i++) {
+            if (i >= expected.size()) {
+                problems.add("row " + (i + 1) + " was not expected: " + RowMatching.show(content.rows().get(i),
+                        ignored));
+            } else if (i >= content.rows().size()) {
+                problems.add("row " + (i + 1) + " is missing: " + expected.get(i).row());
+            } else if (!expected.get(i).matches(content.rows().get(i))) {
+                problems.add("row " + (i + 1) + " was " + RowMatching.show(content.rows().get(i), ignored)
+                        + ", expected " + expected.get(i).row());
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(Message.expecting(label()).then("to contain exactly, in order:", lines(rows))
+                    .then("but:", String.join("\n", problems)).text());
+        }
+        return myself;
+    }
+
+    /**
+     * {@code matchesFixture} checks that the table contains exactly the rows an expected-data file gives for it (in
+     * any order): YAML or JSON (table → rows), DbUnit flat XML, or CSV, read by the seed module's readers.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).ignoringColumns("created_at").matchesFixture("expected/after_import.yml");
+     * }</pre>
+     *
+     * @param location a file path, else a class path resource
+     * @return this assertion
+     */
+    public TableDataAssert matchesFixture(String location) {
+        String table = actual.name();
+        List<ExpectedRow> rows = ExpectedFixtures.read(location, table);
+        return exactly(rows, "to contain exactly the rows of " + location + ", in any order:");
+    }
+
+    /**
+     * {@code column} starts an assertion on one column's values, in row order.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "rate_card_item")).column("price_cents").containsExactly(1050);
+     * }</pre>
+     *
+     * @param name the column
+     * @return the assertion on its values
+     */
+    public ColumnValuesAssert column(String name) {
+        if (!content.types().containsKey(name)) {
+            fail(Message.expecting(label()).then("to have column:", Message.quote(name))
+                    .then("but found columns:", Message.quoted(List.copyOf(content.types().keySet()))).text());
+            return new ColumnValuesAssert(this, content, name, List.of(), sink());
+        }
+        return new ColumnValuesAssert(this, content, name, content.rows().stream().map(r -> r.get(name)).toList(),
+                sink());
+    }
+
+    private TableDataAssert exactly(List<ExpectedRow> rows, String expectation) {
+        List<RowMatching.Prepared> expected = prepare(rows);
+        int[] pairs = RowMatching.match(expected, content.rows());
+        boolean[] used = new boolean[content.rows().size()];
+        List<String> missing = new ArrayList<>();
+        for (int e = 0; e < pairs.length; e++) {
+            if (pairs[e] < 0) {
+                missing.add(expected.get(e).row().toString());
+            } else {
+                used[pairs[e]] = true;
+            }
+        }
+        List<String> extra = new ArrayList<>();
+        for (int a = 0; a < used.length; a++) {
+            if (!used[a]) {
+                extra.add(RowMatching.show(content.rows().get(a), ignored));
+            }
+        }
+        if (!missing.isEmpty() || !extra.isEmpty()) {
+            Message message = Message.expecting(label()).then(expectation,
+                    Message.lines(rows.stream().map(ExpectedRow::toString).toList()));
+            if (!missing.isEmpty()) {
+                message.then("but could not find:", String.join("\n", missing));
+            }
+            if (!extra.isEmpty()) {
+                message.then((missing.isEmpty() ? "but" : "and") + " found unexpected:", String.join("\n", extra));
+            }
+            fail(message.text());
+        }
+        return myself;
+    }
+
+    private List<RowMatching.Prepared> prepare(List<ExpectedRow> rows) {
+        return RowMatching.prepare(actual.dataSource(), content, rows, ignored);
+    }
+
+    private String rowLines(List<Map<String, String>> rows) {
+        return Message.lines(rows.stream().map(r -> RowMatching.show(r, ignored)).toList());
+    }
+
+    private static String lines(ExpectedRow... rows) {
+        return Message.lines(Arrays.stream(rows).map(ExpectedRow::toString).toList());
+    }
+}

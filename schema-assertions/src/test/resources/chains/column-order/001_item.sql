@@ -1,0 +1,1 @@
+CREATE TABLE item (a integer, b integer, c integer);

@@ -1,0 +1,5 @@
+CREATE TABLE party (
+    party_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    display_name text NOT NULL,
+    status text NOT NULL
+);

@@ -1,0 +1,2 @@
+DROP INDEX booking_party_id_idx;
+ALTER TABLE booking DROP COLUMN note;
