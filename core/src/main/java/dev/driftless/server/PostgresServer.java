@@ -10,6 +10,9 @@ import dev.driftless.internal.server.ServerLauncher;
 import dev.driftless.internal.server.ServerRegistry;
 import dev.driftless.template.Templates;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -40,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PostgresServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+
     /** Prefix of the name of every database Driftless creates. */
     public static final String NAME_PREFIX = "driftless_";
 
@@ -56,6 +64,12 @@ public final class PostgresServer implements AutoCloseable {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Templates templates;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Set<CompletableFuture<Void>> pendingDrops = ConcurrentHashMap.newKeySet();
+    private final ExecutorService dropper = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "driftless-drop");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final String cloneStrategy = DriftlessConfig.load().get(DriftlessConfig.CLONE_STRATEGY)
             .map(s -> s.toUpperCase(java.util.Locale.ROOT)).filter(s -> s.equals("FILE_COPY")).orElse("WAL_LOG");
 
@@ -190,6 +204,24 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
+     * Drops a database that Driftless created, in the background, so that the caller (a finished test) need not wait.
+     * {@link #driftlessDatabases()} and {@link #close()} wait for pending drops; a failure is logged.
+     *
+     * @param database the database
+     */
+    public void dropInBackground(Database database) {
+        CompletableFuture<Void> drop = CompletableFuture.runAsync(() -> {
+            try {
+                drop(database);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not drop {}: {}", database.name(), e.getMessage());
+            }
+        }, dropper);
+        pendingDrops.add(drop);
+        drop.whenComplete((ignored, failure) -> pendingDrops.remove(drop));
+    }
+
+    /**
      * Drops a database that Driftless created, by name; see {@link #drop(Database)}.
      *
      * @param name the database name
@@ -229,6 +261,7 @@ public final class PostgresServer implements AutoCloseable {
      * @return their names, sorted
      */
     public Set<String> driftlessDatabases() {
+        awaitPendingDrops();
         try {
             return admin.with(c -> {
                 Set<String> names = new TreeSet<>();
@@ -338,6 +371,8 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         List<RuntimeException> failures = new ArrayList<>();
+        awaitPendingDrops();
+        dropper.shutdown();
         templates.close();
         boolean serverGoesAway = handle.kind() != ProviderKind.EXTERNAL && !config.reuse();
         if (!serverGoesAway) {
@@ -368,6 +403,10 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public String toString() {
         return "PostgresServer[" + handle.description() + ", PostgreSQL " + version + "]";
+    }
+
+    private void awaitPendingDrops() {
+        CompletableFuture.allOf(pendingDrops.toArray(new CompletableFuture<?>[0])).join();
     }
 
     private String dropStatement(String name) {

@@ -33,6 +33,17 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void dropsInTheBackgroundAndListsOnlyWhatRemains() {
+        Database first = server.createDatabase();
+        Database second = server.createDatabase();
+
+        server.dropInBackground(first);
+        server.dropInBackground(second);
+
+        assertThat(server.driftlessDatabases()).doesNotContain(first.name(), second.name());
+    }
+
+    @Test
     void dropsADatabaseThatStillHasOpenConnections() throws SQLException {
         Database db = server.createDatabase();
         try (Connection open = db.connect()) {

@@ -52,7 +52,7 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && !kept.get()) {
-            server.drop(testDatabase.database());
+            server.dropInBackground(testDatabase.database());
         }
     }
 }
