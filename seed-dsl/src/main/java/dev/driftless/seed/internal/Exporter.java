@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class Exporter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
     private static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(NODES)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()

@@ -42,7 +42,7 @@ public final class FixtureReaders {
     private static ObjectMapper mapper(JsonFactory factory) {
         return new ObjectMapper(factory)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+                .setNodeFactory(new JsonNodeFactory(true));
     }
 
     /**
