@@ -204,7 +204,11 @@ public final class CatalogReader {
     private static List<String> names(Map<Integer, String> names, List<Integer> numbers) {
         List<String> result = new ArrayList<>(numbers.size());
         for (Integer number : numbers) {
-            result.add(names.get(number));
+            // 0 stands for an expression (e.g. EXCLUDE USING gist (tstzrange(a, b) WITH &&)); the definition has it.
+            String name = names.get(number);
+            if (name != null) {
+                result.add(name);
+            }
         }
         return result;
     }
