@@ -194,20 +194,35 @@ public final class ServerConfig {
         }
     }
 
+    /**
+     * Two configurations are equal when they would start the same server: only the settings the provider uses count
+     * (an embedded configuration ignores the Docker image, a Docker one the embedded version, and so on).
+     */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof ServerConfig)) {
             return false;
         }
         ServerConfig that = (ServerConfig) o;
-        return postgresVersion == that.postgresVersion && reuse == that.reuse && provider == that.provider
-                && image.equals(that.image) && Objects.equals(jdbcUrl, that.jdbcUrl) && Objects.equals(user, that.user)
-                && Objects.equals(password, that.password);
+        return provider == that.provider && reuse == that.reuse && relevantSettings().equals(that.relevantSettings());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(provider, postgresVersion, image, jdbcUrl, user, reuse);
+        return Objects.hash(provider, reuse, relevantSettings());
+    }
+
+    private java.util.List<Object> relevantSettings() {
+        switch (provider) {
+            case EMBEDDED:
+                return java.util.List.of(postgresVersion);
+            case DOCKER:
+                return java.util.List.of(image);
+            case EXTERNAL:
+                return java.util.Arrays.asList(jdbcUrl, user, password);
+            default:
+                return java.util.Arrays.asList(postgresVersion, image, jdbcUrl, user, password);
+        }
     }
 
     @Override

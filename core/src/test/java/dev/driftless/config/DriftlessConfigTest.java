@@ -74,6 +74,19 @@ class DriftlessConfigTest {
     }
 
     @Test
+    void configurationsThatStartTheSameServerAreEqual() {
+        ServerConfig embeddedFromEnvironment = ServerConfig.from(DriftlessConfig.of(
+                Map.of("DRIFTLESS_PROVIDER", "embedded", "DRIFTLESS_POSTGRES_IMAGE", "postgres:15"),
+                new Properties(), new Properties()));
+
+        assertThat(embeddedFromEnvironment).isEqualTo(ServerConfig.embedded()).hasSameHashCodeAs(ServerConfig.embedded());
+        assertThat(ServerConfig.embedded(16)).isNotEqualTo(ServerConfig.embedded());
+        assertThat(ServerConfig.docker("postgres:15")).isEqualTo(ServerConfig.docker("postgres:15").withPostgresVersion(16))
+                .isNotEqualTo(ServerConfig.docker("postgres:16"));
+        assertThat(ServerConfig.embedded().withReuse(true)).isNotEqualTo(ServerConfig.embedded());
+    }
+
+    @Test
     void defaultsToAutoWithTheCurrentImageAndVersion() {
         ServerConfig config = ServerConfig.from(DriftlessConfig.of(Map.of(), new Properties(), new Properties()));
         assertThat(config.provider()).isEqualTo(ProviderKind.AUTO);
