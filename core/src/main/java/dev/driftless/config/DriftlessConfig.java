@@ -50,6 +50,13 @@ public final class DriftlessConfig {
      */
     public static final String EMBEDDED_REPOSITORY = "driftless.embedded.repository";
 
+    /**
+     * Folder in which the embedded server's throw-away data directory is created. Default {@code /dev/shm} (memory)
+     * where it exists with 2 GB free, else the temporary folder. Reused data directories ({@link #REUSE}) live in the
+     * cache folder instead.
+     */
+    public static final String EMBEDDED_DATA_PARENT = "driftless.embedded.data.parent";
+
     /** Folder for Driftless' caches (downloaded binaries, reused data directories). Default {@code ~/.cache/driftless}. */
     public static final String CACHE_DIR = "driftless.cache.dir";
 
@@ -60,8 +67,8 @@ public final class DriftlessConfig {
     public static final String CLONE_PREFETCH = "driftless.clone.prefetch";
 
     /**
-     * How PostgreSQL 15+ copies a template: {@code WAL_LOG} (default, PostgreSQL's own default, fastest in the clone
-     * benchmark) or {@code FILE_COPY}.
+     * How PostgreSQL 15+ copies a template: {@code FILE_COPY} (default; twice as fast as {@code WAL_LOG} for
+     * test-sized templates in the clone benchmark) or {@code WAL_LOG} (PostgreSQL's own default).
      */
     public static final String CLONE_STRATEGY = "driftless.clone.strategy";
 

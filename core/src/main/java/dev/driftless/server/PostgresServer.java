@@ -71,7 +71,7 @@ public final class PostgresServer implements AutoCloseable {
         return thread;
     });
     private final String cloneStrategy = DriftlessConfig.load().get(DriftlessConfig.CLONE_STRATEGY)
-            .map(s -> s.toUpperCase(java.util.Locale.ROOT)).filter(s -> s.equals("FILE_COPY")).orElse("WAL_LOG");
+            .map(s -> s.toUpperCase(java.util.Locale.ROOT)).filter(s -> s.equals("WAL_LOG")).orElse("FILE_COPY");
 
     private PostgresServer(ServerHandle handle, ServerConfig config) {
         this.handle = handle;

@@ -11,6 +11,7 @@ import org.testcontainers.utility.DockerImageName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,7 @@ public final class DockerServer implements ServerHandle {
 
     private static final String USER = "driftless";
     private static final int PULL_TIMEOUT_MINUTES = 5;
+    private static final String DATA_DIRECTORY = "/var/lib/postgresql/data";
 
     private final PostgreSQLContainer container;
     private final String image;
@@ -73,7 +75,10 @@ public final class DockerServer implements ServerHandle {
                 .withUsername(USER)
                 .withPassword(bootstrapPassword)
                 .withDatabaseName(USER)
-                .withReuse(reuse);
+                .withReuse(reuse)
+                // Data in memory: copying a template creates a file per relation, ten times slower on a disk.
+                .withEnv("PGDATA", DATA_DIRECTORY)
+                .withTmpFs(Map.of(DATA_DIRECTORY, "rw"));
         container.setCommand("postgres", "-c", "fsync=off", "-c", "full_page_writes=off", "-c", "synchronous_commit=off",
                 "-c", "max_connections=300", "-c", "jit=off");
         try {

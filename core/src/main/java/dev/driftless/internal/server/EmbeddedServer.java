@@ -21,6 +21,7 @@ import java.sql.Statement;
 public final class EmbeddedServer implements ServerHandle {
 
     private static final String SUPERUSER = "postgres";
+    private static final long MIN_FREE_MEMORY_BYTES = 2L * 1024 * 1024 * 1024;
 
     private final EmbeddedPostgres postgres;
     private final String password;
@@ -60,6 +61,8 @@ public final class EmbeddedServer implements ServerHandle {
                 .setDataDirectoryCustomizer(dir -> trustLoopbackUntilPasswordIsSet(dir.toPath()));
         if (dataDirectory != null) {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        } else {
+            builder.setDataDirectory(throwAwayDataDirectory(config)).setCleanDataDirectory(true);
         }
         EmbeddedPostgres postgres;
         try {
@@ -72,6 +75,33 @@ public final class EmbeddedServer implements ServerHandle {
         EmbeddedServer server = new EmbeddedServer(postgres, password, major);
         server.requirePassword();
         return server;
+    }
+
+    /**
+     * A fresh data directory in memory (/dev/shm) where the system has one with room to spare: copying a template
+     * creates a file per relation, and on a virtual disk that costs ten times more than in memory. Elsewhere, or when
+     * {@code driftless.embedded.data.parent} says so, the given folder or the temporary folder.
+     */
+    private static Path throwAwayDataDirectory(DriftlessConfig config) {
+        Path parent = config.get(DriftlessConfig.EMBEDDED_DATA_PARENT).map(Path::of).orElseGet(() -> {
+            Path shm = Path.of("/dev/shm");
+            try {
+                if (Files.isDirectory(shm) && Files.isWritable(shm)
+                        && Files.getFileStore(shm).getUsableSpace() >= MIN_FREE_MEMORY_BYTES) {
+                    return shm;
+                }
+            } catch (IOException e) {
+                // Fall back to the temporary folder below.
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"));
+        });
+        try {
+            Files.createDirectories(parent);
+            return Files.createTempDirectory(parent, "driftless-pg-");
+        } catch (IOException e) {
+            throw new DriftlessException("Cannot create a data directory for the embedded PostgreSQL server in " + parent
+                    + ": " + e.getMessage() + ". Set driftless.embedded.data.parent to a writable folder.", e);
+        }
     }
 
     private static void trustLoopbackUntilPasswordIsSet(Path dataDir) {
