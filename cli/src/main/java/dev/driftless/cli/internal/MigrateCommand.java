@@ -5,6 +5,7 @@ import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -43,11 +44,8 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "History table, name or schema.name (default: " + Migrator.DEFAULT_HISTORY_TABLE + ").")
     private String historyTable;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
-    private boolean quiet;
-
-    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
-    private boolean verbose;
+    @Mixin
+    private LoggingOptions loggingOptions;
 
     @Override
     public Integer call() {

@@ -3,6 +3,7 @@ package dev.driftless.cli.internal;
 import dev.driftless.seed.Fixture;
 import dev.driftless.seed.Seeder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,11 +49,8 @@ public final class SeedCommand implements Callable<Integer> {
                     + "must be among them.")
     private boolean truncate;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
-    private boolean quiet;
-
-    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
-    private boolean verbose;
+    @Mixin
+    private LoggingOptions loggingOptions;
 
     @Override
     public Integer call() {

@@ -28,11 +28,8 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "The JSON file to write (default: standard output).")
     private Path output;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
-    private boolean quiet;
-
-    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
-    private boolean verbose;
+    @Mixin
+    private LoggingOptions loggingOptions;
 
     @Mixin
     private DiffFlags diffFlags;

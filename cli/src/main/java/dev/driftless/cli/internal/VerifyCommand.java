@@ -41,11 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE: .md, .html or .json.")
     private Path report;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only warnings on standard error.")
-    private boolean quiet;
-
-    @Option(names = "--verbose", description = "Everything on standard error, libraries' debug output too.")
-    private boolean verbose;
+    @Mixin
+    private LoggingOptions loggingOptions;
 
     @Mixin
     private DiffFlags diffFlags;
