@@ -2,7 +2,11 @@ package dev.driftless.server;
 
 import dev.driftless.testing.StartSharedServerMain;
 import dev.driftless.testing.TestServers;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,18 +45,60 @@ class ServerLifecycleTest {
         assertThat(containerCount()).isEqualTo(before);
     }
 
+    @Test
+    void aReusableContainerServesTheNextJvmWithItsTemplates(@TempDir Path cacheDir) throws Exception {
+        TestServers.assumeDocker();
+        Map<String, String> env = Map.of("TESTCONTAINERS_REUSE_ENABLE", "true",
+                "DRIFTLESS_CACHE_DIR", cacheDir.toString());
+        int firstPort = 0;
+        try {
+            String first = runChildJvm(env, "docker-reuse", TestServers.dockerImage());
+            firstPort = port(first);
+            String second = runChildJvm(env, "docker-reuse", TestServers.dockerImage());
+
+            assertThat(first).contains("INITIALIZED");
+            assertThat(second).doesNotContain("INITIALIZED");
+            assertThat(port(second)).isEqualTo(firstPort);
+            assertThat(listening(firstPort)).as("the reusable container keeps running").isTrue();
+        } finally {
+            removeContainerPublishing(firstPort);
+        }
+    }
+
+    private static void removeContainerPublishing(int port) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        for (Container container : docker.listContainersCmd().withShowAll(true).exec()) {
+            for (ContainerPort published : container.getPorts()) {
+                if (published.getPublicPort() != null && published.getPublicPort() == port) {
+                    docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                    break;
+                }
+            }
+        }
+    }
+
     private static int runChildJvm(String... args) throws IOException, InterruptedException {
+        return port(runChildJvm(Map.of(), args));
+    }
+
+    private static int port(String output) {
+        String portLine = output.lines().filter(l -> l.startsWith("PORT=")).findFirst().orElseThrow();
+        return Integer.parseInt(portLine.substring("PORT=".length()));
+    }
+
+    private static String runChildJvm(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 StartSharedServerMain.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        String portLine = output.lines().filter(l -> l.startsWith("PORT=")).findFirst().orElseThrow();
-        return Integer.parseInt(portLine.substring("PORT=".length()));
+        return output;
     }
 
     private static boolean listening(int port) {

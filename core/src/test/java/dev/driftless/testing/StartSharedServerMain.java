@@ -12,12 +12,14 @@ public final class StartSharedServerMain {
     }
 
     /**
-     * @param args {@code embedded} or {@code docker <image>}
+     * @param args {@code embedded}, {@code docker <image>} or {@code docker-reuse <image>}
      */
     public static void main(String[] args) {
-        ServerConfig config = args[0].equals("docker") ? ServerConfig.docker(args[1]) : ServerConfig.embedded();
+        ServerConfig config = args[0].equals("embedded") ? ServerConfig.embedded()
+                : ServerConfig.docker(args[1]).withReuse(args[0].equals("docker-reuse"));
         PostgresServer server = PostgresServer.shared(config);
-        server.templates().get(dev.driftless.template.TemplateKey.of("lifecycle"), db -> { }).newDatabase();
+        server.templates().get(dev.driftless.template.TemplateKey.of("lifecycle"),
+                db -> System.out.println("INITIALIZED")).newDatabase();
         System.out.println("PORT=" + server.port());
     }
 }

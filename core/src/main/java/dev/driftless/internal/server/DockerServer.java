@@ -6,8 +6,12 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.driftless.server.ProviderKind;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DockerServer implements ServerHandle {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DockerServer.class);
     private static final String USER = "driftless";
     private static final int PULL_TIMEOUT_MINUTES = 5;
     private static final String DATA_DIRECTORY = "/var/lib/postgresql/data";
@@ -26,11 +31,13 @@ public final class DockerServer implements ServerHandle {
     private final PostgreSQLContainer container;
     private final String image;
     private final String password;
+    private final boolean reusable;
 
-    private DockerServer(PostgreSQLContainer container, String image, String password) {
+    private DockerServer(PostgreSQLContainer container, String image, String password, boolean reusable) {
         this.container = container;
         this.image = image;
         this.password = password;
+        this.reusable = reusable;
     }
 
     /**
@@ -50,19 +57,24 @@ public final class DockerServer implements ServerHandle {
      * Starts a container.
      *
      * @param image the image name, e.g. {@code postgres:17} or {@code timescale/timescaledb:latest-pg17}
-     * @param reuse whether to ask Testcontainers for a reusable container
+     * @param reuse whether to keep the container running for the next JVM (Testcontainers' reusable containers, which
+     *     need {@code testcontainers.reuse.enable=true}); its passwords then derive from a secret in the cache folder
+     * @param cacheDir Driftless' cache folder, where the reuse secret is kept
      * @return the running server
      * @throws DriftlessException when Docker is unreachable or the image does not start a PostgreSQL server
      */
-    public static DockerServer start(String image, boolean reuse) {
+    public static DockerServer start(String image, boolean reuse, Path cacheDir) {
         if (!dockerAvailable()) {
             throw new DriftlessException("The docker provider needs a Docker engine, and none answers (DOCKER_HOST="
                     + System.getenv("DOCKER_HOST") + "). Start Docker, or use driftless.provider=embedded.");
         }
+        boolean reusable = reuse && reuseEnabled();
         // Testcontainers logs a failed container's environment, bootstrap password included; so the container starts
-        // with a throw-away password and the real one is set over JDBC once it runs.
-        String bootstrapPassword = Secrets.newPassword();
-        String password = Secrets.newPassword();
+        // with a bootstrap password and the real one is set over JDBC once it runs. A reusable container needs the
+        // same environment every run, so its two passwords derive from a secret kept in the cache folder.
+        String secret = reusable ? ReuseSecret.load(cacheDir) : null;
+        String bootstrapPassword = reusable ? ReuseSecret.derive(secret, "bootstrap") : Secrets.newPassword();
+        String password = reusable ? ReuseSecret.derive(secret, "server") : Secrets.newPassword();
         DockerImageName name;
         try {
             name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
@@ -75,7 +87,7 @@ public final class DockerServer implements ServerHandle {
                 .withUsername(USER)
                 .withPassword(bootstrapPassword)
                 .withDatabaseName(USER)
-                .withReuse(reuse)
+                .withReuse(reusable)
                 // Data in memory: copying a template creates a file per relation, ten times slower on a disk.
                 .withEnv("PGDATA", DATA_DIRECTORY)
                 .withTmpFs(Map.of(DATA_DIRECTORY, "rw"));
@@ -94,16 +106,39 @@ public final class DockerServer implements ServerHandle {
                     + " to a PostgreSQL-compatible image, such as postgres:17, postgis/postgis:17-3.5 or"
                     + " timescale/timescaledb:latest-pg17, that is available to this Docker engine.", e);
         }
-        rotatePassword(container, bootstrapPassword, password);
-        return new DockerServer(container, image, password);
+        if (!reusable || !passwordWorks(container, password)) {
+            rotatePassword(container, bootstrapPassword, password, reusable);
+        }
+        return new DockerServer(container, image, password, reusable);
     }
 
-    private static void rotatePassword(PostgreSQLContainer container, String bootstrapPassword, String password) {
+    private static boolean reuseEnabled() {
+        if (TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            return true;
+        }
+        LOG.warn("driftless.reuse=true, but Testcontainers' reusable containers are disabled, so the PostgreSQL container"
+                + " is stopped at the end of this run. Set testcontainers.reuse.enable=true in"
+                + " ~/.testcontainers.properties (or TESTCONTAINERS_REUSE_ENABLE=true) to keep it between runs.");
+        return false;
+    }
+
+    private static boolean passwordWorks(PostgreSQLContainer container, String password) {
+        try (Connection connection = new SimpleDataSource(container.getJdbcUrl(), USER, password).getConnection()) {
+            return connection.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void rotatePassword(PostgreSQLContainer container, String bootstrapPassword, String password,
+                                       boolean reusable) {
         SimpleDataSource bootstrap = new SimpleDataSource(container.getJdbcUrl(), USER, bootstrapPassword);
         try (Connection connection = bootstrap.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER ROLE " + USER + " PASSWORD " + Identifiers.literal(password));
         } catch (SQLException e) {
-            container.stop();
+            if (!reusable) {
+                container.stop();
+            }
             throw new DriftlessException("The PostgreSQL container started but its password could not be set: "
                     + Secrets.redact(e.getMessage(), password), e);
         }
@@ -185,11 +220,13 @@ public final class DockerServer implements ServerHandle {
 
     @Override
     public String description() {
-        return "Docker image " + image + " on " + host() + ":" + port();
+        return "Docker image " + image + " on " + host() + ":" + port() + (reusable ? " (reusable container)" : "");
     }
 
     @Override
     public void close() {
-        container.stop();
+        if (!reusable) {
+            container.stop();
+        }
     }
 }

@@ -51,7 +51,7 @@ public final class ServerLauncher {
                         config.user().orElse(null), config.password().orElse(null));
                 break;
             case DOCKER:
-                handle = DockerServer.start(config.image(), config.reuse());
+                handle = DockerServer.start(config.image(), config.reuse(), EmbeddedBinaries.cacheDir(settings));
                 break;
             default:
                 Path dataDir = config.reuse()
