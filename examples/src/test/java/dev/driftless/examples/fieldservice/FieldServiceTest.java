@@ -1,95 +1,92 @@
 package dev.driftless.examples.fieldservice;
 
-import dev.driftless.examples.ExampleDatabases;
+import dev.driftless.assertions.SoftDriftlessAssertions;
+import dev.driftless.junit.MigratedDatabase;
+import dev.driftless.junit.TestDatabase;
 import dev.driftless.migration.MigrationChain;
-import dev.driftless.schema.SchemaDiff;
-import dev.driftless.server.Database;
+import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.Table;
+import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import javax.sql.DataSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.driftless.assertions.DriftlessAssertions.assertThat;
+import static dev.driftless.assertions.DriftlessAssertions.assertThatMigrations;
+import static dev.driftless.assertions.DriftlessAssertions.row;
+import static dev.driftless.assertions.DriftlessAssertions.table;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Field service: {@code schema.sql} for fresh installs, numbered migrations each with a {@code .rollback.sql}, and an
  * {@code updated_at} trigger function on every table.
  */
+@MigratedDatabase(schema = "classpath:field-service/schema.sql")
 class FieldServiceTest {
 
     static final SqlScript SCHEMA = SqlScript.at("classpath:field-service/schema.sql");
     static final MigrationChain MIGRATIONS = MigrationChain.at("classpath:field-service/migrations");
 
-    private final List<Database> databases = new ArrayList<>();
-
-    @AfterEach
-    void drop() {
-        databases.forEach(ExampleDatabases::drop);
+    @Test
+    void everyMigrationHasARollbackThatRevertsIt(PostgresServer server) {
+        assertThatMigrations(MIGRATIONS).on(server).failingOnMissingDownScripts().areReversible();
     }
 
     @Test
-    void everyMigrationHasARollbackThatRevertsIt() {
-        assertThat(MIGRATIONS.migrations()).allSatisfy(m -> assertThat(m.down()).as("rollback of " + m).isPresent());
-
-        assertThat(ExampleDatabases.irreversibleMigrations(MIGRATIONS)).isEmpty();
-    }
-
-    @Test
-    void aRollbackThatForgetsAColumnIsCaught() {
+    void aRollbackThatForgetsAColumnIsCaught(PostgresServer server) {
         MigrationChain broken = MigrationChain.at("classpath:field-service/broken/migrations");
 
-        assertThat(ExampleDatabases.irreversibleMigrations(broken)).containsExactly("""
-                migration 004 (parts): 1 difference (1 structure)
-                table work_order: column completed_at: added (timestamp with time zone)
-                """);
+        assertThatThrownBy(() -> assertThatMigrations(broken).on(server).areReversible())
+                .hasMessage("""
+
+                        Expecting actual:
+                          migration chain classpath:field-service/broken/migrations
+                        to be reversible (down restores the schema before up; up again gives the schema of the first up)
+                        but 1 migration is not:
+                          004 parts (classpath:field-service/broken/migrations/004_parts.sql):
+                            down does not restore the schema before up (before up → after down):
+                              1 difference (1 structure)
+                              table work_order: column completed_at: added (timestamp with time zone)
+                            up again failed:
+                              The migration 004 parts (classpath:field-service/broken/migrations/004_parts.sql) failed and was rolled back; the check's database stays at version 003.
+                              classpath:field-service/broken/migrations/004_parts.sql:16:1 [42701] column "completed_at" of relation "work_order" already exists
+                                16 | ALTER TABLE work_order ADD COLUMN completed_at timestamptz;""");
     }
 
     @Test
-    void schemaSqlEqualsTheMigrations() {
-        Database fresh = keep(ExampleDatabases.fromScript(SCHEMA));
-        Database migrated = keep(ExampleDatabases.migrated(MIGRATIONS));
-
-        SchemaDiff diff = ExampleDatabases.diff(fresh, migrated);
-
-        assertThat(diff.isEmpty()).as(diff.toText()).isTrue();
+    void schemaSqlEqualsTheMigrations(PostgresServer server) {
+        assertThatMigrations(MIGRATIONS).on(server).produceSameSchemaAs(SCHEMA);
     }
 
     @Test
-    void theUpdatedAtTriggerFires() throws SQLException {
-        Database db = keep(ExampleDatabases.fromScript(SCHEMA));
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO customer (name, created_at, updated_at) "
-                    + "VALUES ('Harbour Cafe', '2024-01-01 00:00Z', '2024-01-01 00:00Z')");
-            s.execute("UPDATE customer SET email = 'ops@harbour.example' WHERE name = 'Harbour Cafe'");
-            try (ResultSet rs = s.executeQuery("SELECT created_at, updated_at > created_at FROM customer")) {
-                rs.next();
-                assertThat(rs.getObject(1, java.time.OffsetDateTime.class).getYear()).isEqualTo(2024);
-                assertThat(rs.getBoolean(2)).as("updated_at moved on").isTrue();
+    void theUpdatedAtTriggerFires(TestDatabase db, DataSource dataSource) {
+        db.execute("INSERT INTO customer (name, created_at, updated_at) "
+                + "VALUES ('Harbour Cafe', '2024-01-01 00:00Z', '2024-01-01 00:00Z')");
+
+        db.execute("UPDATE customer SET email = 'ops@harbour.example' WHERE name = 'Harbour Cafe'");
+
+        Instant newYear = Instant.parse("2024-01-01T00:00:00Z");
+        assertThat(table(dataSource, "customer"))
+                .containsRows(row("name", "Harbour Cafe", "created_at", newYear))
+                .doesNotContainRows(row("updated_at", newYear));   // the trigger moved it on
+    }
+
+    @Test
+    void everyTableWithUpdatedAtHasTheTrigger(SchemaSnapshot schema) {
+        SoftDriftlessAssertions softly = new SoftDriftlessAssertions();
+        for (Table table : schema.tables()) {
+            if (table.column("updated_at").isPresent()) {
+                softly.assertThat(schema).table(table.name()).hasTrigger(table.name() + "_set_updated_at");
             }
         }
+        softly.assertAll();
     }
 
     @Test
-    void everyTableWithUpdatedAtHasTheTrigger() {
-        var schema = ExampleDatabases.snapshot(keep(ExampleDatabases.fromScript(SCHEMA)));
-
-        List<String> missing = schema.tables().stream()
-                .filter(t -> t.column("updated_at").isPresent())
-                .filter(t -> t.triggers().stream().noneMatch(tr -> tr.definition().contains("set_updated_at()")))
-                .map(t -> t.name())
-                .toList();
-
-        assertThat(missing).isEmpty();
-    }
-
-    private Database keep(Database db) {
-        databases.add(db);
-        return db;
+    void everyForeignKeyIsIndexedAndMoneyIsIntegerCents(SchemaSnapshot schema) {
+        assertThat(schema).everyForeignKeyHasIndex().everyTableHasPrimaryKey();
+        assertThat(schema).columnsNamed(".*_cents").allHaveType("integer");
     }
 }

@@ -1,170 +1,131 @@
 package dev.driftless.examples.podcastanalytics;
 
-import dev.driftless.examples.ExampleDatabases;
-import dev.driftless.schema.ConstraintType;
-import dev.driftless.schema.Constraint;
-import dev.driftless.schema.Index;
-import dev.driftless.schema.SchemaDiff;
+import dev.driftless.junit.MigratedDatabase;
+import dev.driftless.migration.MigrationChain;
 import dev.driftless.schema.SchemaSnapshot;
-import dev.driftless.schema.Table;
-import dev.driftless.server.Database;
-import dev.driftless.sql.ScriptException;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.driftless.assertions.DriftlessAssertions.assertThat;
+import static dev.driftless.assertions.DriftlessAssertions.assertThatMigrations;
+import static dev.driftless.assertions.DriftlessAssertions.table;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Podcast analytics: a multi-tenant platform whose whole schema is one idempotent master migration
  * ({@code CREATE ... IF NOT EXISTS} everywhere), run on every deploy. Downloads become a TimescaleDB hypertable where
  * the extension exists.
  */
+@MigratedDatabase(schema = "classpath:podcast-analytics/master.sql")
 class PodcastAnalyticsTest {
 
     static final SqlScript MASTER = SqlScript.at("classpath:podcast-analytics/master.sql");
 
-    private final List<Database> databases = new ArrayList<>();
-
-    @AfterEach
-    void drop() {
-        databases.forEach(ExampleDatabases::drop);
+    @Test
+    void theMasterMigrationIsIdempotent(PostgresServer server) {
+        assertThatMigrations(MigrationChain.ofMasterSchema(MASTER)).on(server).areIdempotent();
     }
 
     @Test
-    void theMasterMigrationIsIdempotent() {
-        Database db = keep(ExampleDatabases.fromScript(MASTER));
-        SchemaSnapshot once = ExampleDatabases.snapshot(db);
+    void aStatementWithoutIfNotExistsBreaksTheSecondRun(PostgresServer server) {
+        MigrationChain broken = MigrationChain.ofMasterSchema(
+                SqlScript.at("classpath:podcast-analytics/broken/master_not_idempotent.sql"));
 
-        ExampleDatabases.run(MASTER, db);
+        assertThatThrownBy(() -> assertThatMigrations(broken).on(server).areIdempotent())
+                .hasMessage("""
 
-        SchemaDiff diff = SchemaDiff.between(once, ExampleDatabases.snapshot(db));
-        assertThat(diff.isEmpty()).as(diff.toText()).isTrue();
+                        Expecting actual:
+                          migration chain classpath:podcast-analytics/broken/master_not_idempotent.sql
+                        to be idempotent (each script runs twice without error, leaving the same schema)
+                        but 1 migration is not:
+                          1 master_not_idempotent (classpath:podcast-analytics/broken/master_not_idempotent.sql):
+                            the second run failed:
+                              classpath:podcast-analytics/broken/master_not_idempotent.sql:66:1 [42P07] relation "episode_podcast_idx" already exists
+                                66 | CREATE INDEX episode_podcast_idx ON episode (podcast_id);
+                              The script ran in one transaction, which was rolled back: nothing of it was applied.""");
     }
 
     @Test
-    void aStatementWithoutIfNotExistsBreaksTheSecondRun() {
-        SqlScript broken = SqlScript.at("classpath:podcast-analytics/broken/master_not_idempotent.sql");
-        Database db = keep(ExampleDatabases.fromScript(broken));
-
-        assertThatThrownBy(() -> ExampleDatabases.run(broken, db))
-                .isInstanceOf(ScriptException.class)
-                .hasMessageContaining("classpath:podcast-analytics/broken/master_not_idempotent.sql:66:1 [42P07] "
-                        + "relation \"episode_podcast_idx\" already exists");
+    void keyTablesAndExtensionsExist(SchemaSnapshot schema) {
+        assertThat(schema)
+                .hasTable("tenant").hasTable("podcast").hasTable("episode").hasTable("download")
+                .hasTable("daily_episode_stats")
+                .hasExtension("uuid-ossp").hasExtension("pg_trgm").hasExtension("pgcrypto")
+                .hasFunction("episode_search(uuid, text)")
+                .hasView("episode_downloads_30d");
     }
 
     @Test
-    void keyTablesExtensionsAndTenantIndexesExist() {
-        SchemaSnapshot schema = ExampleDatabases.snapshot(keep(ExampleDatabases.fromScript(MASTER)));
-
-        assertThat(schema.tables()).extracting(Table::name)
-                .contains("tenant", "podcast", "episode", "download", "daily_episode_stats");
-        assertThat(schema.extensions()).extracting(e -> e.name()).contains("uuid-ossp", "pg_trgm", "pgcrypto");
-        assertThat(tablesWithoutATenantIndex(schema)).isEmpty();
+    void tenantScopedQueriesHaveAnIndexThatStartsWithTheTenant(SchemaSnapshot schema) {
+        assertThat(schema).table("podcast").hasIndexOn("tenant_id", "created_at");
+        assertThat(schema).table("episode").hasIndexOn("tenant_id", "published_at DESC");
+        assertThat(schema).table("download").hasIndexOn("tenant_id", "downloaded_at");
+        assertThat(schema).table("daily_episode_stats").hasPrimaryKey("tenant_id", "episode_id", "day");
     }
 
     @Test
-    void searchColumnsHaveTrigramIndexes() {
-        SchemaSnapshot schema = ExampleDatabases.snapshot(keep(ExampleDatabases.fromScript(MASTER)));
-
-        for (String table : List.of("podcast", "episode")) {
-            assertThat(schema.table(table).orElseThrow().indexes())
-                    .as("trigram index on %s.title", table)
-                    .anySatisfy(i -> {
-                        assertThat(i.method()).isEqualTo("gin");
-                        assertThat(i.keys()).containsExactly("title gin_trgm_ops");
-                    });
-        }
+    void searchColumnsHaveTrigramIndexes(SchemaSnapshot schema) {
+        assertThat(schema).table("podcast").hasIndexOn("title gin_trgm_ops").usingMethod("gin");
+        assertThat(schema).table("episode").hasIndexOn("title gin_trgm_ops").usingMethod("gin");
     }
 
     @Test
-    void everyForeignKeyIsIndexed() {
-        SchemaSnapshot schema = ExampleDatabases.snapshot(keep(ExampleDatabases.fromScript(MASTER)));
-
-        assertThat(unindexedForeignKeys(schema)).isEmpty();
+    void everyForeignKeyIsIndexed(SchemaSnapshot schema) {
+        // Every tenant_id references tenant, so this also holds a new tenant-scoped table to an index on tenant_id.
+        assertThat(schema).everyForeignKeyHasIndex();
     }
 
     @Test
-    void anUnindexedForeignKeyIsCaught() {
-        SqlScript broken = SqlScript.at("classpath:podcast-analytics/broken/master_unindexed_fk.sql");
-        SchemaSnapshot schema = ExampleDatabases.snapshot(keep(ExampleDatabases.fromScript(broken)));
-
-        // episode.podcast_id lost its index too, but the unique (podcast_id, guid) index still covers it.
-        assertThat(unindexedForeignKeys(schema)).containsExactly(
-                "daily_episode_stats.daily_episode_stats_episode_id_fkey (episode_id)");
-    }
-
-    @Test
-    void downloadsAreAHypertableWhereTimescaleExists() throws SQLException {
-        Database db = keep(ExampleDatabases.fromScript(MASTER));
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            Assumptions.assumeTrue(available(s, "timescaledb"), "The timescaledb extension is not available on this "
-                    + "server (" + ExampleDatabases.server() + "): the hypertable test runs with a Timescale image, "
-                    + "e.g. DRIFTLESS_PROVIDER=docker DRIFTLESS_POSTGRES_IMAGE=timescale/timescaledb:latest-pg17");
-        }
+    void downloadsAreAHypertableWhereTimescaleExists(Connection connection, DataSource dataSource,
+            PostgresServer server) throws SQLException {
+        assumeTrue(isAvailable(connection, "timescaledb"), "The timescaledb extension is not available on this"
+                + " server (" + server + "): the hypertable test runs with a Timescale image, e.g."
+                + " DRIFTLESS_PROVIDER=docker DRIFTLESS_POSTGRES_IMAGE=timescale/timescaledb:latest-pg17");
         SqlScript timescale = SqlScript.at("classpath:podcast-analytics/timescale.sql");
-        ExampleDatabases.run(timescale, db);
-        ExampleDatabases.run(timescale, db);   // idempotent too
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT hypertable_name FROM timescaledb_information.hypertables")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("download");
+
+        ScriptRunner.create().run(timescale, connection);
+        ScriptRunner.create().run(timescale, connection);   // idempotent too
+
+        assertThat(table(dataSource, "timescaledb_information.hypertables")).column("hypertable_name")
+                .containsExactly("download");
+    }
+
+    /** The same master migration without the index on {@code daily_episode_stats.episode_id}. */
+    @Nested
+    @MigratedDatabase(schema = "classpath:podcast-analytics/broken/master_unindexed_fk.sql")
+    class AnUnindexedForeignKey {
+
+        @Test
+        void isCaught(SchemaSnapshot schema) {
+            // episode.podcast_id lost its index too, but the unique (podcast_id, guid) constraint still covers it.
+            assertThatThrownBy(() -> assertThat(schema).everyForeignKeyHasIndex())
+                    .hasMessage("""
+
+                            Expecting actual:
+                              the schema
+                            to have, for every foreign key, an index starting with its columns
+                            but these foreign keys have none:
+                              daily_episode_stats (episode_id) → episode (episode_id), constraint daily_episode_stats_episode_id_fkey""");
         }
     }
 
-    /** Tenant-scoped tables (those with a tenant_id column) need an index whose first key is tenant_id. */
-    static List<String> tablesWithoutATenantIndex(SchemaSnapshot schema) {
-        return schema.tables().stream()
-                .filter(t -> t.column("tenant_id").isPresent() && !t.name().equals("tenant"))
-                .filter(t -> t.indexes().stream().noneMatch(i -> !i.keys().isEmpty() && firstWord(i.keys().get(0)).equals("tenant_id")))
-                .map(Table::name)
-                .toList();
-    }
-
-    /** Foreign keys whose columns are not the leading keys of some index of their table. */
-    static List<String> unindexedForeignKeys(SchemaSnapshot schema) {
-        List<String> unindexed = new ArrayList<>();
-        for (Table table : schema.tables()) {
-            for (Constraint fk : table.constraints()) {
-                if (fk.type() == ConstraintType.FOREIGN_KEY && table.indexes().stream().noneMatch(i -> leads(i, fk.columns()))) {
-                    unindexed.add(table.name() + "." + fk.name() + " (" + String.join(", ", fk.columns()) + ")");
-                }
+    private static boolean isAvailable(Connection connection, String extension) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM pg_available_extensions WHERE name = ?")) {
+            query.setString(1, extension);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
             }
         }
-        return unindexed;
-    }
-
-    private static boolean leads(Index index, List<String> columns) {
-        if (index.keys().size() < columns.size() || index.predicate() != null) {
-            return false;
-        }
-        List<String> leading = index.keys().subList(0, columns.size()).stream().map(PodcastAnalyticsTest::firstWord).toList();
-        return leading.containsAll(columns);
-    }
-
-    private static String firstWord(String key) {
-        int space = key.indexOf(' ');
-        return space < 0 ? key : key.substring(0, space);
-    }
-
-    private static boolean available(Statement s, String extension) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_available_extensions WHERE name = '" + extension + "'")) {
-            rs.next();
-            return rs.getInt(1) > 0;
-        }
-    }
-
-    private Database keep(Database db) {
-        databases.add(db);
-        return db;
     }
 }

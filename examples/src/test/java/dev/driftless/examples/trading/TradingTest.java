@@ -1,23 +1,22 @@
 package dev.driftless.examples.trading;
 
-import dev.driftless.examples.ExampleDatabases;
+import dev.driftless.junit.MigratedDatabase;
+import dev.driftless.junit.TestDatabase;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.Migrator;
-import dev.driftless.schema.SchemaDiff;
-import dev.driftless.server.Database;
+import dev.driftless.seed.Fixture;
+import dev.driftless.seed.Seeder;
+import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
 
+import static dev.driftless.assertions.DriftlessAssertions.assertThat;
+import static dev.driftless.assertions.DriftlessAssertions.assertThatMigrations;
+import static dev.driftless.assertions.DriftlessAssertions.row;
+import static dev.driftless.assertions.DriftlessAssertions.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,72 +24,71 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Trading: {@code schema.sql} is the source of truth; numbered migrations manage their own transactions
  * ({@code BEGIN; ... COMMIT;}) and record themselves in their own {@code schema_migrations} table. Migration 002
  * renames a column, 003 backfills a new one, 004 refuses to add a foreign key while orphaned trades exist.
+ * Each test starts at version 001, where the legacy trades were imported, and moves on with the {@link Migrator}.
  */
+@MigratedDatabase(migrations = "classpath:trading/migrations", target = "001")
 class TradingTest {
 
     static final MigrationChain MIGRATIONS = MigrationChain.at("classpath:trading/migrations");
 
-    private final List<Database> databases = new ArrayList<>();
+    /** Trades as version 001 stores them: {@code qty}, no {@code notional}. */
+    static final Fixture TRADES_AT_001 = Fixture.parse("trades.yml", """
+            account:
+              - {_alias: northwind, code: ACC-1, owner_name: Northwind Capital}
+            instrument:
+              - {_alias: acme, symbol: ACME, kind: equity}
+              - {_alias: es, symbol: ESZ5, kind: future}
+            trade:
+              - {account_id: "$ref:northwind", instrument_id: "$ref:acme", side: B, qty: 100, price: 12.50,
+                 executed_at: "2025-01-06T14:30:00Z"}
+              - {account_id: "$ref:northwind", instrument_id: "$ref:es", side: S, qty: 2.5, price: 6010.25,
+                 executed_at: "2025-01-06T15:00:00Z"}
+            """);
 
-    @AfterEach
-    void drop() {
-        databases.forEach(ExampleDatabases::drop);
+    @Test
+    void schemaSqlEqualsTheMigrations(PostgresServer server) {
+        // schema_migrations, the chain's own history table, is left out of the comparison like every history table.
+        assertThatMigrations(MIGRATIONS).on(server).produceSameSchemaAs(SqlScript.at("classpath:trading/schema.sql"));
     }
 
     @Test
-    void schemaSqlEqualsTheMigrations() {
-        SchemaDiff diff = ExampleDatabases.diff(keep(ExampleDatabases.fromScript(SqlScript.at("classpath:trading/schema.sql"))),
-                keep(ExampleDatabases.migrated(MIGRATIONS)));
+    void driftBetweenSchemaSqlAndTheMigrationsIsShown(PostgresServer server) {
+        SqlScript drifted = SqlScript.at("classpath:trading/broken/schema_drifted.sql");
 
-        assertThat(diff.isEmpty()).as(diff.toText()).isTrue();
+        assertThatThrownBy(() -> assertThatMigrations(MIGRATIONS).on(server).produceSameSchemaAs(drifted))
+                .hasMessage("""
+
+                        Expecting actual:
+                          migration chain classpath:trading/migrations migrated to 004
+                        to produce the same schema as:
+                          classpath:trading/broken/schema_drifted.sql
+                        but found (classpath:trading/broken/schema_drifted.sql → migrated chain):
+                          1 difference (1 structure)
+                          table trade: column notional: not null false → true
+                        HTML report: target/driftless/produceSameSchemaAs-classpath_trading_migrations.html""");
     }
 
     @Test
-    void driftBetweenSchemaSqlAndTheMigrationsIsShown() {
-        Database drifted = keep(ExampleDatabases.fromScript(SqlScript.at("classpath:trading/broken/schema_drifted.sql")));
-
-        SchemaDiff diff = ExampleDatabases.diff(drifted, keep(ExampleDatabases.migrated(MIGRATIONS)));
-
-        assertThat(diff.toText()).isEqualTo("""
-                1 difference (1 structure)
-                table trade: column notional: not null false → true
-                """);
+    void theDataMigrationKeepsEveryTrade(PostgresServer server) {
+        assertThatMigrations(MIGRATIONS).on(server).fromVersion("001").preserveData(TRADES_AT_001);
     }
 
     @Test
-    void theRenameAndTheBackfillPreserveData() throws SQLException {
-        Database db = keep(ExampleDatabases.server().createDatabase());
-        Migrator migrator = Migrator.of(MIGRATIONS, db);
-        migrator.migrateTo("001");
-        execute(db, """
-                INSERT INTO account (code, owner_name) VALUES ('ACC-1', 'Northwind Capital');
-                INSERT INTO instrument (symbol, kind) VALUES ('ACME', 'equity'), ('ESZ5', 'future');
-                INSERT INTO trade (account_id, instrument_id, side, qty, price, executed_at) VALUES
-                    (1, 1, 'B', 100, 12.50, '2025-01-06 14:30Z'),
-                    (1, 2, 'S', 2.5, 6010.25, '2025-01-06 15:00Z');
-                """);
+    void theRenameAndTheBackfillKeepTheValues(Seeder seed, Migrator migrator, DataSource dataSource) {
+        seed.load(TRADES_AT_001);
 
         migrator.migrateTo("003");
 
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT quantity, notional FROM trade ORDER BY trade_id")) {
-            rs.next();
-            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("100");
-            assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("1250");
-            rs.next();
-            assertThat(rs.getBigDecimal(1)).isEqualByComparingTo("2.5");
-            assertThat(rs.getBigDecimal(2)).isEqualByComparingTo(new BigDecimal("15025.625"));
-        }
-        assertThat(single(db, "SELECT string_agg(version, ',' ORDER BY version) FROM schema_migrations"))
-                .isEqualTo("001,002,003");
+        assertThat(table(dataSource, "trade")).containsExactlyRowsInOrder(
+                row("quantity", 100, "price", 12.5, "notional", 1250),
+                row("quantity", 2.5, "price", 6010.25, "notional", 15025.625));
+        assertThat(table(dataSource, "schema_migrations")).column("version").containsExactly("001", "002", "003");
     }
 
     @Test
-    void orphanedTradesStopTheForeignKeyWithAClearMessage() throws SQLException {
-        Database db = keep(ExampleDatabases.server().createDatabase());
-        Migrator migrator = Migrator.of(MIGRATIONS, db);
+    void orphanedTradesStopTheForeignKeyWithAClearMessage(Migrator migrator, TestDatabase db) {
         migrator.migrateTo("003");
-        execute(db, """
+        db.execute("""
                 INSERT INTO account (code, owner_name) VALUES ('ACC-1', 'Northwind Capital');
                 INSERT INTO instrument (symbol, kind) VALUES ('ACME', 'equity');
                 INSERT INTO trade (account_id, instrument_id, side, quantity, price, executed_at, notional)
@@ -99,34 +97,24 @@ class TradingTest {
 
         assertThatThrownBy(() -> migrator.migrateTo("004"))
                 .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("trading/migrations/004_trade_account_fk.sql:")
-                .hasMessageContaining("[P0001] trade has 1 row(s) whose account does not exist");
+                .hasMessage("""
+                        The migration 004 trade account fk (classpath:trading/migrations/004_trade_account_fk.sql) failed. It ran outside a transaction (classpath:trading/migrations/004_trade_account_fk.sql cannot run inside one), so the statements before the failing one stay applied. The history table "public"."driftless_schema_history" records it as failed (success = false) and database %s counts as being at version 003. Repair the schema, delete that row, then migrate again.
+                        classpath:trading/migrations/004_trade_account_fk.sql:3:1 [P0001] trade has 1 row(s) whose account does not exist
+                          3 | DO $$
+                          4 | DECLARE
+                          5 |     orphans bigint;
+                          6 | BEGIN
+                            | ...
+                        Hint: Reassign or delete them (SELECT * FROM trade WHERE account_id NOT IN (SELECT account_id FROM account)), then migrate again.
+                        Where: PL/pgSQL function inline_code_block line 9 at RAISE
+                        The script ran outside a transaction (it manages its own transactions (BEGIN at classpath:trading/migrations/004_trade_account_fk.sql:2)): the transaction it had opened was rolled back; the 0 statements before that stay applied.""", db.name());
         assertThat(migrator.currentVersion().toString()).isEqualTo("003");
-        assertThat(single(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'trade_account_id_fkey'")).isEqualTo("0");
+        assertThat(db.snapshot()).table("trade").doesNotHaveForeignKey("account_id");
 
         // 004 manages its own transaction (BEGIN; ... COMMIT;), so Driftless recorded it as failed and asks a person
-        // to look before migrating that database again. Its transaction was rolled back: repair the data, clear the row.
-        execute(db, "DELETE FROM trade WHERE account_id = 42; "
-                + "DELETE FROM driftless_schema_history WHERE NOT success");
+        // to look before migrating that database again. Its transaction was rolled back: repair, clear the record.
+        db.execute("DELETE FROM trade WHERE account_id = 42; DELETE FROM driftless_schema_history WHERE NOT success");
         migrator.migrateTo("004");
-        assertThat(single(db, "SELECT count(*) FROM pg_constraint WHERE conname = 'trade_account_id_fkey'")).isEqualTo("1");
-    }
-
-    private Database keep(Database db) {
-        databases.add(db);
-        return db;
-    }
-
-    private static void execute(Database db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static String single(Database db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        assertThat(db.snapshot()).table("trade").hasForeignKey("account_id").referencing("account", "account_id");
     }
 }
