@@ -244,8 +244,9 @@ public final class MigrationExecutor {
                 return took;
             } catch (ScriptException e) {
                 connection.rollback();
+                // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
                 throw new MigrationException("The " + what + " failed and was rolled back; database " + database
-                        + " stays at version " + stays + ".\n" + withoutCallerAdvice(e.getMessage()), e);
+                        + " stays at version " + stays + ".\n" + e.failure(), e);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -266,17 +267,6 @@ public final class MigrationExecutor {
         Duration took = since(start);
         record.write(took, true);
         return took;
-    }
-
-    /**
-     * Drops the runner's advice to the owner of the transaction ("roll it back"): here the migrator owns it and has
-     * rolled it back already, so the advice would mislead. Until ScriptException carries that note apart from the
-     * failure, it is recognised by its text; if the text changes, the advice simply stays in the message.
-     */
-    private static String withoutCallerAdvice(String message) {
-        String advice = "\nThe statements ran in the caller's transaction, which is now aborted: roll it back."
-                + " Nothing was committed.";
-        return message.endsWith(advice) ? message.substring(0, message.length() - advice.length()) : message;
     }
 
     private static Duration since(long start) {
