@@ -38,7 +38,7 @@ class ScriptExceptionPartsTest {
     }
 
     private ScriptException failing(SqlScript script) {
-        return catchThrowableOfType(() -> ScriptRunner.create().run(script, c), ScriptException.class);
+        return catchThrowableOfType(ScriptException.class, () -> ScriptRunner.create().run(script, c));
     }
 
     @Test
