@@ -40,12 +40,15 @@ public final class Migrator {
     private final DataSource dataSource;
     private final String historyTable;
     private final ScriptRunner runner;
+    private final String databaseLabel;
 
-    private Migrator(MigrationChain chain, DataSource dataSource, String historyTable, ScriptRunner runner) {
+    private Migrator(MigrationChain chain, DataSource dataSource, String historyTable, ScriptRunner runner,
+            String databaseLabel) {
         this.chain = chain;
         this.dataSource = dataSource;
         this.historyTable = historyTable;
         this.runner = runner;
+        this.databaseLabel = databaseLabel;
     }
 
     /**
@@ -68,7 +71,7 @@ public final class Migrator {
      */
     public static Migrator of(MigrationChain chain, DataSource dataSource) {
         return new Migrator(Objects.requireNonNull(chain, "chain"), Objects.requireNonNull(dataSource, "dataSource"),
-                DEFAULT_HISTORY_TABLE, ScriptRunner.create());
+                DEFAULT_HISTORY_TABLE, ScriptRunner.create(), null);
     }
 
     /**
@@ -80,7 +83,7 @@ public final class Migrator {
      */
     public Migrator withHistoryTable(String name) {
         HistoryTable.check(Objects.requireNonNull(name, "name"));
-        return new Migrator(chain, dataSource, name, runner);
+        return new Migrator(chain, dataSource, name, runner, databaseLabel);
     }
 
     /**
@@ -91,7 +94,32 @@ public final class Migrator {
      * @return a new migrator
      */
     public Migrator withScriptRunner(ScriptRunner scriptRunner) {
-        return new Migrator(chain, dataSource, historyTable, Objects.requireNonNull(scriptRunner, "scriptRunner"));
+        return new Migrator(chain, dataSource, historyTable, Objects.requireNonNull(scriptRunner, "scriptRunner"),
+                databaseLabel);
+    }
+
+    /**
+     * Returns a migrator whose failure messages call the database by a label instead of by its name. By default a
+     * message names the database ("...; database app stays at version 001."); a tool that migrates a temporary
+     * database it drops afterwards (a template being built, a scratch database for a check) gives a label that
+     * tells its reader more than a generated name would:
+     * <pre>{@code
+     * Migrator.of(chain, scratch).withDatabaseLabel("the check's database").migrateToLatest();
+     * // The migration 003 booking index (...) failed and was rolled back; the check's database stays at version 002.
+     * }</pre>
+     * Log lines keep the database's name, which is what one looks for in a server's logs.
+     *
+     * @param label a noun phrase standing where the messages would say {@code database <name>}, e.g.
+     *     {@code "the check's database"}; not blank
+     * @return a new migrator
+     * @throws IllegalArgumentException when the label is blank
+     */
+    public Migrator withDatabaseLabel(String label) {
+        if (Objects.requireNonNull(label, "label").isBlank()) {
+            throw new IllegalArgumentException("A database label must not be blank; leave it out to name the"
+                    + " database in messages");
+        }
+        return new Migrator(chain, dataSource, historyTable, runner, label.strip());
     }
 
     /** @return the chain this migrator follows */
@@ -131,7 +159,7 @@ public final class Migrator {
             HistoryTable history = HistoryTable.resolve(historyTable, connection);
             history.lock(connection);
             try {
-                return new MigrationExecutor(chain, runner, connection, history).migrateTo(version);
+                return new MigrationExecutor(chain, runner, connection, history, databaseLabel).migrateTo(version);
             } finally {
                 history.unlock(connection);
             }

@@ -2,6 +2,7 @@ package dev.driftless.sql;
 
 import dev.driftless.DriftlessException;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,21 +14,30 @@ import java.util.Optional;
  *      |     ^
  *   43 |   id bigint
  * </pre>
- * and also carries the server's detail, hint and context and what happened to the script's transaction.
+ * and also carries the server's detail, hint and context. Its last line says what became of the script's work
+ * (its {@linkplain #outcome() outcome}), for instance
+ * <pre>
+ * The script ran in one transaction, which was rolled back: nothing of it was applied.
+ * </pre>
+ * Code that owns the transaction and reports the failure its own way (a migrator that rolls back and says which
+ * version the database stays at) uses {@link #failure()}, the message without that sentence.
  */
 public class ScriptException extends DriftlessException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String failure;
+    private final String outcome;
     private final String scriptName;
     private final int line;
     private final int column;
     private final String sqlState;
 
     /**
-     * Creates the exception.
+     * Creates an exception whose message is only the failure: for problems found before anything ran (a script that
+     * cannot be read or parsed, or cannot run as asked), where there is no outcome to report.
      *
-     * @param message the whole message for people, never {@code null}
+     * @param message the whole message for people, never {@code null}; {@link #failure()} returns it
      * @param scriptName the script's display name
      * @param line the 1-based line in that script, or 0 when the problem has no line
      * @param column the 1-based column, or 0 when unknown
@@ -36,11 +46,66 @@ public class ScriptException extends DriftlessException {
      */
     public ScriptException(String message, String scriptName, int line, int column, String sqlState,
             Throwable cause) {
-        super(message, cause);
+        this(message, null, scriptName, line, column, sqlState, cause);
+    }
+
+    /**
+     * Creates an exception for a script that failed while running. Its message is the failure, then the outcome on
+     * a line of its own.
+     *
+     * @param failure what went wrong, for people, never {@code null}: where, the SQLSTATE and server's message, the
+     *     statement, the server's detail and hint; without a trailing line break
+     * @param outcome what became of the script's work, e.g. {@code "The script ran in one transaction, which was
+     *     rolled back: nothing of it was applied."}, or {@code null} when there is nothing to say
+     * @param scriptName the script's display name
+     * @param line the 1-based line in that script, or 0 when the problem has no line
+     * @param column the 1-based column, or 0 when unknown
+     * @param sqlState the server's SQLSTATE, or {@code null} when the server was not involved
+     * @param cause the underlying failure, or {@code null}
+     */
+    public ScriptException(String failure, String outcome, String scriptName, int line, int column, String sqlState,
+            Throwable cause) {
+        super(outcome == null ? Objects.requireNonNull(failure, "failure")
+                : Objects.requireNonNull(failure, "failure") + "\n" + outcome, cause);
+        this.failure = failure;
+        this.outcome = outcome;
         this.scriptName = scriptName;
         this.line = line;
         this.column = column;
         this.sqlState = sqlState;
+    }
+
+    /**
+     * {@code failure} is the message without its {@linkplain #outcome() outcome}: where the script failed, the
+     * server's SQLSTATE and message, the statement's lines with a caret, the server's detail, hint and context, and
+     * the include chain. Code that owns the script's transaction reports the outcome itself and adds this text, e.g.
+     * <pre>{@code
+     * connection.setAutoCommit(false);          // the transaction is ours, not the runner's
+     * try {
+     *     ScriptRunner.create().run(script, connection);
+     *     connection.commit();
+     * } catch (ScriptException e) {
+     *     connection.rollback();
+     *     throw new IllegalStateException("The import failed; nothing was imported.\n" + e.failure(), e);
+     * }
+     * }</pre>
+     *
+     * @return the failure, never {@code null}; the whole message when there is no outcome
+     */
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * {@code outcome} is the message's closing note on what became of the script's work: that the script's own
+     * transaction was rolled back (after a failed {@code COMMIT}, with why no statement is named), how many statements
+     * stay applied when it ran outside a transaction, or that the caller's transaction is aborted and must be rolled
+     * back. Empty for problems found before anything ran.
+     *
+     * @return the outcome, one or more sentences without a line break
+     */
+    public Optional<String> outcome() {
+        return Optional.ofNullable(outcome);
     }
 
     /** @return the display name of the script where the problem is (an included file when it is there) */

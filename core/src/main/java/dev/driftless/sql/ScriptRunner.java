@@ -65,8 +65,9 @@ public final class ScriptRunner {
      * @param connection the connection; not closed
      * @return how many statements ran and how long it took, never {@code null}
      * @throws ScriptException for the first failing statement: file, line, column, SQLSTATE, the server's message,
-     *     detail and hint, and the statement with a caret; or, before anything runs, for a script that cannot be
-     *     parsed or cannot run as asked
+     *     detail and hint, and the statement with a caret ({@link ScriptException#failure()}), then what became of
+     *     the script's work ({@link ScriptException#outcome()}); or, before anything runs, for a script that cannot
+     *     be parsed or cannot run as asked
      */
     public ScriptResult run(SqlScript script, Connection connection) {
         Objects.requireNonNull(script, "script");

@@ -47,4 +47,20 @@ class MigrationDocsExamplesTest {
             server.drop(database);
         }
     }
+
+    @Test
+    void aLabelForATemporaryDatabase() {
+        PostgresServer server = TestServers.embedded();
+        Database scratch = server.createDatabase();
+        try {
+            MigrationChain chain = MigrationChain.at("classpath:migrations/errors/line37");
+            MigrationException e = catchThrowableOfType(MigrationException.class, () ->
+                    Migrator.of(chain, scratch).withDatabaseLabel("the check's database").migrateToLatest());
+            assertThat(e.getMessage()).startsWith("The migration 002 orders"
+                    + " (classpath:migrations/errors/line37/002_orders.sql) failed and was rolled back; the check's"
+                    + " database stays at version 001.\n").doesNotContain(scratch.name());
+        } finally {
+            server.drop(scratch);
+        }
+    }
 }

@@ -171,6 +171,32 @@ class MigratorTest {
     }
 
     @Test
+    void aDatabaseLabelStandsForTheNameInMessages() {
+        Migrator migrator = Migrator.of(MigrationChain.at("classpath:migrations/errors/line37"), db)
+                .withDatabaseLabel("the check's database");
+        assertThatThrownBy(migrator::migrateToLatest)
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("""
+                        The migration 002 orders (classpath:migrations/errors/line37/002_orders.sql) failed and was \
+                        rolled back; the check's database stays at version 001.
+                        classpath:migrations/errors/line37/002_orders.sql:37:49 [42601] syntax error at or near "NUL"
+                          37 | ALTER TABLE orders ADD COLUMN total numeric NOT NUL;
+                             |                                                 ^""");
+
+        Migrator noDown = Migrator.of(MigrationChain.at("classpath:migrations/errors/no-down"), db)
+                .withHistoryTable("no_down_history").withDatabaseLabel("the scratch database");
+        noDown.migrateToLatest();
+        assertThatThrownBy(() -> noDown.migrateTo("1"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("Cannot migrate the scratch database down from version 003 to 1: migration 002 keep"
+                        + " (classpath:migrations/errors/no-down/002_keep.sql) has no down script. Nothing was changed:"
+                        + " add the missing down script(s), or migrate down only to a version above them.");
+        assertThatThrownBy(() -> migrator.withDatabaseLabel(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A database label must not be blank; leave it out to name the database in messages");
+    }
+
+    @Test
     void dbmateSectionsReportTheFilesLineNumbers() {
         Migrator migrator = Migrator.of(MigrationChain.at("classpath:migrations/errors/dbmate-line"), db);
         assertThatThrownBy(migrator::migrateToLatest)

@@ -84,6 +84,33 @@ class ScriptsGuideExamplesTest {
     }
 
     @Test
+    void reportAFailureInYourOwnTransaction() throws SQLException {
+        IllegalStateException thrown = null;
+        try {
+            // guide: own transaction
+            try (Connection connection = database.connect()) {
+                connection.setAutoCommit(false); // our transaction: the runner neither commits nor rolls back
+                try {
+                    ScriptRunner.create().run(SqlScript.of("import.sql", "INSERT INTO t VALUES (1/0);"), connection);
+                    connection.commit();
+                } catch (ScriptException e) {
+                    connection.rollback();
+                    // e.outcome(): "The statements ran in the caller's transaction, which is now aborted: roll it back. ..."
+                    throw new IllegalStateException("The import failed; nothing was imported.\n" + e.failure(), e);
+                }
+            }
+            // end
+        } catch (IllegalStateException e) {
+            thrown = e;
+        }
+        assertThat(thrown).hasMessage("""
+                The import failed; nothing was imported.
+                import.sql:1:13 [42P01] relation "t" does not exist
+                  1 | INSERT INTO t VALUES (1/0);
+                    |             ^""");
+    }
+
+    @Test
     void sectionsAndModes() {
         // guide: sections
         SqlScript up = SqlScript.of("db/migrations/20240101120000_add_index.sql",

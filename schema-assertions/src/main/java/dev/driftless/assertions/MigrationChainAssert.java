@@ -6,7 +6,6 @@ import dev.driftless.assertions.internal.MigrationChecks;
 import dev.driftless.assertions.internal.Reports;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
-import dev.driftless.migration.Migrator;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.seed.Fixture;
@@ -222,7 +221,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(MigrationChain other) {
-        return produceSameSchema(other.location(), db -> Migrator.of(other, db.database()).migrateToLatest());
+        return produceSameSchema(other.location(), db -> MigrationChecks.migrator(other, db).migrateToLatest());
     }
 
     private MigrationChainAssert produceSameSchema(String expectedName,

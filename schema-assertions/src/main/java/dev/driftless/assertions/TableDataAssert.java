@@ -205,7 +205,9 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
 
     /**
      * {@code matchesFixture} checks that the table contains exactly the rows an expected-data file gives for it (in
-     * any order): YAML or JSON (table → rows), DbUnit flat XML, or CSV, read by the seed module's readers.
+     * any order): YAML or JSON (table → rows), DbUnit flat XML, or CSV, read as {@code dev.driftless.seed.Fixture}
+     * reads fixtures. Values are compared as in {@link #containsRows(ExpectedRow...)}; {@code $any}, {@code $notNull}
+     * and {@code $regex:} match, and a {@code $ref:} is refused (references resolve only when loading).
      *
      * <pre>{@code
      * assertThat(table(ds, "party")).ignoringColumns("created_at").matchesFixture("expected/after_import.yml");

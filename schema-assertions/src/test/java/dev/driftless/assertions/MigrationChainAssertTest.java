@@ -94,6 +94,19 @@ class MigrationChainAssertTest {
     }
 
     @Test
+    void aChainThatDoesNotMigrateNamesTheChecksDatabaseNotItsGeneratedName() {
+        MigrationChain broken = MigrationChain.of("in code", List.of(Migration.of(MigrationVersion.parse("1"), "bad",
+                SqlScript.of("1_bad.sql", "SELECT nope;"), null)), List.of());
+        assertThatThrownBy(() -> assertThatMigrations(broken).on(server).produceSameSchemaAs(master("complete")))
+                .hasMessage("""
+                        The migration 1 bad (1_bad.sql) failed and was rolled back; the check's database stays at \
+                        version <empty>.
+                        1_bad.sql:1:8 [42703] column "nope" does not exist
+                          1 | SELECT nope;
+                            |        ^""");
+    }
+
+    @Test
     void areReversiblePassesOnTheFixedChain() {
         assertThatMigrations(chain("reversible-fixed")).on(server).areReversible();
     }

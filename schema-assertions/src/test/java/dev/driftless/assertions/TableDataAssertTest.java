@@ -170,6 +170,15 @@ class TableDataAssertTest {
     }
 
     @Test
+    void aReferenceInExpectedDataIsRefused() {
+        assertThatThrownBy(() -> assertThat(table(ds, "party")).matchesFixture("expected/parties-ref.yml"))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("Expected data expected/parties-ref.yml:2, table party, row 1, column party_id: a $ref"
+                        + " cannot be compared (references resolve when loading only). Write the value, or $any /"
+                        + " $notNull / $regex:<pattern>.");
+    }
+
+    @Test
     void columnValues() {
         assertThat(table(ds, "rate_card_item")).column("price_cents").containsExactly(1050, null)
                 .containsExactlyInAnyOrder(null, "1050").contains(1050).and().hasRowCount(2);

@@ -1,5 +1,6 @@
 package dev.driftless.seed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.driftless.seed.internal.CsvReader;
 import dev.driftless.seed.internal.FixtureReaders;
 import dev.driftless.seed.internal.FixtureRow;
@@ -16,10 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +38,15 @@ import java.util.stream.Stream;
  *   <li>{@code .csv} — one table named after the file; a directory (or a class path folder with a
  *       {@code table-ordering.txt}) is a DbUnit CSV dataset, one {@code <table>.csv} per table.</li>
  * </ul>
+ *
+ * <p>{@link #rows()} shows the rows as written, before anything is resolved against a database, for tools that read
+ * fixture files for other purposes (the expected data of {@code TableDataAssert.matchesFixture}, for instance):
+ * <pre>{@code
+ * for (Fixture.Row row : Fixture.of("fixtures/studio.yml").rows("booking")) {
+ *     Object party = row.values().get("party_id");      // "$ref:alice", as written
+ *     String where = row.describe();                    // "fixtures/studio.yml:6, table booking, row 1"
+ * }
+ * }</pre>
  *
  * <p>Immutable. {@link #and(Fixture)} merges fixtures in order.
  */
@@ -152,7 +167,29 @@ public final class Fixture {
         return List.copyOf(names);
     }
 
-    List<FixtureRow> rows() {
+    /**
+     * {@code rows} is every row of the fixture as written, in order: file order, and for merged fixtures the order of
+     * {@link #and(Fixture)}. See {@link Row#values()} for what the values are.
+     *
+     * @return the rows, unmodifiable, never {@code null}
+     */
+    public List<Row> rows() {
+        return rows.stream().map(Row::new).toList();
+    }
+
+    /**
+     * {@code rows} is the rows of one table as written, in order.
+     *
+     * @param table the table's name exactly as the fixture writes it, e.g. {@code party} or {@code billing.invoice};
+     *     one of {@link #tables()}
+     * @return its rows, unmodifiable; empty when the fixture has no row for that name
+     */
+    public List<Row> rows(String table) {
+        Objects.requireNonNull(table, "table");
+        return rows.stream().filter(r -> r.table().equals(table)).map(Row::new).toList();
+    }
+
+    List<FixtureRow> fixtureRows() {
         return rows;
     }
 
@@ -212,5 +249,155 @@ public final class Fixture {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : Fixture.class.getClassLoader();
+    }
+
+    /**
+     * {@code Row} is one fixture row as written in its file, before a {@link Seeder} resolves anything: its table,
+     * its alias, its column values and where it was written. Immutable.
+     */
+    public static final class Row {
+
+        private final String table;
+        private final String alias;
+        private final Map<String, Object> values;
+        private final String source;
+        private final int line;
+        private final int index;
+        private final String description;
+
+        Row(FixtureRow row) {
+            this.table = row.table();
+            this.alias = row.alias();
+            Map<String, Object> copy = new LinkedHashMap<>();
+            row.values().forEach((column, value) -> copy.put(column, writtenValue(value)));
+            this.values = Collections.unmodifiableMap(copy);
+            this.source = row.origin().source();
+            this.line = row.origin().line();
+            this.index = row.index();
+            this.description = row.describe();
+        }
+
+        /** @return the table's name as written, e.g. {@code party} or {@code billing.invoice}; never {@code null} */
+        public String table() {
+            return table;
+        }
+
+        /** @return the row's alias, written {@code _alias} (a key in YAML and JSON, a column in CSV and flat XML) */
+        public Optional<String> alias() {
+            return Optional.ofNullable(alias);
+        }
+
+        /**
+         * {@code values} is the row's columns and values in the order written; columns the row leaves out are not in
+         * it. Values are as written, nothing resolved or evaluated:
+         * <ul>
+         *   <li>text is a {@code String}, placeholders included: a reference is the text {@code $ref:alias} or
+         *       {@code $ref:alias.column}, a time is {@code $now-1d} or {@code $today}, an escaped dollar stays
+         *       {@code $$text};</li>
+         *   <li>YAML and JSON numbers are {@code Integer}, {@code Long} or {@code BigInteger}, and {@code BigDecimal}
+         *       (exactly as written), booleans {@code Boolean}; CSV and flat XML values are always text;</li>
+         *   <li>SQL {@code NULL} ({@code null} or {@code ~} in YAML, {@code null} in JSON and unquoted in CSV,
+         *       {@code [null]} in flat XML) is {@code null};</li>
+         *   <li>a nested YAML or JSON object or array (for {@code jsonb}, array or composite columns) is an
+         *       unmodifiable {@code Map<String, Object>} or {@code List<Object>} of such values;</li>
+         *   <li>rows built in Java ({@link TableRows#toFixture()}) keep the values given to
+         *       {@link RowValues#set(String, Object)}: a reference is a {@link Ref}, maps and lists are unmodifiable
+         *       copies, arrays and {@code byte[]} are copies.</li>
+         * </ul>
+         *
+         * @return column → value, unmodifiable, never {@code null}
+         */
+        public Map<String, Object> values() {
+            return values;
+        }
+
+        /** @return the file (or class path resource) the row was read from, e.g. {@code fixtures/studio.yml} */
+        public String source() {
+            return source;
+        }
+
+        /** @return the 1-based line where the row starts in {@link #source()}, or 0 when the format gives none */
+        public int line() {
+            return line;
+        }
+
+        /** @return the row's 1-based position among the rows of its table in its source */
+        public int index() {
+            return index;
+        }
+
+        /**
+         * {@code describe} names the row for messages, as the seeder does.
+         *
+         * @return e.g. {@code fixtures/studio.yml:7, table party, row 2 (alias "alice")}
+         */
+        public String describe() {
+            return description;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row other && other.table.equals(table) && Objects.equals(other.alias, alias)
+                    && other.values.equals(values) && other.source.equals(source) && other.line == line
+                    && other.index == index;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(table, alias, values, source, line, index);
+        }
+
+        /** @return e.g. {@code fixtures/studio.yml:7, table party, row 2 (alias "alice")
+         *     {display_name=Alice, owner_id=$ref:bob}} */
+        @Override
+        public String toString() {
+            return description + " " + values;
+        }
+
+        private static Object writtenValue(Object value) {
+            if (value instanceof JsonNode node) {
+                return fromTree(node);
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<Object, Object> copy = new LinkedHashMap<>();
+                map.forEach((k, v) -> copy.put(k, writtenValue(v)));
+                return Collections.unmodifiableMap(copy);
+            }
+            if (value instanceof Collection<?> collection) {
+                List<Object> copy = new ArrayList<>();
+                collection.forEach(v -> copy.add(writtenValue(v)));
+                return Collections.unmodifiableList(copy);
+            }
+            if (value instanceof byte[] bytes) {
+                return bytes.clone();
+            }
+            if (value instanceof Object[] array) {
+                return array.clone();
+            }
+            return value;
+        }
+
+        private static Object fromTree(JsonNode node) {
+            if (node.isObject()) {
+                Map<String, Object> map = new LinkedHashMap<>();
+                node.properties().forEach(e -> map.put(e.getKey(), fromTree(e.getValue())));
+                return Collections.unmodifiableMap(map);
+            }
+            if (node.isArray()) {
+                List<Object> list = new ArrayList<>();
+                node.forEach(element -> list.add(fromTree(element)));
+                return Collections.unmodifiableList(list);
+            }
+            if (node.isNull() || node.isMissingNode()) {
+                return null;
+            }
+            if (node.isNumber()) {
+                return node.numberValue();
+            }
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            return node.asText();
+        }
     }
 }

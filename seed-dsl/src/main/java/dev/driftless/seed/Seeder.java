@@ -184,7 +184,7 @@ public final class Seeder {
     public synchronized Seeder load(Fixture... fixtures) {
         List<FixtureRow> rows = new ArrayList<>();
         for (Fixture fixture : fixtures) {
-            rows.addAll(fixture.rows());
+            rows.addAll(fixture.fixtureRows());
         }
         if (rows.isEmpty()) {
             return this;

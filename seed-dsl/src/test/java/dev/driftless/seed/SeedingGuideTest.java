@@ -70,4 +70,22 @@ class SeedingGuideTest {
                     starts_at: 2025-01-19 10:00:00+00
                 """);
     }
+
+    @Test
+    void readingRowsAsWritten() {
+        List<Object> parties = new java.util.ArrayList<>();
+        List<String> wheres = new java.util.ArrayList<>();
+
+        Fixture fixture = Fixture.of("fixtures/studio.yml");
+        for (Fixture.Row row : fixture.rows("booking")) {
+            Object party = row.values().get("party_id");      // "$ref:alice", as written
+            String where = row.describe();                    // "fixtures/studio.yml:6, table booking, row 1"
+            parties.add(party);
+            wheres.add(where);
+        }
+
+        assertThat(parties).containsExactly("$ref:alice");
+        assertThat(wheres).containsExactly("fixtures/studio.yml:6, table booking, row 1");
+        assertThat(fixture.tables()).containsExactly("party", "booking");
+    }
 }

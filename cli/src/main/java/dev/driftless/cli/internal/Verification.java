@@ -70,7 +70,7 @@ final class Verification {
             Database migratedDb = workbench.newDatabase();
             Console.progress("Migrating a fresh database along " + chain.location() + " (" + chain.migrations().size()
                     + " migrations) ...");
-            Migrator.of(chain, migratedDb).migrateToLatest();
+            Migrator.of(chain, migratedDb).withDatabaseLabel("the scratch database").migrateToLatest();
             SchemaSnapshot migrated = inspector.inspect(migratedDb);
             if (fresh != null) {
                 checks.add(Check.compare("fresh install ≡ migrated path", SchemaDiff.between(fresh, migrated, options),
@@ -92,7 +92,7 @@ final class Verification {
 
     private void checkReversibility() {
         Database db = workbench.newDatabase();
-        Migrator migrator = Migrator.of(chain, db);
+        Migrator migrator = Migrator.of(chain, db).withDatabaseLabel("the scratch database");
         MigrationVersion previous = MigrationVersion.EMPTY;
         SchemaSnapshot before = inspector.inspect(db);
         boolean anyDown = false;
@@ -125,7 +125,7 @@ final class Verification {
             if (checks.get(checks.size() - 1).status() == Check.Status.FAILED) {
                 // The database is in a state no chain version describes: continue on a new one.
                 db = workbench.newDatabase();
-                migrator = Migrator.of(chain, db);
+                migrator = Migrator.of(chain, db).withDatabaseLabel("the scratch database");
                 migrator.migrateTo(version);
             }
             before = after;

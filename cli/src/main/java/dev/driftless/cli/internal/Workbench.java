@@ -73,7 +73,7 @@ public final class Workbench implements AutoCloseable {
      * @return the migrator, for further steps
      */
     public static Migrator migrate(MigrationChain chain, String version, Database database) {
-        Migrator migrator = Migrator.of(chain, database);
+        Migrator migrator = Migrator.of(chain, database).withDatabaseLabel("the scratch database");
         MigrationVersion target = version == null ? chain.latestVersion() : MigrationVersion.parse(version);
         if (version != null && chain.migration(target).isEmpty()) {
             throw new BadInputException("version " + version + " is not in the migration chain at " + chain.location()

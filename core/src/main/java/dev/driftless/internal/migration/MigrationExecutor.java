@@ -37,21 +37,25 @@ public final class MigrationExecutor {
     private final Connection connection;
     private final HistoryTable history;
     private final String database;
+    private final String label;
 
     /**
      * @param chain the chain
      * @param runner the script runner
      * @param connection an open connection in autocommit, owned by the caller
      * @param history the history table
+     * @param label what messages call the database, e.g. {@code the check's database}; {@code null} for
+     *     {@code database <name>}
      * @throws SQLException when the server cannot be asked for the database's name
      */
-    public MigrationExecutor(MigrationChain chain, ScriptRunner runner, Connection connection, HistoryTable history)
-            throws SQLException {
+    public MigrationExecutor(MigrationChain chain, ScriptRunner runner, Connection connection, HistoryTable history,
+            String label) throws SQLException {
         this.chain = chain;
         this.runner = runner;
         this.connection = connection;
         this.history = history;
         this.database = connection.getCatalog();
+        this.label = label != null ? label : "database " + database;
     }
 
     /**
@@ -123,7 +127,7 @@ public final class MigrationExecutor {
     private void checkNoFailures(List<AppliedMigration> rows) {
         List<AppliedMigration> failed = rows.stream().filter(r -> !r.success()).collect(Collectors.toList());
         if (!failed.isEmpty()) {
-            throw new MigrationException("The history table " + history.name() + " of database " + database
+            throw new MigrationException("The history table " + history.name() + " of " + label
                     + " records " + failed.size() + " failed migration(s) that ran outside a transaction and may be"
                     + " partly applied: " + failed.stream().map(r -> r.version() + " (" + r.script() + ")")
                     .collect(Collectors.joining(", ")) + ". Repair the schema by hand, delete those rows (success ="
@@ -157,7 +161,7 @@ public final class MigrationExecutor {
             }
         }
         if (!problems.isEmpty()) {
-            throw new MigrationException("Cannot migrate database " + database + " down from version " + from + " to "
+            throw new MigrationException("Cannot migrate " + label + " down from version " + from + " to "
                     + target + ": " + String.join("; ", problems) + ". Nothing was changed: add the missing down"
                     + " script(s), or migrate down only to a version above them.");
         }
@@ -244,8 +248,9 @@ public final class MigrationExecutor {
                 return took;
             } catch (ScriptException e) {
                 connection.rollback();
-                throw new MigrationException("The " + what + " failed and was rolled back; database " + database
-                        + " stays at version " + stays + ".\n" + withoutCallerAdvice(e.getMessage()), e);
+                // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
+                throw new MigrationException("The " + what + " failed and was rolled back; " + label
+                        + " stays at version " + stays + ".\n" + e.failure(), e);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -259,24 +264,13 @@ public final class MigrationExecutor {
             record.write(since(start), false);
             throw new MigrationException("The " + what + " failed. It ran outside a transaction (" + script.name()
                     + " cannot run inside one), so the statements before the failing one stay applied. The history"
-                    + " table " + history.name() + " records it as failed (success = false) and database " + database
+                    + " table " + history.name() + " records it as failed (success = false) and " + label
                     + " counts as being at version " + afterPartialFailure + ". Repair the schema, delete that row, then migrate"
                     + " again.\n" + e.getMessage(), e);
         }
         Duration took = since(start);
         record.write(took, true);
         return took;
-    }
-
-    /**
-     * Drops the runner's advice to the owner of the transaction ("roll it back"): here the migrator owns it and has
-     * rolled it back already, so the advice would mislead. Until ScriptException carries that note apart from the
-     * failure, it is recognised by its text; if the text changes, the advice simply stays in the message.
-     */
-    private static String withoutCallerAdvice(String message) {
-        String advice = "\nThe statements ran in the caller's transaction, which is now aborted: roll it back."
-                + " Nothing was committed.";
-        return message.endsWith(advice) ? message.substring(0, message.length() - advice.length()) : message;
     }
 
     private static Duration since(long start) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ServerErrors} turns a failed statement into one {@link ScriptException}: file, line and column mapped from the
  * server's error position (or the COPY data line) into the file, SQLSTATE, message, detail, hint and context, the
- * statement's lines with a caret, and what happened to the script's transaction.
+ * statement's lines with a caret (the exception's {@linkplain ScriptException#failure() failure}), and what happened to
+ * the script's transaction (its {@linkplain ScriptException#outcome() outcome}).
  */
 public final class ServerErrors {
 
@@ -76,8 +77,8 @@ public final class ServerErrors {
         if (statement.includedFrom() != null) {
             message.append("(").append(statement.includedFrom()).append(")\n");
         }
-        message.append(outcome);
-        return new ScriptException(message.toString(), statement.scriptName(), line, column, sqlState, error);
+        return new ScriptException(withoutLastLineBreak(message), outcome, statement.scriptName(), line, column,
+                sqlState, error);
     }
 
     /**
@@ -101,9 +102,14 @@ public final class ServerErrors {
             appendField(message, "Hint", server.getHint());
             appendField(message, "Where", server.getWhere());
         }
-        message.append("A deferred constraint or trigger fires at COMMIT, so no statement of the script is to blame"
-                + " alone. The script ran in one transaction, which was rolled back: nothing of it was applied.");
-        return new ScriptException(message.toString(), scriptName, 0, 0, sqlState, error);
+        return new ScriptException(withoutLastLineBreak(message), "A deferred constraint or trigger fires at COMMIT, so"
+                + " no statement of the script is to blame alone. The script ran in one transaction, which was rolled"
+                + " back: nothing of it was applied.", scriptName, 0, 0, sqlState, error);
+    }
+
+    private static String withoutLastLineBreak(StringBuilder message) {
+        int end = message.length();
+        return end > 0 && message.charAt(end - 1) == '\n' ? message.substring(0, end - 1) : message.toString();
     }
 
     private static int offsetOfLine(LineIndex lines, int line) {

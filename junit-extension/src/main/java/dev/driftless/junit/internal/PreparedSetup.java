@@ -85,7 +85,9 @@ public final class PreparedSetup {
                         ScriptRunner.create().run(schemaScript, connection);
                     }
                 } else {
-                    Migrator migrator = Migrator.of(migrationChain, database);
+                    // The template's generated name means nothing to the reader, and it is dropped when it fails.
+                    Migrator migrator = Migrator.of(migrationChain, database)
+                            .withDatabaseLabel("the database being built");
                     if (spec.target().isBlank()) {
                         migrator.migrateToLatest();
                     } else {

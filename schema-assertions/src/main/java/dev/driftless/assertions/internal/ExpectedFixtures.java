@@ -2,15 +2,9 @@ package dev.driftless.assertions.internal;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.assertions.ExpectedRow;
-import dev.driftless.seed.Ref;
-import dev.driftless.seed.internal.CsvReader;
-import dev.driftless.seed.internal.FixtureReaders;
-import dev.driftless.seed.internal.FixtureRow;
-import dev.driftless.seed.internal.FlatXmlReader;
+import dev.driftless.seed.Fixture;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ExpectedFixtures} reads the rows of one table from an expected-data file with the seed module's readers:
+ * {@code ExpectedFixtures} reads the rows of one table from an expected-data file as {@link Fixture} reads fixtures:
  * YAML or JSON (table → rows), DbUnit flat XML, or a CSV file named after the table.
  */
 public final class ExpectedFixtures {
+
+    private static final String REF = "$ref:";
 
     private ExpectedFixtures() {
     }
@@ -37,28 +33,18 @@ public final class ExpectedFixtures {
     public static List<ExpectedRow> read(String location, String table) {
         String content = content(location);
         String lower = location.toLowerCase(Locale.ROOT);
-        Reader reader = new StringReader(content);
-        List<FixtureRow> rows;
-        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
-            rows = FixtureReaders.yaml(location, reader);
-        } else if (lower.endsWith(".json")) {
-            rows = FixtureReaders.json(location, reader);
-        } else if (lower.endsWith(".xml")) {
-            rows = FlatXmlReader.read(location, reader);
-        } else if (lower.endsWith(".csv")) {
-            String file = Path.of(location).getFileName().toString();
-            rows = CsvReader.read(location, file.substring(0, file.length() - 4), reader);
-        } else {
+        if (!(lower.endsWith(".yml") || lower.endsWith(".yaml") || lower.endsWith(".json") || lower.endsWith(".xml")
+                || lower.endsWith(".csv"))) {
             throw new DriftlessException("Cannot read expected data " + location + ": unknown format. Name the file"
                     + " .yml, .yaml, .json, .xml (DbUnit flat XML) or .csv.");
         }
         List<ExpectedRow> expected = new ArrayList<>();
-        for (FixtureRow row : rows) {
+        for (Fixture.Row row : Fixture.parse(location, content).rows()) {
             if (!sameTable(row.table(), table)) {
                 continue;
             }
             row.values().forEach((column, value) -> {
-                if (value instanceof Ref) {
+                if (value instanceof String text && text.startsWith(REF)) {
                     throw new DriftlessException("Expected data " + row.describe() + ", column " + column
                             + ": a $ref cannot be compared (references resolve when loading only). Write the value,"
                             + " or $any / $notNull / $regex:<pattern>.");

@@ -68,6 +68,18 @@ public final class MigrationChecks {
     }
 
     /**
+     * Makes the migrator of a check's database. The database is dropped after the check, so its messages call it
+     * "the check's database" rather than by its generated name.
+     *
+     * @param chain the chain to follow
+     * @param db the check's database
+     * @return the migrator
+     */
+    public static Migrator migrator(MigrationChain chain, FreshDatabase db) {
+        return Migrator.of(chain, db.database()).withDatabaseLabel("the check's database");
+    }
+
+    /**
      * Builds the chain up to a version, and another database with an expected path, and reads both schemas.
      *
      * @param target the version, or {@code null} for the latest
@@ -76,7 +88,7 @@ public final class MigrationChecks {
      */
     public Compared compare(MigrationVersion target, java.util.function.Consumer<FreshDatabase> expectedPath) {
         try (FreshDatabase migrated = FreshDatabase.on(server); FreshDatabase expected = FreshDatabase.on(server)) {
-            Migrator migrator = Migrator.of(chain, migrated.database());
+            Migrator migrator = migrator(chain, migrated);
             if (target == null) {
                 migrator.migrateToLatest();
             } else {
@@ -100,7 +112,7 @@ public final class MigrationChecks {
         List<String> withoutDown = new ArrayList<>();
         FreshDatabase db = FreshDatabase.on(server);
         try {
-            Migrator migrator = Migrator.of(chain, db.database());
+            Migrator migrator = migrator(chain, db);
             SchemaSnapshot before = db.snapshot();
             for (int i = 0; i < migrations.size(); i++) {
                 Migration m = migrations.get(i);
@@ -132,10 +144,8 @@ public final class MigrationChecks {
                     }
                 } catch (DriftlessException e) {
                     columnOrderOnly = false;
-                    // The database is dropped after the check, so its generated name would only be noise.
-                    String message = e.getMessage().replace("database " + db.database().name(), "the check's database");
                     problems.add((migrator.currentVersion().equals(m.version()) ? "down" : "up again")
-                            + " failed:\n" + Message.indent(message, "  "));
+                            + " failed:\n" + Message.indent(e.getMessage(), "  "));
                 }
                 if (!problems.isEmpty()) {
                     String text = m + (columnOrderOnly ? " (column order only)" : "") + ":\n"
@@ -147,7 +157,7 @@ public final class MigrationChecks {
                     }
                     db.close();
                     db = FreshDatabase.on(server);
-                    migrator = Migrator.of(chain, db.database());
+                    migrator = migrator(chain, db);
                     migrator.migrateTo(m.version());
                 }
                 before = after;
@@ -210,7 +220,7 @@ public final class MigrationChecks {
     public List<String> dataPreservation(Fixture fixture, MigrationVersion from, MigrationVersion to,
             Map<String, String> queries) {
         try (FreshDatabase db = FreshDatabase.on(server)) {
-            Migrator migrator = Migrator.of(chain, db.database());
+            Migrator migrator = migrator(chain, db);
             migrator.migrateTo(from);
             Seeder.on(db.database()).load(fixture);
             Map<String, Long> before = new LinkedHashMap<>();
