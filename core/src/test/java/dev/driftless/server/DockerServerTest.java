@@ -66,6 +66,15 @@ class DockerServerTest {
                         + " pull or build it yourself (docker pull driftless-test/no-such-image:1).");
     }
 
+    @Test
+    void autoFallsBackToEmbeddedWhenTheImageCannotBeObtained() {
+        TestServers.assumeDocker();
+        try (PostgresServer server = PostgresServer.start(
+                ServerConfig.docker("driftless-test/no-such-image:1").withProvider(ProviderKind.AUTO))) {
+            assertThat(server.provider()).isEqualTo(ProviderKind.EMBEDDED);
+        }
+    }
+
     /** An image whose container prints a line and exits, made from the local PostgreSQL image (no registry here). */
     private static void buildImageThatIsNotPostgres() {
         DockerClient docker = DockerClientFactory.instance().client();

@@ -158,9 +158,9 @@ public final class DockerServer implements ServerHandle {
         }
         try {
             if (!docker.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-                throw new DriftlessException("Docker image '" + image + "' is not available locally and pulling it took"
-                        + " longer than " + PULL_TIMEOUT_MINUTES + " minutes. Pull it yourself (docker pull " + image
-                        + ") and run again.");
+                throw new ImageUnavailableException("Docker image '" + image + "' is not available locally and pulling it"
+                        + " took longer than " + PULL_TIMEOUT_MINUTES + " minutes", "Pull it yourself (docker pull " + image
+                        + ") and run again.", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -169,9 +169,9 @@ public final class DockerServer implements ServerHandle {
             if (e instanceof DriftlessException) {
                 throw e;
             }
-            throw new DriftlessException("Docker image '" + image + "' is not available locally and could not be pulled: "
-                    + rootMessage(e) + ". Check the image name (driftless.postgres.image / DRIFTLESS_POSTGRES_IMAGE),"
-                    + " or pull or build it yourself (docker pull " + image + ").", e);
+            throw new ImageUnavailableException("Docker image '" + image + "' is not available locally and could not be"
+                    + " pulled: " + rootMessage(e), "Check the image name (driftless.postgres.image /"
+                    + " DRIFTLESS_POSTGRES_IMAGE), or pull or build it yourself (docker pull " + image + ").", e);
         }
     }
 

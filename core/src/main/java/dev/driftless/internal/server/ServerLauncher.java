@@ -51,15 +51,28 @@ public final class ServerLauncher {
                         config.user().orElse(null), config.password().orElse(null));
                 break;
             case DOCKER:
-                handle = DockerServer.start(config.image(), config.reuse(), EmbeddedBinaries.cacheDir(settings));
+                try {
+                    handle = DockerServer.start(config.image(), config.reuse(), EmbeddedBinaries.cacheDir(settings));
+                } catch (ImageUnavailableException e) {
+                    if (config.provider() != ProviderKind.AUTO) {
+                        throw e;
+                    }
+                    kind = ProviderKind.EMBEDDED;
+                    reason = "a Docker engine answers, but " + e.problem() + "; so the embedded server runs instead";
+                    handle = startEmbedded(config, settings);
+                }
                 break;
             default:
-                Path dataDir = config.reuse()
-                        ? EmbeddedBinaries.cacheDir(settings).resolve("data-pg" + config.postgresVersion())
-                        : null;
-                handle = EmbeddedServer.start(config.postgresVersion(), dataDir, settings);
+                handle = startEmbedded(config, settings);
         }
         LOG.info("Driftless uses the {} provider: {}. Server: {}", kind.displayName(), reason, handle.description());
         return handle;
+    }
+
+    private static ServerHandle startEmbedded(ServerConfig config, DriftlessConfig settings) {
+        Path dataDir = config.reuse()
+                ? EmbeddedBinaries.cacheDir(settings).resolve("data-pg" + config.postgresVersion())
+                : null;
+        return EmbeddedServer.start(config.postgresVersion(), dataDir, settings);
     }
 }
