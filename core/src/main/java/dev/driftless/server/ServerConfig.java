@@ -3,6 +3,8 @@ package dev.driftless.server;
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -212,16 +214,16 @@ public final class ServerConfig {
         return Objects.hash(provider, reuse, relevantSettings());
     }
 
-    private java.util.List<Object> relevantSettings() {
+    private List<Object> relevantSettings() {
         switch (provider) {
             case EMBEDDED:
-                return java.util.List.of(postgresVersion);
+                return List.of(postgresVersion);
             case DOCKER:
-                return java.util.List.of(image);
+                return List.of(image);
             case EXTERNAL:
-                return java.util.Arrays.asList(jdbcUrl, user, password);
+                return Arrays.asList(jdbcUrl, user, password);
             default:
-                return java.util.Arrays.asList(postgresVersion, image, jdbcUrl, user, password);
+                return Arrays.asList(postgresVersion, image, jdbcUrl, user, password);
         }
     }
 

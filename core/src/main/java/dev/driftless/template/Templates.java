@@ -55,7 +55,7 @@ public final class Templates {
      */
     public Templates(PostgresServer server) {
         this.server = server;
-        this.prefetch = DriftlessConfig.load().get(DriftlessConfig.CLONE_PREFETCH).map(Integer::parseInt).orElse(2);
+        this.prefetch = DriftlessConfig.load().get(DriftlessConfig.CLONE_PREFETCH).map(Templates::parsePrefetch).orElse(2);
     }
 
     /**
@@ -153,6 +153,19 @@ public final class Templates {
                 advisory(lockConnection, "pg_advisory_unlock", lockId);
             }
         });
+    }
+
+    private static int parsePrefetch(String value) {
+        try {
+            int prefetch = Integer.parseInt(value);
+            if (prefetch >= 0) {
+                return prefetch;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new DriftlessException(DriftlessConfig.CLONE_PREFETCH + " must be a whole number of copies, 0 or more,"
+                + " but is '" + value + "'.");
     }
 
     private ClonePool pool(String templateName) {

@@ -134,6 +134,18 @@ class TemplatesTest {
     }
 
     @Test
+    void explainsAMalformedPrefetchSetting() {
+        System.setProperty("driftless.clone.prefetch", "lots");
+        try {
+            assertThatThrownBy(() -> new Templates(server))
+                    .isInstanceOf(dev.driftless.DriftlessException.class)
+                    .hasMessage("driftless.clone.prefetch must be a whole number of copies, 0 or more, but is 'lots'.");
+        } finally {
+            System.clearProperty("driftless.clone.prefetch");
+        }
+    }
+
+    @Test
     void keysDependOnEveryInputAndItsBoundaries() {
         assertThat(TemplateKey.builder().add("a", "bc").build())
                 .isNotEqualTo(TemplateKey.builder().add("ab", "c").build())

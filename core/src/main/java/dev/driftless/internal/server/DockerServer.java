@@ -65,8 +65,10 @@ public final class DockerServer implements ServerHandle {
      */
     public static DockerServer start(String image, boolean reuse, Path cacheDir) {
         if (!dockerAvailable()) {
-            throw new DriftlessException("The docker provider needs a Docker engine, and none answers (DOCKER_HOST="
-                    + System.getenv("DOCKER_HOST") + "). Start Docker, or use driftless.provider=embedded.");
+            String dockerHost = System.getenv("DOCKER_HOST");
+            throw new DriftlessException("The docker provider needs a Docker engine, and none answers ("
+                    + (dockerHost == null ? "DOCKER_HOST is not set, so the default socket was tried" : "DOCKER_HOST="
+                    + dockerHost) + "). Start Docker, or use driftless.provider=embedded.");
         }
         boolean reusable = reuse && reuseEnabled();
         // Testcontainers logs a failed container's environment, bootstrap password included; so the container starts

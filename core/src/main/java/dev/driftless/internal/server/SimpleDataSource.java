@@ -23,7 +23,8 @@ public final class SimpleDataSource implements DataSource {
     }
 
     private final String url;
-    private final Properties credentials = new Properties();
+    private final String user;
+    private final String password;
     private volatile int loginTimeoutSeconds;
 
     /**
@@ -33,29 +34,29 @@ public final class SimpleDataSource implements DataSource {
      */
     public SimpleDataSource(String url, String user, String password) {
         this.url = url;
-        credentials.setProperty("user", user);
-        if (password != null) {
-            credentials.setProperty("password", password);
-        }
-        credentials.setProperty("ApplicationName", "driftless");
+        this.user = user;
+        this.password = password;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        Properties properties = new Properties();
-        properties.putAll(credentials);
-        if (loginTimeoutSeconds > 0) {
-            properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
-        }
-        return DriverManager.getConnection(url, properties);
+        return connect(user, password);
     }
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        return connect(username, password);
+    }
+
+    private Connection connect(String username, String password) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", username);
         if (password != null) {
             properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "driftless");
+        if (loginTimeoutSeconds > 0) {
+            properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
         return DriverManager.getConnection(url, properties);
     }
@@ -100,6 +101,6 @@ public final class SimpleDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "DataSource[" + url + ", user " + credentials.getProperty("user") + "]";
+        return "DataSource[" + url + ", user " + user + "]";
     }
 }
