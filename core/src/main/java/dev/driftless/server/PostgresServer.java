@@ -3,7 +3,7 @@ package dev.driftless.server;
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.AdminConnections;
-import dev.driftless.internal.server.Identifiers;
+import dev.driftless.sql.Quote;
 import dev.driftless.internal.server.Secrets;
 import dev.driftless.internal.server.ServerHandle;
 import dev.driftless.internal.server.ServerLauncher;
@@ -295,17 +295,17 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             admin.with(c -> {
-                StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(Identifiers.quote(name));
+                StringBuilder sql = new StringBuilder("CREATE DATABASE ").append(Quote.identifier(name));
                 if (templateName != null) {
                     requireOwned(templateName, markerComment(c, templateName), "copy");
-                    sql.append(" TEMPLATE ").append(Identifiers.quote(templateName));
+                    sql.append(" TEMPLATE ").append(Quote.identifier(templateName));
                     if (majorVersion >= 15) {
                         sql.append(" STRATEGY ").append(cloneStrategy);
                     }
                 }
                 execute(c, sql.toString());
                 created.add(name);
-                execute(c, "COMMENT ON DATABASE " + Identifiers.quote(name) + " IS " + Identifiers.literal(comment));
+                execute(c, "COMMENT ON DATABASE " + Quote.identifier(name) + " IS " + Quote.literal(comment));
                 return null;
             });
         } catch (SQLException e) {
@@ -328,10 +328,10 @@ public final class PostgresServer implements AutoCloseable {
         try {
             admin.with(c -> {
                 requireOwned(from, markerComment(c, from), "rename");
-                execute(c, "ALTER DATABASE " + Identifiers.quote(from) + " RENAME TO " + Identifiers.quote(to));
+                execute(c, "ALTER DATABASE " + Quote.identifier(from) + " RENAME TO " + Quote.identifier(to));
                 created.remove(from);
                 created.add(to);
-                execute(c, "COMMENT ON DATABASE " + Identifiers.quote(to) + " IS " + Identifiers.literal(comment));
+                execute(c, "COMMENT ON DATABASE " + Quote.identifier(to) + " IS " + Quote.literal(comment));
                 return null;
             });
         } catch (SQLException e) {
@@ -410,7 +410,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private String dropStatement(String name) {
-        return "DROP DATABASE IF EXISTS " + Identifiers.quote(name) + (majorVersion >= 13 ? " WITH (FORCE)" : "");
+        return "DROP DATABASE IF EXISTS " + Quote.identifier(name) + (majorVersion >= 13 ? " WITH (FORCE)" : "");
     }
 
     private static void requireOwned(String name, String comment, String action) {

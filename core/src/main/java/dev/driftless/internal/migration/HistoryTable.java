@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.sql.Quote;
 import dev.driftless.migration.AppliedMigration;
 import dev.driftless.migration.MigrationVersion;
 
@@ -36,12 +37,12 @@ public final class HistoryTable {
     public static HistoryTable resolve(String configured, Connection connection) throws SQLException {
         String[] parts = configured.split("\\.", -1);
         if (parts.length == 2) {
-            return new HistoryTable(quote(parts[0]) + "." + quote(parts[1]));
+            return new HistoryTable(Quote.qualified(parts[0], parts[1]));
         }
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
             rs.next();
             String schema = rs.getString(1);
-            return new HistoryTable((schema == null ? "public" : quote(schema)) + "." + quote(configured));
+            return new HistoryTable(Quote.qualified(schema == null ? "public" : schema, configured));
         }
     }
 
@@ -57,10 +58,6 @@ public final class HistoryTable {
                         + " schema.table, e.g. driftless_schema_history or app.schema_history");
             }
         }
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** @return the qualified, quoted name */

@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.sql.Quote;
 import dev.driftless.DriftlessException;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -136,7 +137,7 @@ public final class DockerServer implements ServerHandle {
                                        boolean reusable) {
         SimpleDataSource bootstrap = new SimpleDataSource(container.getJdbcUrl(), USER, bootstrapPassword);
         try (Connection connection = bootstrap.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("ALTER ROLE " + USER + " PASSWORD " + Identifiers.literal(password));
+            statement.execute("ALTER ROLE " + USER + " PASSWORD " + Quote.literal(password));
         } catch (SQLException e) {
             if (!reusable) {
                 container.stop();

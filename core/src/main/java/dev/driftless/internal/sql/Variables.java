@@ -1,5 +1,6 @@
 package dev.driftless.internal.sql;
 
+import dev.driftless.sql.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,19 +113,11 @@ final class Variables {
         }
         span[0] = i;
         if (quote == '\'') {
-            return quoteLiteral(value);
+            return Quote.literal(value);
         }
         if (quote == '"') {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
+            return Quote.identifier(value);
         }
         return value;
-    }
-
-    private static String quoteLiteral(String value) {
-        String quoted = value.replace("'", "''");
-        if (value.indexOf('\\') >= 0) {
-            return "E'" + quoted.replace("\\", "\\\\") + "'";
-        }
-        return "'" + quoted + "'";
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftless.assertions.internal;
 
+import dev.driftless.sql.Quote;
 import dev.driftless.DriftlessException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,11 +67,11 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
                     key.addAll(keyColumns.values());
                 }
             }
-            String order = key.isEmpty() ? "" : " ORDER BY " + key.stream().map(TableContent::quote)
+            String order = key.isEmpty() ? "" : " ORDER BY " + key.stream().map(Quote::identifier)
                     .collect(Collectors.joining(", "));
             List<Map<String, String>> rows = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT "
-                    + types.keySet().stream().map(TableContent::quote).collect(Collectors.joining(", "))
+                    + types.keySet().stream().map(Quote::identifier).collect(Collectors.joining(", "))
                     + " FROM " + qualifiedSql(qualified) + order)) {
                 while (rs.next()) {
                     Map<String, String> row = new LinkedHashMap<>();
@@ -144,10 +145,6 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
 
     private static String qualifiedSql(String qualified) {
         int dot = qualified.indexOf('.');
-        return quote(qualified.substring(0, dot)) + "." + quote(qualified.substring(dot + 1));
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Quote.qualified(qualified.substring(0, dot), qualified.substring(dot + 1));
     }
 }

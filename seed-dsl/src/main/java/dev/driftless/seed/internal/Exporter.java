@@ -1,5 +1,7 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.sql.Quote;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -99,7 +101,7 @@ public final class Exporter {
             if (c.generated()) {
                 continue;
             }
-            String col = Sql.quote(c.name());
+            String col = Quote.identifier(c.name());
             sql.append(columns.isEmpty() ? "" : ", ");
             switch (c.kind()) {
                 case ARRAY:
@@ -117,11 +119,11 @@ public final class Exporter {
         List<String> key = table.keyColumns();
         if (key.isEmpty()) {
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(Sql.quote(columns.get(i).name())).append("::text");
+                sql.append(i == 0 ? "" : ", ").append(Quote.identifier(columns.get(i).name())).append("::text");
             }
         } else {
             for (int i = 0; i < key.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(Sql.quote(key.get(i)));
+                sql.append(i == 0 ? "" : ", ").append(Quote.identifier(key.get(i)));
             }
         }
         List<String[]> rows = new ArrayList<>();

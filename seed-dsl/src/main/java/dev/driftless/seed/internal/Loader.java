@@ -1,5 +1,6 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.sql.Quote;
 import dev.driftless.seed.SeedException;
 import dev.driftless.seed.SeededRow;
 import org.postgresql.PGConnection;
@@ -94,7 +95,7 @@ public final class Loader {
                 for (String key : component) {
                     for (ConstraintInfo fk : tables.get(key).foreignKeys()) {
                         if (fk.deferrable() && component.contains(fk.refTable())) {
-                            deferredConstraints.add(Sql.quote(tables.get(key).schema()) + "." + Sql.quote(fk.name()));
+                            deferredConstraints.add(Quote.identifier(tables.get(key).schema()) + "." + Quote.identifier(fk.name()));
                         }
                     }
                 }
@@ -405,7 +406,7 @@ public final class Loader {
             sql.append(" (");
             boolean overriding = false;
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(Sql.quote(columns.get(i).name()));
+                sql.append(i == 0 ? "" : ", ").append(Quote.identifier(columns.get(i).name()));
                 overriding |= columns.get(i).identityAlways();
             }
             sql.append(overriding ? ") OVERRIDING SYSTEM VALUE VALUES " : ") VALUES ");
@@ -429,7 +430,7 @@ public final class Loader {
         if (returning) {
             sql.append(" RETURNING ctid::text");
             for (ColumnInfo c : table.columns().values()) {
-                sql.append(", ").append(Sql.quote(c.name())).append("::text");
+                sql.append(", ").append(Quote.identifier(c.name())).append("::text");
             }
         }
         if (columns.isEmpty() && returning && rows.size() > 1) {
@@ -475,7 +476,7 @@ public final class Loader {
         ColumnInfo[] columns = rows.get(0).columns;
         StringBuilder sql = new StringBuilder("COPY ").append(table.sqlName()).append(" (");
         for (int i = 0; i < columns.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append(Sql.quote(columns[i].name()));
+            sql.append(i == 0 ? "" : ", ").append(Quote.identifier(columns[i].name()));
         }
         sql.append(") FROM STDIN");
         savepoint();
@@ -532,7 +533,7 @@ public final class Loader {
             row.deferred = null;
             for (int i = 0; i < flags.length; i++) {
                 if (flags[i]) {
-                    sql.append(first ? "" : ", ").append(Sql.quote(row.columns[i].name())).append(" = ?::")
+                    sql.append(first ? "" : ", ").append(Quote.identifier(row.columns[i].name())).append(" = ?::")
                             .append(row.columns[i].castType());
                     texts.add(text(row, i));
                     first = false;
@@ -569,8 +570,8 @@ public final class Loader {
                 if (!explicitColumns.contains(table.key() + "\u0000" + e.getKey())) {
                     continue;
                 }
-                String literal = "'" + e.getValue().replace("'", "''") + "'::regclass";
-                st.execute("SELECT pg_catalog.setval(" + literal + ", x.m) FROM (SELECT max(" + Sql.quote(e.getKey())
+                String literal = Quote.literal(e.getValue()) + "::regclass";
+                st.execute("SELECT pg_catalog.setval(" + literal + ", x.m) FROM (SELECT max(" + Quote.identifier(e.getKey())
                         + ")::bigint AS m FROM " + table.sqlName() + ") x, pg_catalog.pg_sequence s"
                         + " WHERE s.seqrelid = " + literal + " AND s.seqincrement > 0 AND x.m IS NOT NULL"
                         + " AND x.m >= COALESCE(pg_catalog.pg_sequence_last_value(" + literal + "), s.seqstart)");

@@ -1,5 +1,7 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.sql.Quote;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,7 +65,7 @@ public final class TableInfo {
 
     /** @return the quoted, schema-qualified name for SQL */
     public String sqlName() {
-        return Sql.quote(schema) + "." + Sql.quote(name);
+        return Quote.identifier(schema) + "." + Quote.identifier(name);
     }
 
     /** @return the columns in table order */
