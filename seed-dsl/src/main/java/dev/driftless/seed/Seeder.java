@@ -53,6 +53,9 @@ import java.util.Set;
  * sent as text and cast to the column's catalog type, so the server parses them. Sequences and identity columns are
  * moved past the highest value a load gave explicitly.
  *
+ * <p>For a database that is reused, {@link #truncateAndLoad(Fixture...)} empties the fixtures' tables and loads them
+ * in the same transaction, after every row was checked: a fixture that fails changes nothing.
+ *
  * <p>A seeder remembers the aliases of its committed loads, so a later load may refer to rows of an earlier one.
  * Thread-safe: loads through one seeder run one at a time.
  */
@@ -242,7 +245,6 @@ public final class Seeder {
         if (rows.isEmpty()) {
             return this;
         }
-        boolean truncating = outcome == Outcome.truncateThenInsert();
         Placeholders placeholders = new Placeholders(clock.instant(), clock.getZone());
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
@@ -251,7 +253,7 @@ public final class Seeder {
                 Catalog catalog = CatalogReader.read(connection);
                 // Tables the planner cannot find are reported by it; the rest are emptied once every row checks out.
                 Set<String> emptied = new LinkedHashSet<>();
-                if (truncating) {
+                if (outcome.truncates()) {
                     rows.forEach(r -> {
                         TableInfo table = catalog.find(r.table());
                         if (table != null) {

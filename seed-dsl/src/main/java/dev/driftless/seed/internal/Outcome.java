@@ -27,6 +27,11 @@ public final class Outcome {
         return TRUNCATE_THEN_INSERT;
     }
 
+    /** @return whether the load empties its tables before inserting */
+    public boolean truncates() {
+        return truncates;
+    }
+
     /** @return e.g. {@code before anything was inserted}, for problems found while checking the fixtures */
     public String checkedBefore() {
         return truncates ? "before anything was changed" : "before anything was inserted";
