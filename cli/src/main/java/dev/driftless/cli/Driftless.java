@@ -34,6 +34,7 @@ public final class Driftless implements Runnable {
      * @param args the arguments, e.g. {@code verify --schema init_schema.sql --migrations migrations}
      */
     public static void main(String[] args) {
+        Console.install();
         Console.configureLogging(args);
         System.exit(run(args));
     }

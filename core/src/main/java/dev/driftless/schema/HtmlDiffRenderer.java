@@ -1,9 +1,12 @@
 package dev.driftless.schema;
 
+import dev.driftless.internal.schema.Escapes;
+
 /**
  * {@code HtmlDiffRenderer} renders a {@link SchemaDiff} as one self-contained HTML page (inline CSS, no scripts, no
  * external resources) that a person can open and read at a glance: a summary, then one card per table or object, most
- * important first, each change with coloured old and new values and its category.
+ * important first, each change with coloured old and new values and its category. Every name and value is
+ * HTML-escaped, control characters shown as {@code \x1B}.
  */
 public final class HtmlDiffRenderer implements DiffRenderer {
 
@@ -55,20 +58,10 @@ public final class HtmlDiffRenderer implements DiffRenderer {
     }
 
     private static String value(String value) {
-        return value == null ? "" : "<pre>" + escape(value) + "</pre>";
+        return value == null ? "" : "<pre>" + Escapes.htmlKeepingLines(value) + "</pre>";
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Escapes.html(text);
     }
 }

@@ -1,8 +1,12 @@
 package dev.driftless.schema;
 
+import dev.driftless.internal.schema.Escapes;
+
 /**
  * {@code MarkdownDiffRenderer} renders a {@link SchemaDiff} as Markdown for pull-request comments and CI summaries: a
  * heading with the summary, then one section per table or object with a table of its changes, most important first.
+ * Names and values are escaped: an object named {@code <img src=x onerror=alert(1)>} or {@code a|b} reads as written
+ * and can neither open HTML nor break the table.
  */
 public final class MarkdownDiffRenderer implements DiffRenderer {
 
@@ -37,15 +41,13 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
             if (i > 0) {
                 cell.append("<br>");
             }
-            String line = lines[i].replace("|", "\\|");
-            String fence = line.contains("`") ? "`` " : "`";
-            cell.append(fence).append(line).append(new StringBuilder(fence).reverse());
+            cell.append(Escapes.markdownCode(lines[i]));
         }
         return cell.toString();
     }
 
     private static String escape(String text) {
-        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        return Escapes.markdown(text);
     }
 
     private static String capitalise(String text) {

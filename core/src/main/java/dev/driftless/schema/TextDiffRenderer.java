@@ -1,5 +1,7 @@
 package dev.driftless.schema;
 
+import dev.driftless.internal.schema.Escapes;
+
 /**
  * {@code TextDiffRenderer} renders a {@link SchemaDiff} as plain text for assertion messages and logs: a summary line,
  * then one line per change, grouped by table with the most important first.
@@ -11,7 +13,8 @@ package dev.driftless.schema;
  * </pre>
  *
  * <p>Values spanning several lines (function bodies, view queries) follow on indented {@code -} / {@code +} lines.
- * Changes of a category other than structure name it in brackets, e.g. {@code [column order]}.
+ * Changes of a category other than structure name it in brackets, e.g. {@code [column order]}. Control characters
+ * in names and values are written visibly ({@code \x1B}), so the text is safe to print on a terminal.
  */
 public final class TextDiffRenderer implements DiffRenderer {
 
@@ -20,10 +23,10 @@ public final class TextDiffRenderer implements DiffRenderer {
         StringBuilder text = new StringBuilder(DiffGroups.summary(diff)).append('\n');
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
             for (Change change : group.changes()) {
-                text.append(group.title()).append(": ");
+                text.append(Escapes.visible(group.title())).append(": ");
                 String object = DiffGroups.objectLabel(change);
                 if (!object.isEmpty()) {
-                    text.append(object).append(": ");
+                    text.append(Escapes.visible(object)).append(": ");
                 }
                 appendChange(text, change);
                 text.append('\n');
@@ -66,6 +69,6 @@ public final class TextDiffRenderer implements DiffRenderer {
     }
 
     private static String value(String value) {
-        return value == null ? "(none)" : value;
+        return value == null ? "(none)" : Escapes.visibleKeepingLines(value);
     }
 }

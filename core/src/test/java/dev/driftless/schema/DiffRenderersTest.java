@@ -201,4 +201,68 @@ class DiffRenderersTest {
                 table a_table: comment (none) → x [comment]
                 """);
     }
+
+    /** Names and values a hostile or careless schema may hold: HTML, Markdown markup, a newline, an escape sequence. */
+    static final SchemaDiff HOSTILE = new SchemaDiff(List.of(
+            new Change(ObjectId.inTable(ObjectKind.COLUMN, "public", "<img src=x onerror=alert(1)>",
+                    "a|b`c*d\ne[x](y)"), ChangeType.ADDED, null, null, "text DEFAULT '``|`'", ChangeCategory.STRUCTURE),
+            new Change(ObjectId.of(ObjectKind.TABLE, "public", "bell\u0007\u001b[2J"), ChangeType.CHANGED, "comment",
+                    null, "</td><script>alert(1)</script>\u009b", ChangeCategory.COMMENT)), DiffOptions.defaults());
+
+    @Test
+    void markdownEscapesNamesAndValues() {
+        assertThat(new MarkdownDiffRenderer().render(HOSTILE)).isEqualTo("""
+                # Schema differences
+
+                2 differences (1 structure, 1 comment).
+
+                ## table &lt;img src=x onerror=alert(1)&gt;
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | column a\\|b\\`c\\*d\\x0Ae\\[x\\](y) | added |  | ```text DEFAULT '``\\|`'``` | structure |
+
+                ## table bell\\x07\\x1B\\[2J
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | — | comment |  | `</td><script>alert(1)</script>\\u009B` | comment |
+                """);
+    }
+
+    @Test
+    void htmlEscapesNamesAndValues() {
+        String html = new HtmlDiffRenderer().render(HOSTILE);
+        assertThat(html.substring(html.indexOf("<section>"))).isEqualTo("""
+                <section>
+                <h2>table &lt;img src=x onerror=alert(1)&gt;</h2>
+                <table>
+                <tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>
+                <tr><td>column a|b`c*d\\x0Ae[x](y)</td><td class="added">added</td><td class="from"></td><td\
+                 class="to"><pre>text DEFAULT '``|`'</pre></td><td><span class="cat cat-structure">structure</span>\
+                </td></tr>
+                </table>
+                </section>
+                <section>
+                <h2>table bell\\x07\\x1B[2J</h2>
+                <table>
+                <tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>
+                <tr><td><span class="none">—</span></td><td class="changed">comment</td><td class="from"></td><td\
+                 class="to"><pre>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;\\u009B</pre></td><td><span\
+                 class="cat cat-comment">comment</span></td></tr>
+                </table>
+                </section>
+                </body>
+                </html>
+                """);
+    }
+
+    @Test
+    void textShowsControlCharactersVisibly() {
+        assertThat(HOSTILE.toText()).isEqualTo("""
+                2 differences (1 structure, 1 comment)
+                table <img src=x onerror=alert(1)>: column a|b`c*d\\x0Ae[x](y): added (text DEFAULT '``|`')
+                table bell\\x07\\x1B[2J: comment (none) → </td><script>alert(1)</script>\\u009B [comment]
+                """);
+    }
 }

@@ -6,6 +6,7 @@ import dev.driftless.seed.internal.CatalogReader;
 import dev.driftless.seed.internal.Exporter;
 import dev.driftless.seed.internal.FixtureRow;
 import dev.driftless.seed.internal.Loader;
+import dev.driftless.seed.internal.Outcome;
 import dev.driftless.seed.internal.Placeholders;
 import dev.driftless.seed.internal.Planner;
 import dev.driftless.seed.internal.Suggestions;
@@ -23,6 +24,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +52,9 @@ import java.util.Set;
  * the rest through multi-row {@code INSERT ... RETURNING}, which reads generated keys back for references. Values are
  * sent as text and cast to the column's catalog type, so the server parses them. Sequences and identity columns are
  * moved past the highest value a load gave explicitly.
+ *
+ * <p>For a database that is reused, {@link #truncateAndLoad(Fixture...)} empties the fixtures' tables and loads them
+ * in the same transaction, after every row was checked: a fixture that fails changes nothing.
  *
  * <p>A seeder remembers the aliases of its committed loads, so a later load may refer to rows of an earlier one.
  * Thread-safe: loads through one seeder run one at a time.
@@ -181,7 +186,58 @@ public final class Seeder {
      * @throws SeedException when a row cannot be checked or inserted, naming the fixture file (and line), table, row
      *         (index and alias), column and the server's message; then nothing was inserted
      */
-    public synchronized Seeder load(Fixture... fixtures) {
+    public Seeder load(Fixture... fixtures) {
+        return load(fixtures, Outcome.insert());
+    }
+
+    /**
+     * Empties the tables the fixture files have rows for and loads the files, in one transaction; see
+     * {@link #truncateAndLoad(Fixture...)}.
+     *
+     * @param locations the fixtures, file paths or class path resources, e.g. {@code "fixtures/studio.yml"}
+     * @return this seeder
+     * @throws SeedException when a fixture cannot be read, checked or loaded, or a table cannot be emptied; then
+     *         nothing was changed
+     */
+    public Seeder truncateAndLoad(String... locations) {
+        return truncateAndLoad(Arrays.stream(locations).map(Fixture::of).toArray(Fixture[]::new));
+    }
+
+    /**
+     * Empties the tables the fixture files have rows for and loads the files, in one transaction; see
+     * {@link #truncateAndLoad(Fixture...)}.
+     *
+     * @param files the fixture files or CSV dataset directories
+     * @return this seeder
+     * @throws SeedException when a fixture cannot be read, checked or loaded, or a table cannot be emptied; then
+     *         nothing was changed
+     */
+    public Seeder truncateAndLoad(Path... files) {
+        return truncateAndLoad(Arrays.stream(files).map(Fixture::read).toArray(Fixture[]::new));
+    }
+
+    /**
+     * Empties the tables the fixtures have rows for ({@code TRUNCATE ... RESTART IDENTITY}) and loads the fixtures,
+     * in one transaction — Database Rider's {@code CLEAN_INSERT}, for a database that is reused. Every row is checked
+     * against the catalog first, and nothing is emptied when a check fails; when a row then fails to insert, the
+     * truncation is rolled back with the rows, so a failed call leaves every table as it was. Tables that refer to
+     * these tables must have rows in the fixtures too (the server says which). Aliases of rows in the emptied tables
+     * are forgotten.
+     *
+     * <pre>{@code
+     * seed.truncateAndLoad("fixtures/studio.yml");   // the studio's tables now hold exactly the fixture's rows
+     * }</pre>
+     *
+     * @param fixtures the fixtures
+     * @return this seeder
+     * @throws SeedException when a row cannot be checked or inserted, or a table cannot be emptied, naming the fixture
+     *         file (and line), table, row, column and the server's message; then nothing was changed
+     */
+    public Seeder truncateAndLoad(Fixture... fixtures) {
+        return load(fixtures, Outcome.truncateThenInsert());
+    }
+
+    private synchronized Seeder load(Fixture[] fixtures, Outcome outcome) {
         List<FixtureRow> rows = new ArrayList<>();
         for (Fixture fixture : fixtures) {
             rows.addAll(fixture.fixtureRows());
@@ -195,10 +251,23 @@ public final class Seeder {
             connection.setAutoCommit(false);
             try {
                 Catalog catalog = CatalogReader.read(connection);
-                Map<String, AliasRegistry.Entry> earlier = aliases.snapshot();
-                Planner.Plan plan = new Planner(catalog, placeholders, earlier).plan(rows);
-                Map<String, AliasRegistry.Entry> added = new Loader(connection, copyThreshold, earlier).load(plan);
+                // Tables the planner cannot find are reported by it; the rest are emptied once every row checks out.
+                Set<String> emptied = new LinkedHashSet<>();
+                if (outcome.truncates()) {
+                    rows.forEach(r -> {
+                        TableInfo table = catalog.find(r.table());
+                        if (table != null) {
+                            emptied.add(table.key());
+                        }
+                    });
+                }
+                Map<String, AliasRegistry.Entry> earlier = without(aliases.snapshot(), emptied);
+                Planner.Plan plan = new Planner(catalog, placeholders, earlier, outcome).plan(rows);
+                truncateSql(connection, catalog, emptied, outcome);
+                Map<String, AliasRegistry.Entry> added = new Loader(connection, copyThreshold, earlier, outcome)
+                        .load(plan);
                 connection.commit();
+                forget(emptied);
                 aliases.addAll(added);
                 plan.rows().forEach(r -> seededTables.add(r.tableKey()));
             } catch (SQLException | RuntimeException e) {
@@ -208,8 +277,8 @@ public final class Seeder {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new SeedException("Cannot load fixtures: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]."
-                    + " Nothing was inserted. Check that the database is reachable.", e);
+            throw new SeedException("Cannot load fixtures: " + e.getMessage() + " [SQLSTATE " + e.getSQLState() + "]. "
+                    + outcome.refused() + " Check that the database is reachable.", e);
         }
         return this;
     }
@@ -298,7 +367,18 @@ public final class Seeder {
         }
     }
 
-    private void truncateKeys(Connection connection, Catalog catalog, java.util.Collection<String> keys) throws SQLException {
+    private void truncateKeys(Connection connection, Catalog catalog, Collection<String> keys) throws SQLException {
+        truncateSql(connection, catalog, keys, null);
+        forget(keys);
+    }
+
+    /**
+     * Runs one {@code TRUNCATE ... RESTART IDENTITY} of the tables.
+     *
+     * @param outcome what the failed load left, when the truncation is part of one; {@code null} when it is not
+     */
+    private static void truncateSql(Connection connection, Catalog catalog, Collection<String> keys, Outcome outcome)
+            throws SQLException {
         if (keys.isEmpty()) {
             return;
         }
@@ -311,23 +391,80 @@ public final class Seeder {
         try (Statement st = connection.createStatement()) {
             st.execute(sql.toString());
         } catch (SQLException e) {
-            throw new SeedException("Cannot truncate: " + serverText(e) + "\nList every table that refers to these"
-                    + " tables in the same call.", e);
-        }
-        Set<String> truncated = new LinkedHashSet<>(keys);
-        Map<String, AliasRegistry.Entry> kept = new LinkedHashMap<>();
-        aliases.snapshot().forEach((alias, entry) -> {
-            if (!truncated.contains(entry.tableKey())) {
-                kept.put(alias, entry);
+            if (outcome == null) {
+                throw new SeedException("Cannot truncate: " + serverText(e) + "\nList every table that refers to these"
+                        + " tables in the same call.", e);
             }
-        });
+            List<String> names = ordered.stream().map(k -> catalog.byKey(k).displayName()).toList();
+            throw new SeedException("Cannot load fixtures: cannot truncate " + String.join(", ", names) + ": "
+                    + Loader.serverMessage(e) + "\n  Every table that refers to a truncated table must have rows in"
+                    + " the fixtures too.\n" + outcome.refused(), e);
+        }
+    }
+
+    /** Forgets the aliases of rows in tables that were emptied. */
+    private void forget(Collection<String> truncated) {
+        if (truncated.isEmpty()) {
+            return;
+        }
+        Map<String, AliasRegistry.Entry> kept = without(aliases.snapshot(), truncated);
         aliases.clear();
         aliases.addAll(kept);
         seededTables.removeAll(truncated);
     }
 
+    private static Map<String, AliasRegistry.Entry> without(Map<String, AliasRegistry.Entry> entries,
+            Collection<String> tableKeys) {
+        if (tableKeys.isEmpty()) {
+            return entries;
+        }
+        Map<String, AliasRegistry.Entry> kept = new LinkedHashMap<>();
+        entries.forEach((alias, entry) -> {
+            if (!tableKeys.contains(entry.tableKey())) {
+                kept.put(alias, entry);
+            }
+        });
+        return kept;
+    }
+
     private static String serverText(SQLException e) {
         return "[" + e.getSQLState() + "] " + e.getMessage();
+    }
+
+    /**
+     * Counts the rows of tables, found by the names fixtures use (bare, or {@code schema.table} — written unquoted, as
+     * the catalog spells them: {@code App.my table}), for example to refuse seeding tables that already hold data.
+     *
+     * <pre>{@code
+     * Map<String, Long> counts = seed.rowCounts(fixture.tables().toArray(String[]::new));  // {party=2, booking=0}
+     * }</pre>
+     *
+     * @param tables the table names
+     * @return name as given → number of rows, in the order given; a name no table has is left out (a load reports it
+     *     with the closest name), never {@code null}
+     * @throws SeedException when a query fails
+     */
+    public Map<String, Long> rowCounts(String... tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            Catalog catalog = CatalogReader.read(connection);
+            try (Statement st = connection.createStatement()) {
+                for (String name : tables) {
+                    TableInfo table = catalog.find(name);
+                    if (table == null || counts.containsKey(name)) {
+                        continue;
+                    }
+                    try (java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table.sqlName())) {
+                        rs.next();
+                        counts.put(name, rs.getLong(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new SeedException("Cannot count the rows of " + String.join(", ", tables) + ": "
+                    + Loader.serverMessage(e), e);
+        }
+        return counts;
     }
 
     /**

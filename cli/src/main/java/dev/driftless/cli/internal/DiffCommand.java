@@ -10,9 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -55,16 +52,20 @@ public final class DiffCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.checkFormat(report);
         }
+        Sources.Source a = Sources.parse("A", left);
+        Sources.Source b = Sources.parse("B", right);
         SchemaDiff diff;
         try (Workbench workbench = new Workbench(serverOptions)) {
-            SchemaSnapshot a = Sources.snapshot("A", left, diffFlags.filter(), serverOptions.user(), workbench);
-            SchemaSnapshot b = Sources.snapshot("B", right, diffFlags.filter(), serverOptions.user(), workbench);
-            diff = SchemaDiff.between(a, b, diffFlags.options());
+            SchemaSnapshot before = a.snapshot(diffFlags.filter(), serverOptions.user(), workbench);
+            SchemaSnapshot after = b.snapshot(diffFlags.filter(), serverOptions.user(), workbench);
+            diff = SchemaDiff.between(before, after, diffFlags.options());
         }
         if (diff.isEmpty()) {
-            Console.out().println(Console.colour("green", "No differences") + " between " + left + " and " + right + ".");
+            Console.out().println(Console.colour("green", "No differences") + " between " + a.shown() + " and "
+                    + b.shown() + ".");
         } else {
-            Console.out().println(Console.colour("red", DiffSummary.of(diff)) + " (- " + left + ", + " + right + ")");
+            Console.out().println(Console.colour("red", DiffSummary.of(diff)) + " (- " + a.shown() + ", + " + b.shown()
+                    + ")");
             Console.out().print(DiffSummary.body(diff));
         }
         Console.out().flush();
@@ -80,10 +81,6 @@ public final class DiffCommand implements Callable<Integer> {
         String content = name.endsWith(".json") ? new JsonDiffRenderer().render(diff)
                 : name.endsWith(".html") || name.endsWith(".htm") ? new HtmlDiffRenderer().render(diff)
                 : new MarkdownDiffRenderer().render(diff);
-        try {
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
-        }
+        ReportWriter.writeFile(file, content);
     }
 }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.driftless.internal.schema.Escapes;
 import dev.driftless.schema.JsonDiffRenderer;
 import dev.driftless.schema.MarkdownDiffRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -60,6 +65,17 @@ public final class ReportWriter {
             case "html" -> html(report);
             default -> json(report);
         };
+        writeFile(file, content);
+    }
+
+    /**
+     * Writes a report file, creating its folder.
+     *
+     * @param file the file, replaced if it exists
+     * @param content the report
+     * @throws BadInputException when the file cannot be written, saying why
+     */
+    static void writeFile(Path file, String content) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -67,8 +83,30 @@ public final class ReportWriter {
             }
             Files.writeString(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the report " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("--report " + file + ": cannot write it: " + reason(e));
         }
+    }
+
+    /**
+     * Says why a file could not be read or written, in words: the JDK's messages often name only the file.
+     *
+     * @param e the failure
+     * @return e.g. {@code permission denied}, {@code it is not valid UTF-8 text}
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not valid UTF-8 text";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.toString();
     }
 
     /**
@@ -113,12 +151,12 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder("# driftless verify: ").append(report.passed() ? "passed" : "failed")
                 .append("\n\n");
         if (report.schema() != null) {
-            md.append("* master schema: `").append(report.schema()).append("`\n");
+            md.append("* master schema: ").append(Escapes.markdownCode(report.schema())).append("\n");
         }
         if (report.migrations() != null) {
-            md.append("* migrations: `").append(report.migrations()).append("`\n");
+            md.append("* migrations: ").append(Escapes.markdownCode(report.migrations())).append("\n");
         }
-        md.append("* server: ").append(report.server()).append("\n\n");
+        md.append("* server: ").append(cell(report.server())).append("\n\n");
         md.append("| result | check | summary |\n|---|---|---|\n");
         for (Check check : report.checks()) {
             md.append("| ").append(icon(check.status())).append(' ').append(check.status().name().toLowerCase(Locale.ROOT))
@@ -128,11 +166,11 @@ public final class ReportWriter {
             if (check.status() != Check.Status.FAILED) {
                 continue;
             }
-            md.append("\n## ").append(check.title()).append("\n\n").append(check.summary()).append("\n\n");
+            md.append("\n## ").append(cell(check.title())).append("\n\n").append(cell(check.summary())).append("\n\n");
             check.diff().ifPresent(d -> md.append(demoteHeadings(new MarkdownDiffRenderer().render(d).trim())).append("\n"));
-            check.detail().ifPresent(d -> md.append("```text\n").append(d).append("\n```\n"));
+            check.detail().ifPresent(d -> md.append(Escapes.markdownBlock(d, "text")));
         }
-        md.append('\n').append(report.verdict()).append('\n');
+        md.append('\n').append(cell(report.verdict())).append('\n');
         return md.toString();
     }
 
@@ -149,7 +187,7 @@ public final class ReportWriter {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return Escapes.markdown(text.replace("\n", " "));
     }
 
     static String html(VerifyReport report) {
@@ -188,8 +226,9 @@ public final class ReportWriter {
             if (check.status() == Check.Status.FAILED) {
                 html.append("<h2>").append(escape(check.title())).append("</h2>\n<p>").append(escape(check.summary()))
                         .append("</p>\n");
-                check.diff().ifPresent(d -> html.append("<pre>").append(escape(DiffSummary.body(d))).append("</pre>\n"));
-                check.detail().ifPresent(d -> html.append("<pre>").append(escape(d)).append("</pre>\n"));
+                check.diff().ifPresent(d -> html.append("<pre>").append(Escapes.htmlKeepingLines(DiffSummary.body(d)))
+                        .append("</pre>\n"));
+                check.detail().ifPresent(d -> html.append("<pre>").append(Escapes.htmlKeepingLines(d)).append("</pre>\n"));
             }
         }
         html.append("<p>").append(escape(report.verdict())).append("</p>\n</body>\n</html>\n");
@@ -197,7 +236,7 @@ public final class ReportWriter {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Escapes.html(text);
     }
 
     static String json(VerifyReport report) {

@@ -10,10 +10,6 @@ import picocli.CommandLine.Parameters;
 import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +41,9 @@ public final class SeedCommand implements Callable<Integer> {
     private String user;
 
     @Option(names = "--truncate",
-            description = "Empty the fixtures' tables first (TRUNCATE ... RESTART IDENTITY). Tables that refer to them "
-                    + "must be among them.")
+            description = "Empty the fixtures' tables first (TRUNCATE ... RESTART IDENTITY), in the same transaction as "
+                    + "the load: a fixture that is refused or fails to load leaves every table as it was. Tables that "
+                    + "refer to them must be among them.")
     private boolean truncate;
 
     @Mixin
@@ -65,54 +62,31 @@ public final class SeedCommand implements Callable<Integer> {
         }
         DataSource dataSource = Jdbc.dataSource(jdbcUrl, user);
         Seeder seeder = Seeder.on(dataSource);
-        Map<String, Long> filled = rowCounts(dataSource, fixture.tables());
-        if (!filled.isEmpty() && !truncate) {
-            StringBuilder message = new StringBuilder("Refusing to seed: these tables already hold rows:");
-            filled.forEach((table, rows) -> message.append("\n  ").append(table).append(" (").append(rows)
-                    .append(rows == 1 ? " row)" : " rows)"));
-            message.append("\nNothing was inserted. Seed an empty database, or add --truncate to empty the fixtures' "
-                    + "tables first.");
-            Console.progress(message.toString());
-            return ExitCodes.DIFFERENCES;
-        }
         if (truncate) {
-            Console.progress("Emptying " + String.join(", ", fixture.tables()) + " ...");
-            seeder.truncate(fixture.tables().toArray(String[]::new));
+            Console.progress("Loading " + count(fixture.size(), "row") + " into " + String.join(", ", fixture.tables())
+                    + " (emptied first, in the same transaction) ...");
+            seeder.truncateAndLoad(fixture);
+        } else {
+            Map<String, Long> filled = new LinkedHashMap<>(seeder.rowCounts(fixture.tables().toArray(String[]::new)));
+            filled.values().removeIf(rows -> rows == 0);
+            if (!filled.isEmpty()) {
+                StringBuilder message = new StringBuilder("Refusing to seed: these tables already hold rows:");
+                filled.forEach((table, rows) -> message.append("\n  ").append(table).append(" (").append(rows)
+                        .append(rows == 1 ? " row)" : " rows)"));
+                message.append("\nNothing was inserted. Seed an empty database, or add --truncate to empty the "
+                        + "fixtures' tables first.");
+                Console.progress(message.toString());
+                return ExitCodes.DIFFERENCES;
+            }
+            Console.progress("Loading " + count(fixture.size(), "row") + " ...");
+            seeder.load(fixture);
         }
-        Console.progress("Loading " + fixture.size() + " rows ...");
-        seeder.load(fixture);
-        Console.out().println("Seeded " + fixture.size() + " rows into " + fixture.tables().size() + " tables: "
-                + String.join(", ", fixture.tables()) + ".");
+        Console.out().println("Seeded " + count(fixture.size(), "row") + " into "
+                + count(fixture.tables().size(), "table") + ": " + String.join(", ", fixture.tables()) + ".");
         return ExitCodes.OK;
     }
 
-    /** Tables of the fixture that exist and hold rows; missing tables are left to the seeder, which names the closest. */
-    private static Map<String, Long> rowCounts(DataSource dataSource, List<String> tables) {
-        Map<String, Long> filled = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            for (String table : tables) {
-                String relation;
-                try (PreparedStatement find = connection.prepareStatement("SELECT to_regclass(?)::text")) {
-                    find.setString(1, table);
-                    try (ResultSet rs = find.executeQuery()) {
-                        rs.next();
-                        relation = rs.getString(1);
-                    }
-                }
-                if (relation == null) {
-                    continue;
-                }
-                try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + relation);
-                        ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) > 0) {
-                        filled.put(table, rs.getLong(1));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new BadInputException("Cannot count the rows of the fixtures' tables: " + e.getMessage());
-        }
-        return filled;
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -39,15 +40,20 @@ public final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Sources.Source parsed = Sources.parse("SOURCE", source);
         SchemaSnapshot snapshot;
         try (Workbench workbench = new Workbench(serverOptions)) {
-            snapshot = Sources.snapshot("SOURCE", source, diffFlags.filter(), serverOptions.user(), workbench);
+            snapshot = parsed.snapshot(diffFlags.filter(), serverOptions.user(), workbench);
         }
         if (output == null) {
             Console.out().print(snapshot.toJson());
             Console.out().flush();
         } else {
-            snapshot.writeTo(output);
+            try {
+                snapshot.writeTo(output);
+            } catch (UncheckedIOException e) {
+                throw new BadInputException("-o " + output + ": cannot write it: " + ReportWriter.reason(e.getCause()));
+            }
             Console.out().println("Wrote " + output + ": " + snapshot.tables().size() + " tables, "
                     + snapshot.views().size() + " views, " + snapshot.functions().size() + " functions, "
                     + snapshot.sequences().size() + " sequences.");

@@ -1,13 +1,19 @@
 package dev.driftless.seed.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.driftless.seed.SeedException;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -53,7 +59,7 @@ public final class FixtureReaders {
      * @return the rows in file order
      */
     public static List<FixtureRow> yaml(String source, Reader reader) {
-        return read(YAML, source, reader);
+        return read(YAML, source, reader, true);
     }
 
     /**
@@ -64,12 +70,29 @@ public final class FixtureReaders {
      * @return the rows in file order
      */
     public static List<FixtureRow> json(String source, Reader reader) {
-        return read(JSON, source, reader);
+        return read(JSON, source, reader, false);
     }
 
-    private static List<FixtureRow> read(ObjectMapper mapper, String source, Reader reader) {
+    private static List<FixtureRow> read(ObjectMapper mapper, String source, Reader reader, boolean yaml) {
+        JsonParser p = null;
+        try {
+            p = mapper.createParser(reader);
+            if (yaml) {
+                p = new NoAliases(p);
+            }
+            try (JsonParser open = p) {
+                return rows(open, source);
+            }
+        } catch (JsonProcessingException e) {
+            throw unreadable(source, e, p);
+        } catch (IOException e) {
+            throw new SeedException("Cannot read fixture " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<FixtureRow> rows(JsonParser p, String source) throws IOException {
         List<FixtureRow> rows = new ArrayList<>();
-        try (JsonParser p = mapper.createParser(reader)) {
+        try {
             JsonToken token = p.nextToken();
             if (token == null || token == JsonToken.VALUE_NULL) {
                 return rows;
@@ -110,11 +133,20 @@ public final class FixtureReaders {
             }
             return rows;
         } catch (JsonProcessingException e) {
-            throw new SeedException("Cannot read fixture " + source + ":" + e.getLocation().getLineNr() + ":"
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SeedException("Cannot read fixture " + source + ": " + e.getMessage(), e);
+            throw unreadable(source, e, p); // while the parser is open: it still knows where it stopped
         }
+    }
+
+    private static SeedException unreadable(String source, JsonProcessingException e, JsonParser p) {
+        // Jackson's limits (nesting depth, value length) throw without a location; the parser still has one.
+        JsonLocation at = e.getLocation() != null || p == null ? e.getLocation() : p.currentLocation();
+        String where = source + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr());
+        if (e instanceof StreamConstraintsException) {
+            return new SeedException("Cannot read fixture " + where + ": " + e.getOriginalMessage() + ". A fixture"
+                    + " value this deep or this long is beyond what Driftless reads; flatten or shorten it, or insert"
+                    + " it with SQL.", e);
+        }
+        return new SeedException("Cannot read fixture " + where + ": " + e.getOriginalMessage(), e);
     }
 
     private static Object value(JsonParser p, JsonToken token) throws IOException {
@@ -144,6 +176,68 @@ public final class FixtureReaders {
             throw new SeedException("Cannot read fixture " + source + ":" + p.currentTokenLocation().getLineNr()
                     + ": expected " + what + ", found " + p.currentToken() + ". A fixture maps table names to lists"
                     + " of rows, e.g.\n  party:\n    - _alias: alice\n      display_name: Alice");
+        }
+    }
+
+    /**
+     * {@code NoAliases} reads YAML and refuses aliases ({@code *name}, also in merge keys {@code <<: *name}). Jackson
+     * does not expand them: it reports an alias as the text of its name, which would be loaded as the value
+     * ({@code email: *n} stored {@code n}), and it does not report the anchors of scalars, so they cannot be expanded
+     * on top of it either. Refusing them is also what makes a "billion laughs" file harmless.
+     */
+    private static final class NoAliases extends JsonParserDelegate {
+
+        NoAliases(JsonParser yaml) {
+            super(yaml);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            return checked(super.nextToken());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            return checked(super.nextValue());
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return checked(super.nextFieldName());
+        }
+
+        @Override
+        public boolean nextFieldName(SerializableString name) throws IOException {
+            return checked(super.nextFieldName(name));
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return checked(super.nextTextValue());
+        }
+
+        @Override
+        public int nextIntValue(int defaultValue) throws IOException {
+            return checked(super.nextIntValue(defaultValue));
+        }
+
+        @Override
+        public long nextLongValue(long defaultValue) throws IOException {
+            return checked(super.nextLongValue(defaultValue));
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            return checked(super.nextBooleanValue());
+        }
+
+        private <T> T checked(T result) throws IOException {
+            if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new JsonParseException(this, "*" + yaml.getText() + " is a YAML alias, and fixtures cannot"
+                        + " use aliases (nor merge keys, <<: *name): write the value out in full where the alias"
+                        + " stands", yaml.currentTokenLocation());
+            }
+            return result;
         }
     }
 }

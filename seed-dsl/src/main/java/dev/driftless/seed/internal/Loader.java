@@ -48,6 +48,7 @@ public final class Loader {
     private final Connection connection;
     private final int copyThreshold;
     private final Map<String, AliasRegistry.Entry> earlier;
+    private final Outcome outcome;
     private Map<String, PlannedRow> aliases = Map.of();
     private final Set<String> explicitColumns = new LinkedHashSet<>();
     private final List<PlannedRow> deferredRows = new ArrayList<>();
@@ -58,11 +59,14 @@ public final class Loader {
      * @param connection a connection with auto-commit off; the caller commits or rolls back
      * @param copyThreshold runs of at least this many rows without aliases go through {@code COPY}
      * @param earlier aliases of earlier loads
+     * @param outcome what the load changes, for the message when it fails and is rolled back
      */
-    public Loader(Connection connection, int copyThreshold, Map<String, AliasRegistry.Entry> earlier) {
+    public Loader(Connection connection, int copyThreshold, Map<String, AliasRegistry.Entry> earlier,
+            Outcome outcome) {
         this.connection = connection;
         this.copyThreshold = copyThreshold;
         this.earlier = earlier;
+        this.outcome = outcome;
     }
 
     /**
@@ -121,8 +125,8 @@ public final class Loader {
                     st.execute("SET CONSTRAINTS " + String.join(", ", deferredConstraints) + " IMMEDIATE");
                 } catch (SQLException e) {
                     throw new SeedException("Cannot load fixtures: a deferred foreign key failed when checked at the"
-                            + " end of the load: " + serverMessage(e) + "\nNothing was inserted: the whole load was"
-                            + " rolled back. Add the referenced rows, or refer to them with $ref:<alias>.", e);
+                            + " end of the load: " + serverMessage(e) + "\n  Add the referenced rows, or refer to them with"
+                            + " $ref:<alias>.\n" + outcome.rolledBack(), e);
                 }
             }
             moveSequences(st, tables);
@@ -276,7 +280,7 @@ public final class Loader {
                                 + " (" + target.describe() + "), and column " + row.columns[i].name() + " is NOT NULL,"
                                 + " so neither row can be inserted first. Make the column nullable, or give the"
                                 + " referenced key explicitly in the fixture and make the foreign key DEFERRABLE."
-                                + "\nNothing was inserted: the whole load was rolled back.");
+                                + "\n" + outcome.rolledBack());
                     }
                     if (row.deferred == null) {
                         row.deferred = new boolean[row.values.length];
@@ -369,7 +373,7 @@ public final class Loader {
         }
         throw new SeedException("Cannot load fixtures: inserting rows " + rows.get(0).describe() + " to "
                 + rows.get(rows.size() - 1).describe() + " failed together but not one by one: "
-                + serverMessage(original) + "\nNothing was inserted: the whole load was rolled back.", original);
+                + serverMessage(original) + "\n" + outcome.rolledBack(), original);
     }
 
     private static List<ColumnInfo> unionColumns(TableInfo table, List<PlannedRow> rows) {
@@ -520,7 +524,7 @@ public final class Loader {
             // The server did not say which line (e.g. a foreign key checked at the end): find it row by row.
             insert(rows, false);
             throw new SeedException("Cannot load fixtures: COPY into " + table.displayName() + " failed, but every"
-                    + " row inserts on its own: " + serverMessage(e), e);
+                    + " row inserts on its own: " + serverMessage(e) + "\n" + outcome.rolledBack(), e);
         }
     }
 
@@ -657,7 +661,7 @@ public final class Loader {
         if (!advice.isEmpty()) {
             sb.append("\n  ").append(advice);
         }
-        sb.append("\nNothing was inserted: the whole load was rolled back.");
+        sb.append('\n').append(outcome.rolledBack());
         return new SeedException(sb.toString(), e);
     }
 
@@ -702,7 +706,13 @@ public final class Loader {
         }
     }
 
-    static String serverMessage(SQLException e) {
+    /**
+     * Formats the server's side of a failure: {@code [SQLSTATE] message}, then its detail and hint on indented lines.
+     *
+     * @param e the failure
+     * @return the text, never {@code null}
+     */
+    public static String serverMessage(SQLException e) {
         ServerErrorMessage sem = e instanceof PSQLException ? ((PSQLException) e).getServerErrorMessage() : null;
         if (sem == null) {
             return (e.getSQLState() == null ? "" : "[" + e.getSQLState() + "] ") + e.getMessage();

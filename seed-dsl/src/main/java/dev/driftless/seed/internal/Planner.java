@@ -20,6 +20,7 @@ public final class Planner {
     private final Catalog catalog;
     private final Placeholders placeholders;
     private final Map<String, AliasRegistry.Entry> earlier;
+    private final Outcome outcome;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> reported = new HashSet<>();
     // Column records of different tables can be equal, so arrays are shared per table, keyed by column names.
@@ -34,11 +35,14 @@ public final class Planner {
      * @param catalog the target database's catalog
      * @param placeholders the placeholders of this load
      * @param earlier the aliases of earlier loads by the same seeder
+     * @param outcome what the load would change, for the message when the fixtures are refused
      */
-    public Planner(Catalog catalog, Placeholders placeholders, Map<String, AliasRegistry.Entry> earlier) {
+    public Planner(Catalog catalog, Placeholders placeholders, Map<String, AliasRegistry.Entry> earlier,
+            Outcome outcome) {
         this.catalog = catalog;
         this.placeholders = placeholders;
         this.earlier = earlier;
+        this.outcome = outcome;
     }
 
     /**
@@ -95,11 +99,11 @@ public final class Planner {
         if (!problems.isEmpty()) {
             StringBuilder sb = new StringBuilder("Cannot load fixtures: ").append(problems.size())
                     .append(problems.size() == 1 ? " problem" : " problems")
-                    .append(" found before anything was inserted:");
+                    .append(" found ").append(outcome.checkedBefore()).append(':');
             for (String problem : problems) {
                 sb.append("\n  - ").append(problem);
             }
-            sb.append("\nNothing was inserted. Fix the fixture and load again.");
+            sb.append('\n').append(outcome.refused()).append(" Fix the fixture and load again.");
             throw new SeedException(sb.toString());
         }
         return new Plan(planned, aliases);
