@@ -62,7 +62,8 @@ class ExternalServerTest {
     void refusesToDropTheUsersDatabase() {
         assertThatThrownBy(() -> external.drop("users_app"))
                 .isInstanceOf(DriftlessException.class)
-                .hasMessageStartingWith("Refusing to drop database 'users_app': Driftless did not create it");
+                .hasMessage("Refusing to drop database 'users_app': Driftless did not create it (its name lacks the"
+                        + " 'driftless_' prefix). Driftless only ever changes databases it created itself.");
     }
 
     @Test
@@ -83,7 +84,7 @@ class ExternalServerTest {
                 "jdbc:postgresql://localhost:1/app?password=hunter2", "ci", "s3cret-pw")))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageStartingWith("Cannot connect to the external PostgreSQL server"
-                        + " jdbc:postgresql://localhost:1/app?password=*** as user 'ci' (driftless.jdbc.url): Connection"
+                        + " jdbc:postgresql://localhost:1/app as user 'ci' (driftless.jdbc.url): Connection"
                         + " to localhost:1 refused.")
                 .hasMessageEndingWith("Check that the server runs and accepts connections from this machine, and that"
                         + " driftless.jdbc.user and driftless.jdbc.password are right.")
