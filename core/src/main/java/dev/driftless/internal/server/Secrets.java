@@ -13,7 +13,7 @@ public final class Secrets {
     /** A password parameter of a pgjdbc URL (or libpq connection string): {@code password=}, {@code sslpassword=}. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:^|[?&;\\s])(?:ssl)?password=)[^&;\\s]*");
     /** The user-information part of a URL: {@code //user:secret@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(?i)((?:jdbc:)?postgres(?:ql)?:/*)([^/@\\s?#]*?):([^@/\\s]*)@");
+    private static final Pattern USER_INFO = Pattern.compile("(?i)((?:jdbc:)?postgres(?:ql)?:/*)([^/@\\s?#]*?):([^/\\s]*)@");
 
     private Secrets() {
     }
