@@ -1,13 +1,12 @@
 package dev.driftless.internal.server;
 
 import dev.driftless.testing.ChildJvm;
+import dev.driftless.testing.Ports;
 import dev.driftless.testing.FaultChildMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,7 +131,7 @@ class CrashRecoveryTest {
         }
         assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("server process").isEmpty();
         assertThat(folder).as("data directory").doesNotExist();
-        assertThat(listening(port)).as("something listens on port " + port).isFalse();
+        assertThat(Ports.listening(port)).as("something listens on port " + port).isFalse();
         assertThat(processesMentioning(folder)).isEmpty();
     }
 
@@ -142,7 +141,7 @@ class CrashRecoveryTest {
             Thread.sleep(50);
         }
         assertThat(ProcessHandle.of(postmaster).filter(ProcessHandle::isAlive)).as("reused server process").isEmpty();
-        assertThat(listening(port)).isFalse();
+        assertThat(Ports.listening(port)).isFalse();
     }
 
     private static Path onlyServerFolder(Path parent) throws IOException {
@@ -176,12 +175,4 @@ class CrashRecoveryTest {
         return Files.readString(data.resolve("pg_hba.conf"), StandardCharsets.UTF_8);
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
