@@ -92,6 +92,14 @@ public final class DriftlessConfig {
      */
     public static final String REPORT_DIR = "driftless.report.dir";
 
+    /**
+     * The secret with which Driftless signs the ownership marker of every database it creates, and checks it before
+     * it copies, renames or drops one. Default: a random key in {@code owner.key} in the cache folder, made on first
+     * use. Set the same value on every machine that shares one external server or reusable container, so that each
+     * recognises (and cleans up) what the others made. Never logged.
+     */
+    public static final String OWNER_KEY = "driftless.owner.key";
+
     /** Default Docker image: a current official PostgreSQL image. */
     public static final String DEFAULT_IMAGE = "postgres:17";
 

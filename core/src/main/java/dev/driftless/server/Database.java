@@ -1,5 +1,6 @@
 package dev.driftless.server;
 
+import dev.driftless.internal.server.PgUrl;
 import dev.driftless.internal.server.SimpleDataSource;
 
 import java.sql.Connection;
@@ -16,8 +17,7 @@ import javax.sql.DataSource;
 public final class Database {
 
     private final String name;
-    private final String host;
-    private final int port;
+    private final PgUrl url;
     private final String user;
     private final String password;
     private final SimpleDataSource dataSource;
@@ -32,12 +32,29 @@ public final class Database {
      * @param password that user's password, may be {@code null}
      */
     public Database(String name, String host, int port, String user, String password) {
+        this(name, PgUrl.of(Objects.requireNonNull(host, "host"), port, name), user, password);
+    }
+
+    Database(String name, PgUrl url, String user, String password) {
         this.name = Objects.requireNonNull(name, "name");
-        this.host = Objects.requireNonNull(host, "host");
-        this.port = port;
+        this.url = url.withDatabase(name).withoutCredentials();
         this.user = Objects.requireNonNull(user, "user");
         this.password = password;
-        this.dataSource = new SimpleDataSource(jdbcUrl(), user, password);
+        this.dataSource = new SimpleDataSource(this.url, user, password);
+    }
+
+    /**
+     * Describes a database by its JDBC URL, keeping every parameter of it ({@code sslmode}, several hosts, ...).
+     *
+     * @param jdbcUrl a pgjdbc URL naming the database
+     * @param user the user to connect as
+     * @param password that user's password, may be {@code null}
+     * @return the database
+     * @throws dev.driftless.DriftlessException when the URL is not a PostgreSQL JDBC URL
+     */
+    public static Database at(String jdbcUrl, String user, String password) {
+        PgUrl url = PgUrl.parse(jdbcUrl);
+        return new Database(url.database(), url, user, password);
     }
 
     /** @return the database name, never {@code null} */
@@ -45,19 +62,22 @@ public final class Database {
         return name;
     }
 
-    /** @return the JDBC URL, without credentials: {@code jdbc:postgresql://localhost:5432/name} */
+    /**
+     * @return the JDBC URL, without credentials but with every other parameter of the server's URL:
+     *     {@code jdbc:postgresql://localhost:5432/name}
+     */
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        return url.text();
     }
 
-    /** @return the server's host name */
+    /** @return the server's host name (the first, when the URL names several) */
     public String host() {
-        return host;
+        return url.host();
     }
 
-    /** @return the server's port */
+    /** @return the server's port (the first host's) */
     public int port() {
-        return port;
+        return url.port();
     }
 
     /** @return the user to connect as, never {@code null} */
@@ -101,6 +121,6 @@ public final class Database {
 
     @Override
     public String toString() {
-        return "Database[" + name + " at " + host + ":" + port + ", user " + user + "]";
+        return "Database[" + name + " at " + url.host() + ":" + url.port() + ", user " + user + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.driftless.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.server.Secrets;
 
 import java.util.Arrays;
 import java.util.List;
@@ -238,12 +239,13 @@ public final class ServerConfig {
                 text.append(", image ").append(image);
                 break;
             case EXTERNAL:
-                text.append(", ").append(jdbcUrl).append(", user ").append(user == null ? "postgres" : user);
+                text.append(", ").append(Secrets.redactUrl(jdbcUrl)).append(", user ")
+                        .append(user == null ? "postgres" : user);
                 break;
             default:
                 text.append(", postgres ").append(postgresVersion).append(", image ").append(image);
                 if (jdbcUrl != null) {
-                    text.append(", ").append(jdbcUrl);
+                    text.append(", ").append(Secrets.redactUrl(jdbcUrl));
                 }
         }
         if (reuse) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code TemplateKey} identifies a template database by the content of everything that went into it: scripts,
@@ -30,10 +31,12 @@ public final class TemplateKey {
 
     private final String hash;
     private final List<String> labels;
+    private final String setup;
 
-    private TemplateKey(String hash, List<String> labels) {
+    private TemplateKey(String hash, List<String> labels, String setup) {
         this.hash = hash;
         this.labels = labels;
+        this.setup = setup;
     }
 
     /** @return a builder that hashes inputs in the order they are added */
@@ -61,6 +64,14 @@ public final class TemplateKey {
         return labels;
     }
 
+    /**
+     * @return the identity of what the template is for, apart from its content (as 16 hex digits), when the key names
+     *     one; see {@link Builder#setup(String)}
+     */
+    public Optional<String> setup() {
+        return Optional.ofNullable(setup);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TemplateKey && ((TemplateKey) o).hash.equals(hash);
@@ -81,6 +92,7 @@ public final class TemplateKey {
 
         private final MessageDigest digest;
         private final List<String> labels = new ArrayList<>();
+        private String setup;
 
         private Builder() {
             try {
@@ -135,9 +147,29 @@ public final class TemplateKey {
             }
         }
 
+        /**
+         * Names what the template is for, apart from its content: e.g. one {@code @MigratedDatabase} configuration.
+         * When a template is built for a key with a setup, the templates of the same setup built from other content
+         * (an earlier version of a migration) are stale, and are dropped once no run uses them. The setup is not part
+         * of the hash.
+         *
+         * @param identity any text that identifies the setup
+         * @return this builder
+         */
+        public Builder setup(String identity) {
+            try {
+                byte[] hashed = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+                this.setup = HexFormat.of().formatHex(hashed).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("Every Java runtime has SHA-256", e);
+            }
+            return this;
+        }
+
         /** @return the key */
         public TemplateKey build() {
-            return new TemplateKey(HexFormat.of().formatHex(digest.digest()), Collections.unmodifiableList(labels));
+            return new TemplateKey(HexFormat.of().formatHex(digest.digest()), Collections.unmodifiableList(labels),
+                    setup);
         }
 
         private static byte[] lengthOf(int length) {

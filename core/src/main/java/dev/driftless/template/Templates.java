@@ -2,6 +2,9 @@ package dev.driftless.template;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.server.DatabaseAdmin;
+import dev.driftless.internal.server.OwnershipMarker;
+import dev.driftless.internal.server.ServerAccess;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import org.slf4j.Logger;
@@ -9,9 +12,11 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,14 +37,22 @@ import java.util.concurrent.TimeUnit;
  * wait for one build; JVMs serialise on a PostgreSQL advisory lock, and a template is published (renamed to its final
  * name) only when its initializer succeeded, so no one ever sees a half-built template. A failed build is reported to
  * every waiter and leaves nothing behind; later requests for the same key get the same failure without rebuilding.
+ *
+ * <p>A template in use by any run (any JVM) is never dropped: each run holds a shared advisory lock on every
+ * template it uses, taken before it looks for the template. A run drops a throw-away template it used when it ends,
+ * unless another run still uses it (the last one then does); with {@code driftless.reuse=true} templates are kept.
+ * When a key names its {@linkplain TemplateKey.Builder#setup(String) setup}, building a template also drops the
+ * templates of the same setup built from other content, once no run uses them.
  */
 public final class Templates {
 
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
-    private static final String TEMPLATE_PREFIX = PostgresServer.NAME_PREFIX + "tpl_";
+    private static final String TEMPLATE_PREFIX = DatabaseAdmin.NAME_PREFIX + "tpl_";
 
     private final PostgresServer server;
+    private final DatabaseAdmin admin;
     private final int prefetch;
+    private final boolean persistent;
     private final Map<String, CompletableFuture<Template>> builds = new ConcurrentHashMap<>();
     private final Map<String, ClonePool> pools = new ConcurrentHashMap<>();
     private final ExecutorService prefetcher = Executors.newSingleThreadExecutor(runnable -> {
@@ -55,7 +68,9 @@ public final class Templates {
      */
     public Templates(PostgresServer server) {
         this.server = server;
+        this.admin = ServerAccess.admin(server);
         this.prefetch = DriftlessConfig.load().get(DriftlessConfig.CLONE_PREFETCH).map(Templates::parsePrefetch).orElse(2);
+        this.persistent = server.config().reuse();
     }
 
     /**
@@ -66,6 +81,11 @@ public final class Templates {
      */
     public boolean isPrefetched(String databaseName) {
         return pools.values().stream().anyMatch(pool -> pool.holds(databaseName));
+    }
+
+    /** @return the names of the templates this registry built or found, sorted */
+    public Set<String> names() {
+        return new TreeSet<>(pools.keySet());
     }
 
     /**
@@ -123,7 +143,7 @@ public final class Templates {
      * @return the database name, {@code driftless_tpl_} followed by 40 hex digits
      */
     public String databaseNameFor(TemplateKey key) {
-        String serverSpecific = TemplateKey.builder().add("key", key.hash())
+        String serverSpecific = TemplateKey.builder().add("templates", "v2").add("key", key.hash())
                 .add("postgres major", Integer.toString(server.majorVersion())).build().hash();
         return TEMPLATE_PREFIX + serverSpecific.substring(0, 40);
     }
@@ -139,13 +159,20 @@ public final class Templates {
     }
 
     private Template build(String name, TemplateKey key, TemplateInitializer initializer) throws SQLException {
+        // The lease comes first: from here on, no other run can drop this template under us.
+        admin.lease(name);
         long lockId = Long.parseLong(name.substring(TEMPLATE_PREFIX.length(), TEMPLATE_PREFIX.length() + 15), 16);
-        return server.withAdminConnection(lockConnection -> {
+        Template template = admin.withConnection(lockConnection -> {
             advisory(lockConnection, "pg_advisory_lock", lockId);
             try {
-                if (exists(lockConnection, name)) {
+                Optional<OwnershipMarker> found = admin.inspect(name);
+                if (found.isPresent() && found.get().kind() == OwnershipMarker.Kind.TEMPLATE) {
                     LOG.debug("Reusing template {} for {}", name, key);
                     return new Template(pool(name), name, key, true);
+                }
+                if (found.isPresent()) {
+                    // Driftless' own, but not a finished template (a run died between publishing and marking it).
+                    admin.drop(name);
                 }
                 buildAndPublish(name, key, initializer);
                 return new Template(pool(name), name, key, false);
@@ -153,6 +180,10 @@ public final class Templates {
                 advisory(lockConnection, "pg_advisory_unlock", lockId);
             }
         });
+        if (!template.reused()) {
+            key.setup().ifPresent(setup -> admin.dropStaleTemplates(setup, name));
+        }
+        return template;
     }
 
     private static int parsePrefetch(String value) {
@@ -174,8 +205,8 @@ public final class Templates {
 
     private void buildAndPublish(String name, TemplateKey key, TemplateInitializer initializer) {
         long started = System.nanoTime();
-        Database building = server.create(PostgresServer.newName("build"), null,
-                PostgresServer.MARKER + " template being built for " + key + "; safe to drop");
+        Database building = server.database(admin.create(OwnershipMarker.Kind.BUILD, key.setup().orElse("-"),
+                persistent));
         try {
             initializer.initialize(building);
             disconnectAll(building.name());
@@ -186,7 +217,7 @@ public final class Templates {
             dropQuietly(building, e);
             throw e;
         }
-        server.rename(building.name(), name, PostgresServer.MARKER + " template for " + key);
+        admin.rename(building.name(), name, OwnershipMarker.Kind.TEMPLATE);
         LOG.info("Built template {} for {} in {} ms", name, key, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -200,7 +231,7 @@ public final class Templates {
 
     private void disconnectAll(String databaseName) {
         try {
-            server.withAdminConnection(c -> {
+            admin.withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
                     ps.setString(1, databaseName);
@@ -226,15 +257,6 @@ public final class Templates {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + function + "(?)")) {
             ps.setLong(1, lockId);
             ps.executeQuery().close();
-        }
-    }
-
-    private static boolean exists(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
         }
     }
 }

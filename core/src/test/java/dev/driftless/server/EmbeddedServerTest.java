@@ -97,11 +97,15 @@ class EmbeddedServerTest {
         try {
             assertThatThrownBy(() -> server.drop("users_own_data"))
                     .isInstanceOf(DriftlessException.class)
-                    .hasMessage("Refusing to drop database 'users_own_data': Driftless did not create it (it lacks the"
-                            + " 'driftless_' name prefix or the 'driftless:' comment). Driftless only ever changes"
-                            + " databases it created itself.");
+                    .hasMessage("Refusing to drop database 'users_own_data': Driftless did not create it (its name"
+                            + " lacks the 'driftless_' prefix). Driftless only ever changes databases it created"
+                            + " itself.");
             assertThatThrownBy(() -> server.drop("driftless_lookalike"))
-                    .hasMessageStartingWith("Refusing to drop database 'driftless_lookalike'");
+                    .hasMessage("Refusing to drop database 'driftless_lookalike': Driftless cannot prove that it"
+                            + " created it (its ownership marker is missing, or not signed with this machine's key)."
+                            + " Driftless only ever changes databases it created itself. If another machine's"
+                            + " Driftless made it, set driftless.owner.key to that machine's key; otherwise drop it"
+                            + " yourself.");
             assertThatThrownBy(() -> server.cloneDatabase("users_own_data"))
                     .hasMessageContaining("Refusing to copy database 'users_own_data'");
             assertThat(databaseExists(admin, "users_own_data")).isTrue();

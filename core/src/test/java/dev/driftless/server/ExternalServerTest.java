@@ -62,7 +62,8 @@ class ExternalServerTest {
     void refusesToDropTheUsersDatabase() {
         assertThatThrownBy(() -> external.drop("users_app"))
                 .isInstanceOf(DriftlessException.class)
-                .hasMessageStartingWith("Refusing to drop database 'users_app': Driftless did not create it");
+                .hasMessage("Refusing to drop database 'users_app': Driftless did not create it (its name lacks the"
+                        + " 'driftless_' prefix). Driftless only ever changes databases it created itself.");
     }
 
     @Test
@@ -83,11 +84,45 @@ class ExternalServerTest {
                 "jdbc:postgresql://localhost:1/app?password=hunter2", "ci", "s3cret-pw")))
                 .isInstanceOf(DriftlessException.class)
                 .hasMessageStartingWith("Cannot connect to the external PostgreSQL server"
-                        + " jdbc:postgresql://localhost:1/app?password=*** as user 'ci' (driftless.jdbc.url): Connection"
+                        + " jdbc:postgresql://localhost:1/app as user 'ci' (driftless.jdbc.url): Connection"
                         + " to localhost:1 refused.")
                 .hasMessageEndingWith("Check that the server runs and accepts connections from this machine, and that"
                         + " driftless.jdbc.user and driftless.jdbc.password are right.")
                 .message().doesNotContain("s3cret-pw").doesNotContain("hunter2");
+    }
+
+    @Test
+    void keepsEveryUrlParameterForEveryConnection() throws SQLException {
+        String url = "jdbc:postgresql://localhost:1,localhost:" + host.port() + "/users_app"
+                + "?options=-c%20search_path%3Dapp_schema&connectTimeout=5&ApplicationName=ci";
+        try (PostgresServer withParameters = PostgresServer.start(ServerConfig.external(url, hostAdmin.user(),
+                hostAdmin.password()))) {
+            Database db = withParameters.createDatabase();
+            assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:1,localhost:" + host.port() + "/"
+                    + db.name() + "?options=-c%20search_path%3Dapp_schema&connectTimeout=5&ApplicationName=ci");
+            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+                assertThat(setting(st, "search_path")).isEqualTo("app_schema");
+                assertThat(setting(st, "standard_conforming_strings")).isEqualTo("on");
+            }
+        }
+    }
+
+    @Test
+    void refusesAPlainTextServerWhenTheUrlRequiresSsl() {
+        String url = "jdbc:postgresql://localhost:" + host.port() + "/users_app?sslmode=require";
+        assertThatThrownBy(() -> PostgresServer.start(ServerConfig.external(url, hostAdmin.user(), hostAdmin.password())))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("Cannot connect to the external PostgreSQL server " + url + " as user 'postgres'"
+                        + " (driftless.jdbc.url): The server does not support SSL. [SQLSTATE 08004]. Check that the"
+                        + " server runs and accepts connections from this machine, and that driftless.jdbc.user and"
+                        + " driftless.jdbc.password are right.");
+    }
+
+    private static String setting(Statement st, String name) throws SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('" + name + "')")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.driftless.server;
 
+import dev.driftless.testing.Ports;
 import dev.driftless.testing.StartSharedServerMain;
 import dev.driftless.testing.TestServers;
 import com.github.dockerjava.api.DockerClient;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,7 +30,7 @@ class ServerLifecycleTest {
     void embeddedServerStopsWhenTheJvmExits() throws Exception {
         int port = runChildJvm("embedded");
 
-        assertThat(listening(port)).as("embedded server still listening on port " + port).isFalse();
+        assertThat(Ports.listening(port)).as("embedded server still listening on port " + port).isFalse();
     }
 
     @Test
@@ -41,7 +40,7 @@ class ServerLifecycleTest {
 
         int port = runChildJvm("docker", TestServers.dockerImage());
 
-        assertThat(listening(port)).isFalse();
+        assertThat(Ports.listening(port)).isFalse();
         assertThat(containerCount()).isEqualTo(before);
     }
 
@@ -59,7 +58,7 @@ class ServerLifecycleTest {
             assertThat(first).contains("INITIALIZED");
             assertThat(second).doesNotContain("INITIALIZED");
             assertThat(port(second)).isEqualTo(firstPort);
-            assertThat(listening(firstPort)).as("the reusable container keeps running").isTrue();
+            assertThat(Ports.listening(firstPort)).as("the reusable container keeps running").isTrue();
         } finally {
             removeContainerPublishing(firstPort);
         }
@@ -101,14 +100,6 @@ class ServerLifecycleTest {
         return output;
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static int containerCount() {
         return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec().size();

@@ -81,6 +81,23 @@ class QuoteTest {
     }
 
     @Test
+    void everySessionDriftlessOpensConformsWhateverTheDatabaseSays() throws SQLException {
+        Database legacy = server.createDatabase();
+        try {
+            try (Connection c = database.connect(); Statement st = c.createStatement()) {
+                st.execute("ALTER DATABASE " + Quote.identifier(legacy.name()) + " SET standard_conforming_strings = off");
+            }
+            try (Connection c = legacy.connect(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_setting('standard_conforming_strings')")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("on");
+            }
+        } finally {
+            server.drop(legacy);
+        }
+    }
+
+    @Test
     void refusesWhatNoPostgresqlTextCanHold() {
         assertThatThrownBy(() -> Quote.literal("a\0b"))
                 .hasMessage("A PostgreSQL string cannot hold a NUL character: a\\0b");

@@ -1,11 +1,14 @@
 package dev.driftless.cli.internal;
 
 import dev.driftless.config.DriftlessConfig;
-import org.postgresql.ds.PGSimpleDataSource;
+import dev.driftless.internal.server.Secrets;
+import dev.driftless.server.Database;
+import org.postgresql.Driver;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Properties;
 
 /**
  * {@code Jdbc} connects to a database the user names with {@code --jdbc-url}: credentials from options and
@@ -36,25 +39,26 @@ public final class Jdbc {
      * @throws BadInputException when the URL is not a PostgreSQL JDBC URL or the database cannot be reached
      */
     public static DataSource dataSource(String url, String userOption) {
-        if (!url.startsWith("jdbc:postgresql:")) {
+        if (!url.startsWith("jdbc:postgresql:") || Driver.parseURL(url, new Properties()) == null) {
             throw new BadInputException("--jdbc-url " + withoutSecrets(url)
                     + ": not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:5432/database");
         }
         DriftlessConfig settings = DriftlessConfig.load();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(url);
+        Properties parsed = Driver.parseURL(url, new Properties());
         String user = user(userOption, settings);
-        if (user != null) {
-            dataSource.setUser(user);
+        if (user == null) {
+            user = parsed.getProperty("user", System.getProperty("user.name"));
         }
         String password = password(settings);
-        if (password != null) {
-            dataSource.setPassword(password);
+        if (password == null) {
+            password = parsed.getProperty("password");
         }
+        DataSource dataSource = Database.at(url, user, password).dataSource();
         try (Connection ignored = dataSource.getConnection()) {
             return dataSource;
         } catch (SQLException e) {
-            throw new BadInputException("Cannot connect to " + withoutSecrets(url) + ": " + e.getMessage()
+            throw new BadInputException("Cannot connect to " + withoutSecrets(url) + ": "
+                    + withoutSecrets(Secrets.redact(e.getMessage(), password))
                     + (e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]")
                     + ". Check that the server runs, the user (--user or DRIFTLESS_JDBC_USER) and the password "
                     + "(DRIFTLESS_JDBC_PASSWORD or PGPASSWORD).");
@@ -62,10 +66,10 @@ public final class Jdbc {
     }
 
     /**
-     * @param url a JDBC URL
-     * @return the URL without a {@code password=} parameter's value
+     * @param url a JDBC URL, or any text holding one
+     * @return the text with every password replaced by {@code ***} (core's one redaction of URLs)
      */
     public static String withoutSecrets(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return Secrets.redactUrl(url);
     }
 }

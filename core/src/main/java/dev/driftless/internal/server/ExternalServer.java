@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.server.ProviderKind;
+import dev.driftless.sql.Quote;
 import org.postgresql.Driver;
 
 import java.sql.Connection;
@@ -16,64 +17,62 @@ import java.util.Properties;
  */
 public final class ExternalServer implements ServerHandle {
 
-    private final String host;
-    private final int port;
-    private final String database;
+    private final PgUrl url;
     private final String user;
     private final String password;
-    private final String redactedUrl;
 
-    private ExternalServer(String host, int port, String database, String user, String password, String redactedUrl) {
-        this.host = host;
-        this.port = port;
-        this.database = database;
+    private ExternalServer(PgUrl url, String user, String password) {
+        this.url = url;
         this.user = user;
         this.password = password;
-        this.redactedUrl = redactedUrl;
     }
 
     /**
-     * Connects to a server and checks that Driftless can create databases there.
+     * Connects to a server and checks that Driftless can create databases there. Every parameter of the URL
+     * ({@code sslmode}, {@code options}, several hosts, ...) is kept for every connection Driftless opens; only the
+     * database name changes.
      *
      * @param jdbcUrl the JDBC URL of a database on the server
-     * @param user the user, {@code null} for {@code postgres}
-     * @param password the password, may be {@code null}
+     * @param user the user, {@code null} for the URL's {@code user} parameter, else {@code postgres}
+     * @param password the password, may be {@code null} for the URL's {@code password} parameter
      * @return the handle
      * @throws DriftlessException when the URL is malformed, the server unreachable, or the user may not create databases
      */
     public static ExternalServer connect(String jdbcUrl, String user, String password) {
-        String redacted = Secrets.redactUrl(jdbcUrl);
-        Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
-        if (parsed == null) {
-            throw new DriftlessException("'" + redacted + "' is not a PostgreSQL JDBC URL (driftless.jdbc.url). Write it as"
-                    + " jdbc:postgresql://HOST:PORT/DATABASE.");
+        PgUrl url;
+        try {
+            url = PgUrl.parse(jdbcUrl);
+        } catch (DriftlessException e) {
+            throw new DriftlessException("'" + Secrets.redactUrl(jdbcUrl) + "' is not a PostgreSQL JDBC URL"
+                    + " (driftless.jdbc.url). Write it as jdbc:postgresql://HOST:PORT/DATABASE.");
         }
+        Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
         String effectiveUser = user != null ? user : parsed.getProperty("user", "postgres");
         String effectivePassword = password != null ? password : parsed.getProperty("password");
-        String host = parsed.getProperty("PGHOST", "localhost").split(",")[0];
-        int port = Integer.parseInt(parsed.getProperty("PGPORT", "5432").split(",")[0]);
-        String database = parsed.getProperty("PGDBNAME", "postgres");
-        ExternalServer server = new ExternalServer(host, port, database, effectiveUser, effectivePassword, redacted);
+        if (url.database().isEmpty()) {
+            url = url.withDatabase(effectiveUser);
+        }
+        ExternalServer server = new ExternalServer(url.withoutCredentials(), effectiveUser, effectivePassword);
         server.checkAccess();
         return server;
     }
 
     private void checkAccess() {
-        SimpleDataSource dataSource = new SimpleDataSource("jdbc:postgresql://" + host + ":" + port + "/" + database,
-                user, password);
+        SimpleDataSource dataSource = new SimpleDataSource(url, user, password);
         dataSource.setLoginTimeout(10);
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
                      "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user")) {
             if (!rs.next() || !rs.getBoolean(1)) {
-                throw new DriftlessException("User '" + user + "' on the external PostgreSQL server " + redactedUrl
+                throw new DriftlessException("User '" + user + "' on the external PostgreSQL server " + url
                         + " may not create databases, and Driftless creates one per test. Run"
-                        + " ALTER ROLE \"" + user + "\" CREATEDB; or configure another user (driftless.jdbc.user).");
+                        + " ALTER ROLE " + Quote.identifier(user) + " CREATEDB; or configure another user"
+                        + " (driftless.jdbc.user).");
             }
         } catch (SQLException e) {
-            throw new DriftlessException("Cannot connect to the external PostgreSQL server " + redactedUrl + " as user '"
-                    + user + "' (driftless.jdbc.url): " + Secrets.redact(e.getMessage(), password)
+            throw new DriftlessException("Cannot connect to the external PostgreSQL server " + url + " as user '"
+                    + user + "' (driftless.jdbc.url): " + Secrets.redactUrl(Secrets.redact(e.getMessage(), password))
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
                     + ". Check that the server runs and accepts connections from this machine, and that"
                     + " driftless.jdbc.user and driftless.jdbc.password are right.", e);
@@ -87,12 +86,12 @@ public final class ExternalServer implements ServerHandle {
 
     @Override
     public String host() {
-        return host;
+        return url.host();
     }
 
     @Override
     public int port() {
-        return port;
+        return url.port();
     }
 
     @Override
@@ -107,12 +106,17 @@ public final class ExternalServer implements ServerHandle {
 
     @Override
     public String adminDatabase() {
-        return database;
+        return url.database();
+    }
+
+    @Override
+    public PgUrl url() {
+        return url;
     }
 
     @Override
     public String description() {
-        return "external PostgreSQL at " + redactedUrl;
+        return "external PostgreSQL at " + url;
     }
 
     @Override

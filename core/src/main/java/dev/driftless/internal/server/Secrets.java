@@ -10,7 +10,10 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    /** A password parameter of a pgjdbc URL (or libpq connection string): {@code password=}, {@code sslpassword=}. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:^|[?&;\\s])(?:ssl)?password=)[^&;\\s]*");
+    /** The user-information part of a URL: {@code //user:secret@host}. */
+    private static final Pattern USER_INFO = Pattern.compile("(?i)((?:jdbc:)?postgres(?:ql)?:/*)([^/@\\s?#]*?):([^/\\s]*)@");
 
     private Secrets() {
     }
@@ -33,13 +36,20 @@ public final class Secrets {
     }
 
     /**
-     * Removes a {@code password=...} parameter's value from a JDBC URL.
+     * Removes every password from a JDBC URL, or from any text holding URLs: the values of {@code password=} and
+     * {@code sslpassword=} parameters (any case, after {@code ?}, {@code &} or {@code ;}), and the password of a
+     * {@code postgresql://user:password@host} user-information part. The one redaction of URLs: every message, log
+     * line, report and {@code toString()} that shows a URL shows it through this method.
      *
-     * @param jdbcUrl a JDBC URL, may be {@code null}
-     * @return the URL with any password replaced by {@code ***}
+     * @param text a URL or a text holding URLs, may be {@code null}
+     * @return the text with every such password replaced by {@code ***}
      */
-    public static String redactUrl(String jdbcUrl) {
-        return jdbcUrl == null ? null : URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    public static String redactUrl(String text) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = URL_PASSWORD.matcher(text).replaceAll("$1***");
+        return USER_INFO.matcher(redacted).replaceAll("$1$2:***@");
     }
 
     /**

@@ -25,9 +25,12 @@ public interface ServerHandle extends AutoCloseable {
     /** @return the database to connect to for administrative work */
     String adminDatabase();
 
-    /** @return JDBC URL parameters to keep on every connection (e.g. {@code ?sslmode=require}), or an empty string */
-    default String urlParameters() {
-        return "";
+    /**
+     * @return the URL of {@link #adminDatabase()}, with every parameter the user configured; Driftless points it at
+     *     other databases with {@link PgUrl#withDatabase(String)}
+     */
+    default PgUrl url() {
+        return PgUrl.of(host(), port(), adminDatabase());
     }
 
     /** @return a short description for logs, never containing a password */

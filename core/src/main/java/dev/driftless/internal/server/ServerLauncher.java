@@ -6,7 +6,6 @@ import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 
 /**
  * Turns a {@link ServerConfig} into a running server, resolving {@code auto} and logging the choice with its reason.
@@ -70,9 +69,6 @@ public final class ServerLauncher {
     }
 
     private static ServerHandle startEmbedded(ServerConfig config, DriftlessConfig settings) {
-        Path dataDir = config.reuse()
-                ? EmbeddedBinaries.cacheDir(settings).resolve("data-pg" + config.postgresVersion())
-                : null;
-        return EmbeddedServer.start(config.postgresVersion(), dataDir, settings);
+        return EmbeddedServer.start(config.postgresVersion(), config.reuse(), settings);
     }
 }

@@ -11,6 +11,10 @@ import javax.sql.DataSource;
 
 /**
  * A non-pooling {@link DataSource} over pgjdbc whose {@code toString()} never shows the password.
+ *
+ * <p>Every session it opens has {@code standard_conforming_strings=on} (PostgreSQL's default since 9.1), whatever
+ * the server, database or role says, so that the literals Driftless writes ({@link dev.driftless.sql.Quote}) and the
+ * scripts it runs mean one thing.
  */
 public final class SimpleDataSource implements DataSource {
 
@@ -22,7 +26,10 @@ public final class SimpleDataSource implements DataSource {
         }
     }
 
+    private static final String SESSION_SETTING = "standard_conforming_strings=on";
+
     private final String url;
+    private final boolean optionsInUrl;
     private final String user;
     private final String password;
     private volatile int loginTimeoutSeconds;
@@ -33,7 +40,18 @@ public final class SimpleDataSource implements DataSource {
      * @param password the password, may be {@code null}
      */
     public SimpleDataSource(String url, String user, String password) {
-        this.url = url;
+        this(PgUrl.parse(url), user, password);
+    }
+
+    /**
+     * @param url the JDBC URL; a password in it is used, and never shown
+     * @param user the user
+     * @param password the password, may be {@code null}
+     */
+    public SimpleDataSource(PgUrl url, String user, String password) {
+        // A URL's own options parameter would replace the connection property, so the setting joins it there.
+        this.optionsInUrl = url.has("options");
+        this.url = (optionsInUrl ? url.withSessionSetting(SESSION_SETTING) : url).text();
         this.user = user;
         this.password = password;
     }
@@ -55,6 +73,9 @@ public final class SimpleDataSource implements DataSource {
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", "driftless");
+        if (!optionsInUrl) {
+            properties.setProperty("options", "-c " + SESSION_SETTING);
+        }
         if (loginTimeoutSeconds > 0) {
             properties.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds));
         }
@@ -101,6 +122,6 @@ public final class SimpleDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "DataSource[" + url + ", user " + user + "]";
+        return "DataSource[" + Secrets.redactUrl(url) + ", user " + user + "]";
     }
 }

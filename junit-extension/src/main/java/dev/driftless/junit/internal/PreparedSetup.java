@@ -70,9 +70,9 @@ public final class PreparedSetup {
             seeds.add(Location.resolve("seed", seed, owner));
         }
         PostgresServer server = PostgresServer.shared(spec.serverConfig());
-        String setupMarker = "@MigratedDatabase setup " + setupId(spec);
         TemplateKey key = TemplateKey.builder()
-                .add(setupMarker + " (" + spec.describe() + ")", contentHash(spec, schema, chain, seeds, server))
+                .add("@MigratedDatabase(" + spec.describe() + ")", contentHash(spec, schema, chain, seeds, server))
+                .setup(setupId(spec))
                 .build();
         SqlScript schemaScript = schema;
         MigrationChain migrationChain = chain;
@@ -107,7 +107,6 @@ public final class PreparedSetup {
         } else {
             LOG.info("@MigratedDatabase({}): template {} ready in {} ms on {}", spec.describe(), template.databaseName(),
                     (System.nanoTime() - started) / 1_000_000, server);
-            StaleTemplates.drop(server, setupMarker, template.databaseName());
         }
         return new PreparedSetup(spec, server, chain, template);
     }

@@ -1,0 +1,129 @@
+package dev.driftless.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child JVM running a test main class with this JVM's class path, whose output lines the test can wait for, and
+ * which the test can kill for real ({@link #kill()} sends SIGKILL on Linux).
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final StringBuffer output = new StringBuffer();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    output.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The child is gone.
+            }
+        }, "child-jvm-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /**
+     * Starts a child JVM.
+     *
+     * @param systemProperties {@code -D} properties for it
+     * @param main the main class
+     * @param args its arguments
+     * @return the running child
+     * @throws IOException when it cannot start
+     */
+    public static ChildJvm start(Map<String, String> systemProperties, Class<?> main, String... args) throws IOException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")), main.getName()));
+        command.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * Waits for an output line that starts with a prefix.
+     *
+     * @param prefix the prefix
+     * @param timeout how long to wait
+     * @return the line
+     * @throws AssertionError when it does not come, with everything the child printed
+     */
+    public String await(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                throw new AssertionError("The child JVM did not print a line starting with '" + prefix + "' within "
+                        + timeout + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
+                        + ". It printed:\n" + output);
+            }
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    /** @return the process */
+    public Process process() {
+        return process;
+    }
+
+    /** @return everything printed so far */
+    public String output() {
+        return output.toString();
+    }
+
+    /** Kills the child with SIGKILL and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Closes the child's standard input and waits for it to exit.
+     *
+     * @return its exit code
+     */
+    public int endInputAndWait() throws IOException, InterruptedException {
+        process.getOutputStream().close();
+        return waitForExit();
+    }
+
+    /** @return the exit code, after waiting up to 3 minutes */
+    public int waitForExit() throws InterruptedException {
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("The child JVM did not exit. It printed:\n" + output);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
