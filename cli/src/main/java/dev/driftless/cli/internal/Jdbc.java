@@ -40,7 +40,7 @@ public final class Jdbc {
      */
     public static DataSource dataSource(String url, String userOption) {
         if (!url.startsWith("jdbc:postgresql:") || Driver.parseURL(url, new Properties()) == null) {
-            throw new BadInputException("--jdbc-url " + withoutSecrets(url)
+            throw new BadInputException("--jdbc-url " + Secrets.redactUrl(url)
                     + ": not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:5432/database");
         }
         DriftlessConfig settings = DriftlessConfig.load();
@@ -57,19 +57,11 @@ public final class Jdbc {
         try (Connection ignored = dataSource.getConnection()) {
             return dataSource;
         } catch (SQLException e) {
-            throw new BadInputException("Cannot connect to " + withoutSecrets(url) + ": "
-                    + withoutSecrets(Secrets.redact(e.getMessage(), password))
+            throw new BadInputException("Cannot connect to " + Secrets.redactUrl(url) + ": "
+                    + Secrets.redactUrl(Secrets.redact(e.getMessage(), password))
                     + (e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]")
                     + ". Check that the server runs, the user (--user or DRIFTLESS_JDBC_USER) and the password "
                     + "(DRIFTLESS_JDBC_PASSWORD or PGPASSWORD).");
         }
-    }
-
-    /**
-     * @param url a JDBC URL, or any text holding one
-     * @return the text with every password replaced by {@code ***} (core's one redaction of URLs)
-     */
-    public static String withoutSecrets(String url) {
-        return Secrets.redactUrl(url);
     }
 }

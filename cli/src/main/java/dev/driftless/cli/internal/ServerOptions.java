@@ -1,5 +1,6 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.internal.server.Secrets;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ProviderKind;
@@ -86,7 +87,7 @@ public final class ServerOptions {
     private static String describe(ServerConfig config) {
         return switch (config.provider()) {
             case DOCKER -> "PostgreSQL in Docker (" + config.image() + ")";
-            case EXTERNAL -> "a connection to " + Jdbc.withoutSecrets(config.jdbcUrl().orElse(""));
+            case EXTERNAL -> "a connection to " + Secrets.redactUrl(config.jdbcUrl().orElse(""));
             default -> "embedded PostgreSQL " + config.postgresVersion();
         };
     }
