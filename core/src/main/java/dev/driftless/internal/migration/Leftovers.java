@@ -25,10 +25,12 @@ import java.util.List;
  * @param known whether the failing statement could be found; when not, every statement may have run
  * @param committed the statements that had run and were committed before the failing one, in order (transaction
  *     control statements left out)
- * @param rolledBack the statements of the transaction the script had open when it failed, which was rolled back
+ * @param transactionOpen whether the script had a transaction open when it failed (the runner rolls it back)
+ * @param rolledBack the statements of that transaction, before the failing one
  * @param invalidIndexes the INVALID indexes that appeared while it ran, qualified and quoted
  */
-record Leftovers(boolean known, List<Statement> committed, List<Statement> rolledBack, List<String> invalidIndexes) {
+record Leftovers(boolean known, List<Statement> committed, boolean transactionOpen, List<Statement> rolledBack,
+                 List<String> invalidIndexes) {
 
     private static final String INVALID_INDEXES = read("invalid_indexes.sql");
     private static final int SHOWN_STATEMENT_LENGTH = 60;
@@ -52,7 +54,7 @@ record Leftovers(boolean known, List<Statement> committed, List<Statement> rolle
         if (failing < 0) {
             List<Statement> all = statements.stream()
                     .filter(s -> StatementKind.of(s.sql()) != StatementKind.TRANSACTION_CONTROL).toList();
-            return new Leftovers(false, all, List.of(), invalidIndexes);
+            return new Leftovers(false, all, false, List.of(), invalidIndexes);
         }
         List<Statement> committed = new ArrayList<>();
         List<Statement> block = null;
@@ -74,7 +76,7 @@ record Leftovers(boolean known, List<Statement> committed, List<Statement> rolle
                 default -> block = null;
             }
         }
-        return new Leftovers(true, committed, block == null ? List.of() : block, invalidIndexes);
+        return new Leftovers(true, committed, block != null, block == null ? List.of() : block, invalidIndexes);
     }
 
     /**

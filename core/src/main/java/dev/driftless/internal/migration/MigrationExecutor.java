@@ -543,7 +543,7 @@ public final class MigrationExecutor {
                 book.failedCleanly();
                 throw fail("The " + what + " failed, and nothing of it stayed applied: it ran outside a transaction ("
                         + noTransaction.get() + "), but no statement of it had been committed"
-                        + (left.rolledBack().isEmpty() ? "" : " (the transaction it had open was rolled back)")
+                        + (left.transactionOpen() ? " (the transaction it had open was rolled back)" : "")
                         + "; " + label + " stays at version " + stays + ".\n" + e.failure(), e);
             }
             book.failedPartly(took);
