@@ -231,9 +231,7 @@ public final class Migrator {
                 }
             } finally {
                 if (checking) {
-                    try (Statement st = connection.createStatement()) {
-                        st.execute("RESET client_connection_check_interval");
-                    }
+                    resetClientConnectionCheck(connection);
                 }
             }
         } catch (SQLException e) {
@@ -258,6 +256,18 @@ public final class Migrator {
             return true;
         } catch (SQLException e) {
             return false; // a platform without the check: the session ends when the server next writes to it
+        }
+    }
+
+    /**
+     * Undoes {@link #checkClientConnection} for a pooled connection. A connection that cannot take it is broken and
+     * about to be closed; its failure must not hide the run's own outcome.
+     */
+    private static void resetClientConnectionCheck(Connection connection) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("RESET client_connection_check_interval");
+        } catch (SQLException e) {
+            // the run's result or exception says what happened; this connection is closed next
         }
     }
 

@@ -211,15 +211,15 @@ class NonTransactionalMigrationTest {
             }
             Process child = startChild(output);
             try {
-                awaitTrue(() -> backendsRunning("CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock") == 1,
-                        "the child's CREATE INDEX CONCURRENTLY to wait for the test's transaction", output);
+                awaitTrue(() -> backends("query LIKE 'CREATE INDEX CONCURRENTLY%' AND wait_event_type = 'Lock'")
+                        == 1, "the child's CREATE INDEX CONCURRENTLY to wait for the test's transaction", output);
                 assertThat(migrator.history()).extracting(AppliedMigration::state)
                         .containsExactly(State.APPLIED, State.STARTED);
                 child.destroyForcibly();  // SIGKILL on Linux
                 assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(child.exitValue()).isEqualTo(137);
                 // The server notices within seconds that its client is gone (client_connection_check_interval).
-                awaitTrue(() -> backendsRunning("CREATE INDEX CONCURRENTLY%") == 0,
+                awaitTrue(() -> backends("query LIKE 'CREATE INDEX CONCURRENTLY%'") == 0,
                         "the killed child's session to end", output);
             } finally {
                 child.destroyForcibly();
@@ -328,10 +328,11 @@ class NonTransactionalMigrationTest {
         return builder.start();
     }
 
-    private int backendsRunning(String queryLike) {
+    /** @return how many other sessions of the database match a condition on pg_stat_activity */
+    private int backends(String condition) {
         try {
             return Integer.parseInt(query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND pid <> pg_backend_pid() AND query LIKE '" + queryLike + "'"));
+                    + " AND pid <> pg_backend_pid() AND " + condition));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
