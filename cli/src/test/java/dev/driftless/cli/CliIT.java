@@ -191,7 +191,7 @@ class CliIT {
             CliProcess.Result up = CliProcess.run(java.util.Map.of("DRIFTLESS_JDBC_PASSWORD", target.password()),
                     "migrate", "--jdbc-url", target.jdbcUrl(), "--user", target.user(), "--to", "001", DIR + "migrations");
             assertThat(up.exitCode()).as(up.toString()).isZero();
-            assertThat(up.out()).contains("Migrated the database from version <empty> to 001.");
+            assertThat(up.out()).contains("Migrated the database from version <empty> to 001: applied 001.");
             assertThat(up.err()).contains("to version 001 (customers)");
             assertThat(tables(target)).isEqualTo("customer,driftless_schema_history");
 

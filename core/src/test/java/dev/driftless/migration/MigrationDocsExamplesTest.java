@@ -5,6 +5,8 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -25,6 +27,27 @@ class MigrationDocsExamplesTest {
             MigrationVersion now = migrator.currentVersion();  // MigrationVersion.EMPTY before the first migration
 
             assertThat(now).isEqualTo(MigrationVersion.EMPTY);
+        } finally {
+            server.drop(database);
+        }
+    }
+
+    @Test
+    void whatARunDid() {
+        PostgresServer server = TestServers.embedded();
+        Database database = server.createDatabase();
+        try {
+            Migrator migrator = Migrator.of(MigrationChain.at("classpath:migrations/numbered"), database);
+
+            MigrationResult result = migrator.migrate(MigrationVersion.parse("003"));   // like migrateTo("003")
+            MigrationVersion found = result.from();    // <empty>: read once this run held the migration lock
+            List<Migration> applied = result.applied();  // 001, 002, 003, in the order they ran
+            MigrationVersion reached = result.reached(); // 003
+
+            assertThat(found).isEqualTo(MigrationVersion.EMPTY);
+            assertThat(applied).extracting(m -> m.version().toString()).containsExactly("001", "002", "003");
+            assertThat(reached.toString()).isEqualTo("003");
+            assertThat(migrator.migrate(MigrationVersion.parse("003")).didNothing()).isTrue();
         } finally {
             server.drop(database);
         }

@@ -102,7 +102,8 @@ class MigratorTest {
         assertThat(query("SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns"
                 + " WHERE table_name = 'driftless_schema_history'"))
                 .isEqualTo("installed_rank, version, description, type, script, checksum, applied_at, duration_ms,"
-                        + " success");
+                        + " success, state");
+        assertThat(first.state()).isEqualTo(AppliedMigration.State.APPLIED);
     }
 
     @Test
@@ -255,21 +256,35 @@ class MigratorTest {
                 List.of());
         assertThat(chain.migrations().get(1).isTransactional()).isFalse();
         Migrator migrator = Migrator.of(chain, db);
+        String history = "\"public\".\"driftless_schema_history\"";
         assertThatThrownBy(migrator::migrateToLatest)
                 .isInstanceOf(MigrationException.class)
-                .hasMessageStartingWith("The migration 2 index (2_index.sql) failed. It ran outside a transaction"
-                        + " (2_index.sql cannot run inside one), so the statements before the failing one stay applied."
-                        + " The history table \"public\".\"driftless_schema_history\" records it as failed (success ="
-                        + " false) and database " + db.name() + " counts as being at version 1. Repair the schema,"
-                        + " delete that row, then migrate again.\n2_index.sql:2:");
+                .hasMessage("The migration 2 index (2_index.sql) failed part-way. It ran outside a transaction (CREATE"
+                        + " INDEX CONCURRENTLY at 2_index.sql:2 cannot run inside a transaction block), so what it had"
+                        + " done when it failed stays:\n"
+                        + "  - committed: 2_index.sql:1 CREATE TABLE u (id int)\n"
+                        + "The history table " + history + " records it as failed (success = false, state = failed) and"
+                        + " database " + db.name() + " counts as being at version 1. Undo or finish those changes by"
+                        + " hand, delete its row (DELETE FROM " + history + " WHERE installed_rank = 2;), then migrate"
+                        + " again.\n"
+                        + "2_index.sql:2:1 [42P01] relation \"missing\" does not exist\n"
+                        + "  2 | CREATE INDEX CONCURRENTLY u_idx ON missing (id);");
         assertThat(migrator.currentVersion().toString()).isEqualTo("1");
         assertThat(migrator.history()).extracting(AppliedMigration::success).containsExactly(true, false);
+        String ranAt = java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                migrator.history().get(1).appliedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThatThrownBy(migrator::migrateToLatest)
                 .isInstanceOf(MigrationException.class)
-                .hasMessage("The history table \"public\".\"driftless_schema_history\" of database " + db.name()
-                        + " records 1 failed migration(s) that ran outside a transaction and may be partly applied:"
-                        + " 2 (2_index.sql). Repair the schema by hand, delete those rows (success = false), then"
-                        + " migrate again. Nothing was changed.");
+                .hasMessage("The history table " + history + " of database " + db.name() + " records a migration that"
+                        + " ran outside a transaction and did not finish cleanly, so migrating on could build on a"
+                        + " half-done one. Nothing was changed.\n"
+                        + "  - migration 2 index (2_index.sql) failed part-way (it ran at " + ranAt + "), so the"
+                        + " statements before the failing one stay applied; its statements:\n"
+                        + "      2_index.sql:1 CREATE TABLE u (id int)\n"
+                        + "      2_index.sql:2 CREATE INDEX CONCURRENTLY u_idx ON missing (id)\n"
+                        + "To repair: check which of those statements took effect and undo or finish them by hand,"
+                        + " then delete the row (DELETE FROM " + history + " WHERE installed_rank = 2;) and migrate"
+                        + " again.");
     }
 
     @Test

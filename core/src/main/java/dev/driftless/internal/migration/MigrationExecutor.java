@@ -1,20 +1,27 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.internal.sql.StatementKind;
 import dev.driftless.migration.AppliedMigration;
+import dev.driftless.migration.AppliedMigration.State;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationException;
+import dev.driftless.migration.MigrationResult;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.RepeatableMigration;
+import dev.driftless.sql.ParsedScript;
 import dev.driftless.sql.ScriptException;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
+import dev.driftless.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,13 +31,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code MigrationExecutor} moves one database along a {@link MigrationChain} to a target version on one connection:
- * it plans (checking everything a down migration needs before changing anything), then runs each migration with its
- * history row, atomically where PostgreSQL allows, and logs each step and a summary.
+ * {@code MigrationExecutor} moves one database along a {@link MigrationChain} to a target version on one connection
+ * that holds the migration lock: it reads the history, plans and checks everything before changing anything (no
+ * unfinished migration, no applied migration missing from the chain, no pending migration below an applied one, every
+ * down script there), then runs each migration with its history row, atomically where PostgreSQL allows, and logs each
+ * step and a summary. A migration that runs outside a transaction has its row written (state {@code started}) and
+ * committed before its first statement, so that a run killed half-way leaves a record of it.
  */
 public final class MigrationExecutor {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.driftless.migration.Migrator");
+    private static final int LISTED_STATEMENTS = 10;
 
     private final MigrationChain chain;
     private final ScriptRunner runner;
@@ -38,24 +49,36 @@ public final class MigrationExecutor {
     private final HistoryTable history;
     private final String database;
     private final String label;
+    private final boolean outOfOrder;
+    private final boolean ignoreMissing;
+
+    private MigrationVersion from = MigrationVersion.EMPTY;
+    private MigrationVersion reached = MigrationVersion.EMPTY;
+    private final List<Migration> appliedNow = new ArrayList<>();
+    private final List<Migration> revertedNow = new ArrayList<>();
+    private final List<RepeatableMigration> repeatablesNow = new ArrayList<>();
 
     /**
      * @param chain the chain
      * @param runner the script runner
-     * @param connection an open connection in autocommit, owned by the caller
+     * @param connection an open connection in autocommit that holds the migration lock, owned by the caller
      * @param history the history table
      * @param label what messages call the database, e.g. {@code the check's database}; {@code null} for
      *     {@code database <name>}
+     * @param outOfOrder whether pending migrations below the highest applied version are applied (else refused)
+     * @param ignoreMissing whether applied migrations the chain does not have are tolerated (else refused)
      * @throws SQLException when the server cannot be asked for the database's name
      */
     public MigrationExecutor(MigrationChain chain, ScriptRunner runner, Connection connection, HistoryTable history,
-            String label) throws SQLException {
+            String label, boolean outOfOrder, boolean ignoreMissing) throws SQLException {
         this.chain = chain;
         this.runner = runner;
         this.connection = connection;
         this.history = history;
         this.database = connection.getCatalog();
         this.label = label != null ? label : "database " + database;
+        this.outOfOrder = outOfOrder;
+        this.ignoreMissing = ignoreMissing;
     }
 
     /**
@@ -68,71 +91,179 @@ public final class MigrationExecutor {
     }
 
     /**
+     * @return what this run has done so far (all of it once {@link #migrateTo} has returned), read from the history
+     *     table after the lock was taken
+     */
+    public MigrationResult progress() {
+        return new MigrationResult(from, reached, appliedNow, revertedNow, repeatablesNow);
+    }
+
+    /**
      * Migrates to a version, up or down.
      *
      * @param target a version of the chain, or {@link MigrationVersion#EMPTY} to revert everything
-     * @return the version reached
+     * @return what this run did
      * @throws SQLException when the history table cannot be read or written
-     * @throws MigrationException when the plan is impossible or a migration fails
+     * @throws MigrationException when the plan is impossible or refused, or a migration fails; it carries
+     *     {@link #progress()}
      */
-    public MigrationVersion migrateTo(MigrationVersion target) throws SQLException {
+    public MigrationResult migrateTo(MigrationVersion target) throws SQLException {
         long start = System.nanoTime();
-        checkTarget(target);
-        history.create(connection);
         List<AppliedMigration> rows = history.rows(connection);
-        checkNoFailures(rows);
-        MigrationVersion from = current(rows);
+        from = current(rows);
+        reached = from;
+        checkTarget(target);
+        checkNoUnfinished(rows);
         Map<MigrationVersion, AppliedMigration> applied = new HashMap<>();
         rows.stream().filter(r -> !r.repeatable()).forEach(r -> applied.put(r.version(), r));
+        checkMissing(applied);
         warnOnChangedChecksums(applied);
 
         List<AppliedMigration> toRevert = applied.values().stream().filter(r -> r.version().compareTo(target) > 0)
                 .sorted(Comparator.comparing(AppliedMigration::version).reversed()).collect(Collectors.toList());
-        List<Migration> reverts = planReverts(toRevert, target, from);
+        List<Migration> reverts = planReverts(toRevert, target);
         List<Migration> ups = chain.migrations().stream()
                 .filter(m -> m.version().compareTo(target) <= 0 && !applied.containsKey(m.version()))
                 .collect(Collectors.toList());
+        checkOrder(applied, ups, target);
 
-        MigrationVersion reached = from;
+        history.create(connection);
         for (int i = 0; i < reverts.size(); i++) {
             Migration migration = reverts.get(i);
             MigrationVersion below = i + 1 < toRevert.size() ? toRevert.get(i + 1).version() : nextBelow(applied,
                     migration.version());
             revert(migration, toRevert.get(i), below);
+            revertedNow.add(migration);
             reached = below;
         }
         if (!reverts.isEmpty()) {
             history.forgetRepeatables(connection);
         }
         for (Migration migration : ups) {
-            apply(migration, reached);
+            apply(migration);
+            appliedNow.add(migration);
             if (migration.version().compareTo(reached) > 0) {
                 reached = migration.version();
             }
         }
-        int repeatables = target.equals(MigrationVersion.EMPTY) ? 0 : applyRepeatables(reached);
-        summarize(from, reached, ups.size(), reverts.size(), repeatables, start);
-        return reached;
+        if (!target.equals(MigrationVersion.EMPTY)) {
+            applyRepeatables();
+        }
+        summarize(start);
+        return progress();
+    }
+
+    private MigrationException fail(String message, Throwable cause) {
+        return new MigrationException(message, cause, progress());
     }
 
     private void checkTarget(MigrationVersion target) {
         if (!target.equals(MigrationVersion.EMPTY) && chain.migration(target).isEmpty()) {
             String versions = chain.migrations().stream().map(m -> m.version().toString()).collect(Collectors.joining(", "));
-            throw new MigrationException("No migration has version " + target + " in the chain at '" + chain.location()
+            throw fail("No migration has version " + target + " in the chain at '" + chain.location()
                     + "'; its versions are: " + (versions.isEmpty() ? "(none)" : versions)
-                    + ". Use one of them, or MigrationVersion.EMPTY to revert everything.");
+                    + ". Use one of them, or MigrationVersion.EMPTY to revert everything.", null);
         }
     }
 
-    private void checkNoFailures(List<AppliedMigration> rows) {
-        List<AppliedMigration> failed = rows.stream().filter(r -> !r.success()).collect(Collectors.toList());
-        if (!failed.isEmpty()) {
-            throw new MigrationException("The history table " + history.name() + " of " + label
-                    + " records " + failed.size() + " failed migration(s) that ran outside a transaction and may be"
-                    + " partly applied: " + failed.stream().map(r -> r.version() + " (" + r.script() + ")")
-                    .collect(Collectors.joining(", ")) + ". Repair the schema by hand, delete those rows (success ="
-                    + " false), then migrate again. Nothing was changed.");
+    private void checkNoUnfinished(List<AppliedMigration> rows) throws SQLException {
+        List<AppliedMigration> unfinished = rows.stream().filter(r -> r.state() != State.APPLIED).toList();
+        if (unfinished.isEmpty()) {
+            return;
         }
+        StringBuilder message = new StringBuilder("The history table " + history.name() + " of " + label
+                + " records " + (unfinished.size() == 1 ? "a migration" : unfinished.size() + " migrations")
+                + " that ran outside a transaction and did not finish cleanly, so migrating on could build on a"
+                + " half-done one. Nothing was changed.");
+        for (AppliedMigration row : unfinished) {
+            message.append("\n  - ").append(unfinished(row));
+        }
+        for (String index : Leftovers.invalidIndexes(connection)) {
+            message.append("\n  - the database has ").append(Leftovers.invalidIndex(index))
+                    .append(", which a failed or interrupted CREATE INDEX CONCURRENTLY leaves behind");
+        }
+        message.append("\nTo repair: check which of those statements took effect and undo or finish them by hand,")
+                .append(" then delete ").append(unfinished.size() == 1 ? "the row" : "those rows").append(" (")
+                .append(history.deleteStatement(unfinished.stream().map(AppliedMigration::rank).toList()))
+                .append(") and migrate again.");
+        throw fail(message.toString(), null);
+    }
+
+    private String unfinished(AppliedMigration row) {
+        String name = row.repeatable() ? "repeatable migration " + row.description() + " (" + row.script() + ")"
+                : "migration " + row.label();
+        String started = DateTimeFormatter.ISO_INSTANT.format(row.appliedAt().truncatedTo(ChronoUnit.SECONDS));
+        Optional<SqlScript> script;
+        String text;
+        switch (row.state()) {
+            case STARTED -> {
+                text = name + " was started at " + started + " and never finished (the run was killed or lost its"
+                        + " connection), so any of its statements may have run and stay applied";
+                script = upScript(row);
+            }
+            case REVERT_FAILED -> {
+                text = "the down script of " + name + " failed part-way, so the migration may be partly reverted";
+                script = chain.migration(row.version()).flatMap(Migration::down);
+            }
+            case REVERT_STARTED -> {
+                text = "the down script of " + name + " was started and never finished (the run was killed or lost"
+                        + " its connection), so the migration may be partly reverted";
+                script = chain.migration(row.version()).flatMap(Migration::down);
+            }
+            default -> {
+                text = name + " failed part-way (it ran at " + started + "), so the statements before the failing"
+                        + " one stay applied";
+                script = upScript(row);
+            }
+        }
+        List<Statement> statements = script.map(MigrationExecutor::statementsOf).orElse(List.of());
+        if (statements.isEmpty()) {
+            return text;
+        }
+        StringBuilder listed = new StringBuilder(text).append("; its statements:");
+        statements.stream().limit(LISTED_STATEMENTS).forEach(s -> listed.append("\n      ").append(Leftovers.show(s)));
+        if (statements.size() > LISTED_STATEMENTS) {
+            listed.append("\n      ... and ").append(statements.size() - LISTED_STATEMENTS).append(" more");
+        }
+        return listed.toString();
+    }
+
+    private Optional<SqlScript> upScript(AppliedMigration row) {
+        if (row.repeatable()) {
+            return chain.repeatables().stream().filter(r -> r.description().equals(row.description())).findFirst()
+                    .map(RepeatableMigration::script);
+        }
+        return chain.migration(row.version()).map(Migration::up);
+    }
+
+    private static List<Statement> statementsOf(SqlScript script) {
+        try {
+            return script.parse().statements().stream()
+                    .filter(s -> StatementKind.of(s.sql()) != StatementKind.TRANSACTION_CONTROL).toList();
+        } catch (ScriptException e) {
+            return List.of();
+        }
+    }
+
+    private void checkMissing(Map<MigrationVersion, AppliedMigration> applied) {
+        List<AppliedMigration> missing = applied.values().stream().filter(r -> chain.migration(r.version()).isEmpty())
+                .sorted(Comparator.comparing(AppliedMigration::version)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String names = missing.stream().map(AppliedMigration::label).collect(Collectors.joining(", "));
+        if (ignoreMissing) {
+            LOG.warn("{} has {} applied that the chain at '{}' does not have: {}; ignored, as allowed", database,
+                    missing.size() == 1 ? "a migration" : missing.size() + " migrations", chain.location(), names);
+            return;
+        }
+        throw fail("The history table " + history.name() + " of " + label + " records "
+                + (missing.size() == 1 ? "an applied migration" : missing.size() + " applied migrations")
+                + " that the chain at '" + chain.location() + "' does not have: " + names + ". Nothing was changed."
+                + " Check that this chain belongs to this database, and put the missing file"
+                + (missing.size() == 1 ? "" : "s") + " back; if " + (missing.size() == 1 ? "it was" : "they were")
+                + " removed on purpose, allow missing migrations (Migrator.withIgnoreMissingMigrations(true), or"
+                + " driftless migrate --ignore-missing).", null);
     }
 
     private void warnOnChangedChecksums(Map<MigrationVersion, AppliedMigration> applied) {
@@ -146,7 +277,27 @@ public final class MigrationExecutor {
         }
     }
 
-    private List<Migration> planReverts(List<AppliedMigration> toRevert, MigrationVersion target, MigrationVersion from) {
+    private void checkOrder(Map<MigrationVersion, AppliedMigration> applied, List<Migration> ups,
+            MigrationVersion target) {
+        MigrationVersion highestKept = applied.keySet().stream().filter(v -> v.compareTo(target) <= 0)
+                .max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+        List<Migration> late = ups.stream().filter(m -> m.version().compareTo(highestKept) < 0).toList();
+        if (late.isEmpty() || outOfOrder) {
+            return;
+        }
+        boolean one = late.size() == 1;
+        String versions = late.stream().map(m -> m.version().toString()).collect(Collectors.joining(", "));
+        throw fail("Cannot migrate " + label + " to version " + target + ": " + (one ? "migration " : "migrations ")
+                + late.stream().map(Migration::toString).collect(Collectors.joining(", ")) + (one ? " is" : " are")
+                + " not applied, but version " + highestKept + " is, which is higher: applying " + versions
+                + " now would run " + (one ? "it" : "them") + " out of order, after " + highestKept + ". Nothing was"
+                + " changed. If " + versions + (one ? " belongs" : " belong") + " after " + highestKept + ", give "
+                + (one ? "it a version" : "them versions") + " above " + highestKept + "; to apply "
+                + (one ? "it" : "them") + " anyway, allow out-of-order migrations (Migrator.withOutOfOrder(true), or"
+                + " driftless migrate --out-of-order).", null);
+    }
+
+    private List<Migration> planReverts(List<AppliedMigration> toRevert, MigrationVersion target) {
         List<Migration> reverts = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (AppliedMigration row : toRevert) {
@@ -161,9 +312,11 @@ public final class MigrationExecutor {
             }
         }
         if (!problems.isEmpty()) {
-            throw new MigrationException("Cannot migrate " + label + " down from version " + from + " to "
-                    + target + ": " + String.join("; ", problems) + ". Nothing was changed: add the missing down"
-                    + " script(s), or migrate down only to a version above them.");
+            boolean notInChain = toRevert.stream().anyMatch(r -> chain.migration(r.version()).isEmpty());
+            throw fail("Cannot migrate " + label + " down from version " + from + " to "
+                    + target + ": " + String.join("; ", problems) + ". Nothing was changed: "
+                    + (notInChain ? "put the missing migration(s) back in the chain, add" : "add")
+                    + " the missing down script(s), or migrate down only to a version above them.", null);
         }
         return reverts;
     }
@@ -173,23 +326,90 @@ public final class MigrationExecutor {
                 .orElse(MigrationVersion.EMPTY);
     }
 
-    private void apply(Migration migration, MigrationVersion before) throws SQLException {
+    private void apply(Migration migration) throws SQLException {
         SqlScript script = migration.up();
-        Duration duration = run(script, "migration " + migration, before, before, (took, ok) ->
-                history.insert(connection, migration.version(), migration.description(), script.name(),
-                        migration.checksum(), took, ok));
-        LOG.info("Migrated {} to version {}{} in {} ms", database, migration.version(),
-                migration.description().isEmpty() ? "" : " (" + migration.description() + ")", duration.toMillis());
+        MigrationVersion before = reached;
+        Duration duration = run(script, "migration " + migration, before, before, new Bookkeeping() {
+            private int rank;
+
+            @Override
+            public void started() throws SQLException {
+                rank = history.insert(connection, migration.version(), migration.description(), script.name(),
+                        migration.checksum(), Duration.ZERO, State.STARTED);
+            }
+
+            @Override
+            public void succeeded(Duration took, boolean wasStarted) throws SQLException {
+                if (wasStarted) {
+                    history.finish(connection, rank, took, State.APPLIED);
+                } else {
+                    history.insert(connection, migration.version(), migration.description(), script.name(),
+                            migration.checksum(), took, State.APPLIED);
+                }
+            }
+
+            @Override
+            public void failedPartly(Duration took) throws SQLException {
+                history.finish(connection, rank, took, State.FAILED);
+            }
+
+            @Override
+            public void failedCleanly() throws SQLException {
+                history.delete(connection, rank);
+            }
+
+            @Override
+            public int rank() {
+                return rank;
+            }
+
+            @Override
+            public State failedState() {
+                return State.FAILED;
+            }
+        });
+        String description = migration.description().isEmpty() ? "" : " (" + migration.description() + ")";
+        if (migration.version().compareTo(before) < 0) {
+            LOG.info("Migrated {} to version {}{} out of order (it is at version {}) in {} ms", database,
+                    migration.version(), description, before, duration.toMillis());
+        } else {
+            LOG.info("Migrated {} to version {}{} in {} ms", database, migration.version(), description,
+                    duration.toMillis());
+        }
     }
 
     private void revert(Migration migration, AppliedMigration row, MigrationVersion below) throws SQLException {
         SqlScript script = migration.down().orElseThrow();
         Duration duration = run(script, "down script of migration " + migration, migration.version(), below,
-                (took, ok) -> {
-            if (ok) {
-                history.delete(connection, row);
-            } else {
-                history.markFailed(connection, row);
+                new Bookkeeping() {
+            @Override
+            public void started() throws SQLException {
+                history.setState(connection, row.rank(), State.REVERT_STARTED);
+            }
+
+            @Override
+            public void succeeded(Duration took, boolean wasStarted) throws SQLException {
+                history.delete(connection, row.rank());
+            }
+
+            @Override
+            public void failedPartly(Duration took) throws SQLException {
+                history.setState(connection, row.rank(), State.REVERT_FAILED);
+            }
+
+            @Override
+            public void failedCleanly() throws SQLException {
+                history.setState(connection, row.rank(), State.APPLIED);
+            }
+
+            @Override
+            public int rank() {
+                return row.rank();
+            }
+
+            @Override
+            public State failedState() {
+                return State.REVERT_FAILED;
             }
         });
         LOG.info("Reverted {} from version {}{} to {} in {} ms", database, migration.version(),
@@ -197,59 +417,111 @@ public final class MigrationExecutor {
                 duration.toMillis());
     }
 
-    private int applyRepeatables(MigrationVersion reached) throws SQLException {
+    private void applyRepeatables() throws SQLException {
         Map<String, AppliedMigration> recorded = new HashMap<>();
         for (AppliedMigration row : history.rows(connection)) {
             if (row.repeatable()) {
                 recorded.put(row.description(), row);
             }
         }
-        int count = 0;
         for (RepeatableMigration repeatable : chain.repeatables()) {
             AppliedMigration row = recorded.get(repeatable.description());
             if (row != null && row.checksum().equals(repeatable.checksum())) {
                 continue;
             }
-            Duration duration = run(repeatable.script(), repeatable.toString(), reached, reached, (took, ok) -> {
-                if (row != null) {
-                    history.delete(connection, row);
+            SqlScript script = repeatable.script();
+            Duration duration = run(script, repeatable.toString(), reached, reached, new Bookkeeping() {
+                private int rank;
+
+                @Override
+                public void started() throws SQLException {
+                    rank = history.insert(connection, MigrationVersion.EMPTY, repeatable.description(), script.name(),
+                            repeatable.checksum(), Duration.ZERO, State.STARTED);
                 }
-                history.insert(connection, MigrationVersion.EMPTY, repeatable.description(),
-                        repeatable.script().name(), repeatable.checksum(), took, ok);
+
+                @Override
+                public void succeeded(Duration took, boolean wasStarted) throws SQLException {
+                    if (row != null) {
+                        history.delete(connection, row.rank());
+                    }
+                    if (wasStarted) {
+                        history.finish(connection, rank, took, State.APPLIED);
+                    } else {
+                        history.insert(connection, MigrationVersion.EMPTY, repeatable.description(), script.name(),
+                                repeatable.checksum(), took, State.APPLIED);
+                    }
+                }
+
+                @Override
+                public void failedPartly(Duration took) throws SQLException {
+                    history.finish(connection, rank, took, State.FAILED);
+                }
+
+                @Override
+                public void failedCleanly() throws SQLException {
+                    history.delete(connection, rank);
+                }
+
+                @Override
+                public int rank() {
+                    return rank;
+                }
+
+                @Override
+                public State failedState() {
+                    return State.FAILED;
+                }
             });
+            repeatablesNow.add(repeatable);
             LOG.info("Applied repeatable migration {} to {} in {} ms", repeatable.description(), database,
                     duration.toMillis());
-            count++;
         }
-        return count;
     }
 
-    private interface Record {
-        void write(Duration took, boolean success) throws SQLException;
+    /** {@code Bookkeeping} writes one script's history rows: in its transaction, or around it when it has none. */
+    private interface Bookkeeping {
+        /** Marks a script about to run outside a transaction, in autocommit, before its first statement. */
+        void started() throws SQLException;
+
+        /** Records success: in the script's transaction, or after {@link #started()}. */
+        void succeeded(Duration took, boolean wasStarted) throws SQLException;
+
+        /** Records a script that failed outside a transaction and left something behind. */
+        void failedPartly(Duration took) throws SQLException;
+
+        /** Undoes {@link #started()} for a script that failed outside a transaction and left nothing. */
+        void failedCleanly() throws SQLException;
+
+        /** @return the rank of the row that {@link #failedPartly} left */
+        int rank();
+
+        /** @return the state {@link #failedPartly} writes */
+        State failedState();
     }
 
     private Duration run(SqlScript script, String what, MigrationVersion stays, MigrationVersion afterPartialFailure,
-                         Record record) throws SQLException {
+                         Bookkeeping book) throws SQLException {
         long start = System.nanoTime();
-        boolean transactional;
+        ParsedScript parsed;
         try {
-            transactional = script.parse().runsInTransaction();
+            parsed = script.parse();
         } catch (ScriptException e) {
-            throw new MigrationException("Cannot run the " + what + ": its script is invalid. Nothing was changed;"
+            throw fail("Cannot run the " + what + ": its script is invalid. Nothing was changed;"
                     + " the database stays at version " + stays + ".\n" + e.getMessage(), e);
         }
-        if (transactional) {
+        Optional<String> noTransaction = parsed.noTransactionReason();
+        if (noTransaction.isEmpty()) {
             connection.setAutoCommit(false);
             try {
                 runner.run(script, connection);
                 Duration took = since(start);
-                record.write(took, true);
+                book.succeeded(took, false);
                 connection.commit();
                 return took;
             } catch (ScriptException e) {
                 connection.rollback();
                 // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
-                throw new MigrationException("The " + what + " failed and was rolled back; " + label
+                throw fail("The " + what + " failed and was rolled back; " + label
                         + " stays at version " + stays + ".\n" + e.failure(), e);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -258,29 +530,68 @@ public final class MigrationExecutor {
                 connection.setAutoCommit(true);
             }
         }
+        List<String> invalidBefore = Leftovers.invalidIndexes(connection);
+        book.started();
         try {
             runner.run(script, connection);
         } catch (ScriptException e) {
-            record.write(since(start), false);
-            throw new MigrationException("The " + what + " failed. It ran outside a transaction (" + script.name()
-                    + " cannot run inside one), so the statements before the failing one stay applied. The history"
-                    + " table " + history.name() + " records it as failed (success = false) and " + label
-                    + " counts as being at version " + afterPartialFailure + ". Repair the schema, delete that row, then migrate"
-                    + " again.\n" + e.getMessage(), e);
+            Duration took = since(start);
+            List<String> invalidNow = new ArrayList<>(Leftovers.invalidIndexes(connection));
+            invalidNow.removeAll(invalidBefore);
+            Leftovers left = Leftovers.of(parsed.statements(), e, invalidNow);
+            if (left.nothing()) {
+                book.failedCleanly();
+                throw fail("The " + what + " failed, and nothing of it stayed applied: it ran outside a transaction ("
+                        + noTransaction.get() + "), but no statement of it had been committed"
+                        + (left.transactionOpen() ? " (the transaction it had open was rolled back)" : "")
+                        + "; " + label + " stays at version " + stays + ".\n" + e.failure(), e);
+            }
+            book.failedPartly(took);
+            throw fail(partialFailure(what, noTransaction.get(), left, book, afterPartialFailure) + "\n"
+                    + e.failure(), e);
         }
         Duration took = since(start);
-        record.write(took, true);
+        book.succeeded(took, true);
         return took;
+    }
+
+    private String partialFailure(String what, String reason, Leftovers left, Bookkeeping book,
+            MigrationVersion afterPartialFailure) {
+        StringBuilder message = new StringBuilder("The " + what + " failed part-way. It ran outside a transaction ("
+                + reason + "), so what it had done when it failed stays:");
+        if (!left.known()) {
+            message.append("\n  - it is not known which of its statements had run; any of these may have:");
+            left.committed().forEach(s -> message.append("\n      ").append(Leftovers.show(s)));
+        } else {
+            for (Statement statement : left.committed()) {
+                message.append("\n  - committed: ").append(Leftovers.show(statement));
+            }
+            for (Statement statement : left.rolledBack()) {
+                message.append("\n  - rolled back with the transaction it had open: ").append(Leftovers.show(statement));
+            }
+        }
+        for (String index : left.invalidIndexes()) {
+            message.append("\n  - left behind by the failed statement: ").append(Leftovers.invalidIndex(index));
+        }
+        message.append("\nThe history table ").append(history.name()).append(" records it as failed (success = false,")
+                .append(" state = ").append(book.failedState().columnValue()).append(") and ").append(label)
+                .append(" counts as being at version ").append(afterPartialFailure).append(". Undo or finish those")
+                .append(" changes by hand, delete its row (")
+                .append(history.deleteStatement(List.of(book.rank()))).append("), then migrate again.");
+        return message.toString();
     }
 
     private static Duration since(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private void summarize(MigrationVersion from, MigrationVersion to, int ups, int downs, int repeatables, long start) {
+    private void summarize(long start) {
         long ms = since(start).toMillis();
+        int ups = appliedNow.size();
+        int downs = revertedNow.size();
+        int repeatables = repeatablesNow.size();
         if (ups == 0 && downs == 0 && repeatables == 0) {
-            LOG.info("Database {} is at version {}; nothing to migrate ({} ms)", database, to, ms);
+            LOG.info("Database {} is at version {}; nothing to migrate ({} ms)", database, reached, ms);
             return;
         }
         StringBuilder what = new StringBuilder();
@@ -291,6 +602,6 @@ public final class MigrationExecutor {
         if (repeatables > 0) {
             what.append(", ").append(repeatables).append(" repeatable");
         }
-        LOG.info("Migrated {} from version {} to {}: {} in {} ms", database, from, to, what, ms);
+        LOG.info("Migrated {} from version {} to {}: {} in {} ms", database, from, reached, what, ms);
     }
 }
