@@ -34,7 +34,7 @@ import java.util.Optional;
  * @param compositeTypes the composite types, sorted by schema and name
  */
 public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
-        List<Sequence> sequences, List<Function> functions, List<EnumType> enums, List<Domain> domains,
+        List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
         List<CompositeType> compositeTypes) {
 
     /** Creates a snapshot; lists are copied and sorted by identity. */
@@ -44,7 +44,7 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         tables = Values.sorted(tables, Comparator.comparing(Table::id));
         views = Values.sorted(views, Comparator.comparing(View::id));
         sequences = Values.sorted(sequences, Comparator.comparing(Sequence::id));
-        functions = Values.sorted(functions, Comparator.comparing(Function::id));
+        functions = Values.sorted(functions, Comparator.comparing(Routine::id));
         enums = Values.sorted(enums, Comparator.comparing(EnumType::id));
         domains = Values.sorted(domains, Comparator.comparing(Domain::id));
         compositeTypes = Values.sorted(compositeTypes, Comparator.comparing(CompositeType::id));
@@ -92,7 +92,7 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param name the name without arguments, optionally schema-qualified
      * @return the overloads, possibly none
      */
-    public List<Function> functions(String name) {
+    public List<Routine> functions(String name) {
         int dot = name.indexOf('.');
         return functions.stream()
                 .filter(f -> dot < 0 ? f.name().equals(name) : (f.schema() + "." + f.name()).equals(name))

@@ -22,12 +22,12 @@ class DiffRenderersTest {
                         false, true, null)), indexes, List.of(), List.of());
     }
 
-    private static Function greet(String body) {
-        return new Function("public", "greet", "text", false, "name text", "text", "sql", "IMMUTABLE", true, false,
+    private static Routine greet(String body) {
+        return new Routine("public", "greet", "text", false, "name text", "text", "sql", "IMMUTABLE", true, false,
                 "SAFE", List.of(), body, "app", List.of(), null);
     }
 
-    private static SchemaSnapshot snapshot(Table table, Function function) {
+    private static SchemaSnapshot snapshot(Table table, Routine function) {
         return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
                 List.of(), List.of(), List.of());
     }

@@ -81,7 +81,7 @@ class SchemaDiffPerKindTest {
         assertThat(base.tables()).extracting(Table::name).contains("party", "booking", "measurement",
                 "measurement_2025", "session_cache", "audit_event", "invoice", "room_slot");
         assertThat(base.views()).extracting(View::name).containsExactly("confirmed_booking", "resource_usage");
-        assertThat(base.functions()).extracting(Function::signature)
+        assertThat(base.functions()).extracting(Routine::signature)
                 .containsExactly("booking_nights(bigint)", "cancel_booking(bigint)", "touch_party()");
         assertThat(base.enums()).hasSize(1);
         assertThat(base.domains()).hasSize(1);

@@ -113,7 +113,7 @@ class SchemaInspectorTest {
                 .isEqualTo("public.resource.resource_id");
         assertThat(snapshot.view("resource_usage").orElseThrow().materialized()).isTrue();
         assertThat(snapshot.view("confirmed_booking").orElseThrow().definition()).contains("FROM public.booking");
-        Function touch = snapshot.functions("touch_party").get(0);
+        Routine touch = snapshot.functions("touch_party").get(0);
         assertThat(touch.securityDefiner()).isTrue();
         assertThat(touch.language()).isEqualTo("plpgsql");
         assertThat(touch.returns()).isEqualTo("trigger");
@@ -132,7 +132,7 @@ class SchemaInspectorTest {
     @Test
     void leavesOutObjectsCreatedByExtensions() {
         // pgcrypto creates some forty functions in public; only the extension itself is listed.
-        assertThat(snapshot.functions()).extracting(Function::name)
+        assertThat(snapshot.functions()).extracting(Routine::name)
                 .containsExactly("booking_nights", "cancel_booking", "touch_party");
         assertThat(snapshot.extensions()).extracting(Extension::name).contains("pgcrypto");
     }

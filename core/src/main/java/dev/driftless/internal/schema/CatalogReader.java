@@ -10,7 +10,7 @@ import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
 import dev.driftless.schema.Extension;
 import dev.driftless.schema.ForeignKey;
-import dev.driftless.schema.Function;
+import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.Policy;
@@ -284,15 +284,15 @@ public final class CatalogReader {
         return sequences;
     }
 
-    private List<Function> readFunctions(String[] schemas) throws SQLException {
-        List<Function> functions = new ArrayList<>();
+    private List<Routine> readFunctions(String[] schemas) throws SQLException {
+        List<Routine> functions = new ArrayList<>();
         Rows.query(connection, sql("functions"), schemas, row -> {
             boolean procedure = row.bool("procedure");
             if (filter.excludes(row.string("schema"), row.string("name"))
                     || !filter.includes(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION)) {
                 return;
             }
-            functions.add(new Function(row.string("schema"), row.string("name"), row.string("argument_types"),
+            functions.add(new Routine(row.string("schema"), row.string("name"), row.string("argument_types"),
                     procedure, row.string("arguments"), row.string("returns"), row.string("language"),
                     row.string("volatility"), row.bool("strict"), row.bool("security_definer"),
                     row.string("parallel"), row.strings("settings"), row.string("body"), row.string("owner"),

@@ -9,7 +9,7 @@ import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
 import dev.driftless.schema.Extension;
-import dev.driftless.schema.Function;
+import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.Policy;
 import dev.driftless.schema.Schema;
@@ -112,7 +112,7 @@ final class ObjectProperties {
             p.add("definition", v.definition(), CODE).add("options", v.options(), STRUCTURE)
                     .add("owner", v.owner(), OWNERSHIP).add("privileges", v.privileges(), OWNERSHIP)
                     .add("comment", v.comment(), COMMENT);
-        } else if (object instanceof Function f) {
+        } else if (object instanceof Routine f) {
             p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
                     .add("language", f.language(), STRUCTURE).add("volatility", f.volatility(), STRUCTURE)
                     .add("strict", f.strict(), STRUCTURE).add("security definer", f.securityDefiner(), STRUCTURE)

@@ -3,7 +3,7 @@ package dev.driftless.schema;
 import java.util.List;
 
 /**
- * {@code Function} is a function or a procedure, identified by its name and argument types.
+ * {@code Routine} is a function or a procedure, identified by its name and argument types.
  *
  * @param schema the schema, never {@code null}
  * @param name the name without arguments, never {@code null}
@@ -24,13 +24,13 @@ import java.util.List;
  * @param privileges the access privileges, sorted; empty for the defaults
  * @param comment the comment, or {@code null}
  */
-public record Function(String schema, String name, String argumentTypes, boolean procedure, String arguments,
+public record Routine(String schema, String name, String argumentTypes, boolean procedure, String arguments,
         String returns, String language, String volatility, boolean strict, boolean securityDefiner,
         String parallel, List<String> settings, String body, String owner, List<String> privileges,
         String comment) {
 
     /** Creates a function; lists are copied. */
-    public Function {
+    public Routine {
         Values.required(schema, "schema");
         Values.required(name, "name");
         Values.required(argumentTypes, "argumentTypes");
