@@ -5,6 +5,7 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ServerConfig;
 import dev.driftless.template.Template;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,7 +34,7 @@ public final class CloneBenchmark {
         int ddlRuns = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String ddl = fiftyTables();
         try (PostgresServer server = PostgresServer.start(ServerConfig.embedded())) {
-            Template template = server.templates().get(TemplateKey.of(ddl), db -> execute(db, ddl));
+            Template template = Templates.of(server).get(TemplateKey.of(ddl), db -> execute(db, ddl));
             System.out.println("Server: " + server + "; schema: 50 tables, 100 indexes, 49 foreign keys");
 
             Stats clone = time(clones, 20, () -> server.cloneDatabase(template.databaseName()), server);

@@ -7,6 +7,7 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ServerConfig;
 import dev.driftless.template.Template;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 import org.dbunit.database.DatabaseConfig;
 import org.dbunit.database.DatabaseConnection;
 import org.dbunit.database.IDatabaseConnection;
@@ -87,7 +88,7 @@ public final class SeedBenchmark {
         Path xml = writeFlatXml(dir.resolve("items.xml"), items);
 
         PostgresServer server = PostgresServer.shared(ServerConfig.embedded());
-        Template template = server.templates().get(TemplateKey.of(SCHEMA), db -> {
+        Template template = Templates.of(server).get(TemplateKey.of(SCHEMA), db -> {
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
                 st.execute(SCHEMA);
             }

@@ -1,14 +1,13 @@
 package dev.driftless.server;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.DatabaseAdmin;
 import dev.driftless.internal.server.OwnershipMarker;
 import dev.driftless.internal.server.ServerAccess;
 import dev.driftless.internal.server.ServerHandle;
 import dev.driftless.internal.server.ServerLauncher;
-import dev.driftless.internal.server.ServerRegistry;
-import dev.driftless.template.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * PostgresServer server = PostgresServer.shared();          // as configured; one per JVM, stopped at JVM exit
- * Database db = server.createDatabase();
+ * Database db = server.createDatabase();                    // or a copy of a template: Templates.of(server)
  * try (Connection c = db.connect()) { ... }
  * server.drop(db);
  * }</pre>
@@ -39,8 +40,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class PostgresServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+
+    /**
+     * The servers shared by every caller with the same configuration: deliberately static, because a server outlives
+     * test classes and extension stores and must be stopped exactly once when the JVM ends, like Testcontainers' own
+     * singletons.
+     */
+    private static final Map<ServerConfig, PostgresServer> SHARED = new ConcurrentHashMap<>();
+
     static {
         ServerAccess.register(server -> server.admin);
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresServer::stopShared, "driftless-shutdown"));
     }
 
     private final ServerHandle handle;
@@ -48,18 +59,16 @@ public final class PostgresServer implements AutoCloseable {
     private final DatabaseAdmin admin;
     private final String version;
     private final int majorVersion;
-    private final Templates templates;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PostgresServer(ServerHandle handle, ServerConfig config) {
         this.handle = handle;
         this.config = config;
-        DriftlessConfig settings = DriftlessConfig.load();
         try {
             String[] versions = readVersions(handle);
             this.version = versions[0];
             this.majorVersion = Integer.parseInt(versions[1]) / 10000;
-            this.admin = new DatabaseAdmin(handle, settings, majorVersion);
+            this.admin = new DatabaseAdmin(handle, config, majorVersion);
         } catch (SQLException | RuntimeException e) {
             handle.close();
             if (e instanceof DriftlessException) {
@@ -70,7 +79,6 @@ public final class PostgresServer implements AutoCloseable {
         if (!goesAwayWithThisJvm()) {
             admin.removeLeftovers();
         }
-        this.templates = new Templates(this);
     }
 
     private static String[] readVersions(ServerHandle handle) throws SQLException {
@@ -103,7 +111,7 @@ public final class PostgresServer implements AutoCloseable {
      * @throws DriftlessException when the server cannot be started or reached
      */
     public static PostgresServer shared(ServerConfig config) {
-        return ServerRegistry.shared(config, PostgresServer::start);
+        return SHARED.computeIfAbsent(config, PostgresServer::start);
     }
 
     /**
@@ -148,15 +156,6 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Returns the template databases of this server: build once per content hash, clone per test.
-     *
-     * @return the templates, never {@code null}
-     */
-    public Templates templates() {
-        return templates;
-    }
-
-    /**
      * Creates a new, empty database owned by Driftless.
      *
      * @return the database, never {@code null}
@@ -168,7 +167,7 @@ public final class PostgresServer implements AutoCloseable {
 
     /**
      * Creates a new database as a copy of one of Driftless' template databases. Prefer
-     * {@code templates().get(key, initializer).newDatabase()}, which builds the template first.
+     * {@code Templates.of(server).get(key, initializer).newDatabase()}, which builds the template first.
      *
      * @param templateName the template's name; it must be a database Driftless created
      * @return the copy, never {@code null}
@@ -248,12 +247,7 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         List<RuntimeException> failures = new ArrayList<>();
-        try {
-            templates.close();
-        } catch (RuntimeException e) {
-            failures.add(e);
-        }
-        failures.addAll(admin.finish(!goesAwayWithThisJvm(), config.reuse() ? templates.names() : Set.of()));
+        failures.addAll(admin.finish(!goesAwayWithThisJvm()));
         admin.close();
         try {
             handle.close();
@@ -270,6 +264,18 @@ public final class PostgresServer implements AutoCloseable {
     /** A throw-away embedded or Docker server: what is in it goes with it, so nothing needs dropping or cleaning. */
     private boolean goesAwayWithThisJvm() {
         return handle.kind() != ProviderKind.EXTERNAL && !config.reuse();
+    }
+
+    private static void stopShared() {
+        List<PostgresServer> servers = new ArrayList<>(SHARED.values());
+        SHARED.clear();
+        for (PostgresServer server : servers) {
+            try {
+                server.close();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not stop {} cleanly: {}", server, e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -4,16 +4,22 @@ import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.Secrets;
 
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code ServerConfig} describes which PostgreSQL server to obtain: the provider and its settings.
+ * {@code ServerConfig} describes which PostgreSQL server to obtain and how Driftless works on it: the provider and
+ * its settings, where caches and data directories go, how templates are copied. It is read once, at the edge
+ * ({@link #fromEnvironment()} and the factories, which take this JVM's settings for everything they do not name, or
+ * an annotation's or a command line's overrides on top); nothing below reads the configuration again.
  *
  * <p>Two equal configurations share one server per JVM (see {@link PostgresServer#shared(ServerConfig)}).
- * {@link #toString()} never shows the password.
+ * {@link #toString()} never shows a password or the owner key.
  *
  * <pre>{@code
  * ServerConfig config = ServerConfig.fromEnvironment();                 // auto, as configured
@@ -24,6 +30,17 @@ import java.util.Optional;
  */
 public final class ServerConfig {
 
+    /** How PostgreSQL 15 and later copy a template database ({@code CREATE DATABASE ... STRATEGY}). */
+    public enum CloneStrategy {
+        /** Copy the files; the faster for test-sized templates (see docs/performance.md). The default. */
+        FILE_COPY,
+        /** Copy through the write-ahead log, PostgreSQL's own default. */
+        WAL_LOG
+    }
+
+    private static final int DEFAULT_PREFETCH = 2;
+    private static final String DEFAULT_REPOSITORY = "https://repo1.maven.org/maven2";
+
     private final ProviderKind provider;
     private final int postgresVersion;
     private final String image;
@@ -31,22 +48,97 @@ public final class ServerConfig {
     private final String user;
     private final String password;
     private final boolean reuse;
+    private final Path cacheDir;
+    private final Path dataParent;
+    private final CloneStrategy cloneStrategy;
+    private final int clonePrefetch;
+    private final String ownerKey;
+    private final String binaryRepository;
 
-    private ServerConfig(ProviderKind provider, int postgresVersion, String image, String jdbcUrl, String user,
-                         String password, boolean reuse) {
-        this.provider = Objects.requireNonNull(provider, "provider");
-        this.postgresVersion = postgresVersion;
-        this.image = Objects.requireNonNull(image, "image");
-        this.jdbcUrl = jdbcUrl;
-        this.user = user;
-        this.password = password;
-        this.reuse = reuse;
+    private ServerConfig(Builder b) {
+        this.provider = Objects.requireNonNull(b.provider, "provider");
+        this.postgresVersion = b.postgresVersion;
+        this.image = Objects.requireNonNull(b.image, "image");
+        this.jdbcUrl = b.jdbcUrl;
+        this.user = b.user;
+        this.password = b.password;
+        this.reuse = b.reuse;
+        this.cacheDir = b.cacheDir;
+        this.dataParent = b.dataParent;
+        this.cloneStrategy = b.cloneStrategy;
+        this.clonePrefetch = b.clonePrefetch;
+        this.ownerKey = b.ownerKey;
+        this.binaryRepository = b.binaryRepository;
+    }
+
+    /** A configuration for one provider, with this JVM's settings for everything else (cache folder, clones, ...). */
+    private static ServerConfig of(ProviderKind provider, int postgresVersion, String image, String jdbcUrl,
+                                   String user, String password) {
+        Builder b = new Builder();
+        b.withSettingsOf(DriftlessConfig.load());
+        b.provider = provider;
+        b.postgresVersion = postgresVersion;
+        b.image = image;
+        b.jdbcUrl = jdbcUrl;
+        b.user = user;
+        b.password = password;
+        return b.build();
+    }
+
+    private Builder builder() {
+        Builder b = new Builder();
+        b.provider = provider;
+        b.postgresVersion = postgresVersion;
+        b.image = image;
+        b.jdbcUrl = jdbcUrl;
+        b.user = user;
+        b.password = password;
+        b.reuse = reuse;
+        b.cacheDir = cacheDir;
+        b.dataParent = dataParent;
+        b.cloneStrategy = cloneStrategy;
+        b.clonePrefetch = clonePrefetch;
+        b.ownerKey = ownerKey;
+        b.binaryRepository = binaryRepository;
+        return b;
+    }
+
+    /** The settings while a configuration is put together; never escapes this class. */
+    private static final class Builder {
+        private ProviderKind provider;
+        private int postgresVersion;
+        private String image;
+        private String jdbcUrl;
+        private String user;
+        private String password;
+        private boolean reuse;
+        private Path cacheDir = Paths.get(System.getProperty("user.home"), ".cache", "driftless");
+        private Path dataParent;
+        private CloneStrategy cloneStrategy = CloneStrategy.FILE_COPY;
+        private int clonePrefetch = DEFAULT_PREFETCH;
+        private String ownerKey;
+        private String binaryRepository = DEFAULT_REPOSITORY;
+
+        /** Takes the settings that do not choose a server: where caches go, how templates are copied. */
+        private void withSettingsOf(DriftlessConfig config) {
+            config.get(DriftlessConfig.CACHE_DIR).ifPresent(dir -> cacheDir = Paths.get(dir));
+            config.get(DriftlessConfig.EMBEDDED_DATA_PARENT).ifPresent(dir -> dataParent = Paths.get(dir));
+            config.get(DriftlessConfig.CLONE_STRATEGY).ifPresent(value -> cloneStrategy = parseStrategy(value));
+            config.get(DriftlessConfig.CLONE_PREFETCH).ifPresent(value -> clonePrefetch = parsePrefetch(value));
+            config.get(DriftlessConfig.OWNER_KEY).ifPresent(value -> ownerKey = value);
+            config.get(DriftlessConfig.EMBEDDED_REPOSITORY).ifPresent(value -> binaryRepository = value);
+        }
+
+        private ServerConfig build() {
+            return new ServerConfig(this);
+        }
     }
 
     /**
      * Reads the configuration of this JVM (system properties, environment, {@code driftless.properties}).
      *
      * @return the configuration, {@code auto} unless configured otherwise
+     * @throws DriftlessException when a value is malformed; the message names the key
      */
     public static ServerConfig fromEnvironment() {
         return from(DriftlessConfig.load());
@@ -57,18 +149,22 @@ public final class ServerConfig {
      *
      * @param config the resolved settings
      * @return the configuration
-     * @throws DriftlessException when a value is malformed (an unknown provider, a version that is not a number)
+     * @throws DriftlessException when a value is malformed (an unknown provider, a version that is not a number, ...)
      */
     public static ServerConfig from(DriftlessConfig config) {
         ProviderKind provider = config.get(DriftlessConfig.PROVIDER).map(ProviderKind::parse).orElse(ProviderKind.AUTO);
         int version = config.get(DriftlessConfig.POSTGRES_VERSION).map(ServerConfig::parseMajor)
                 .orElse(DriftlessConfig.DEFAULT_POSTGRES_VERSION);
-        return new ServerConfig(provider, version,
-                config.get(DriftlessConfig.POSTGRES_IMAGE).orElse(DriftlessConfig.DEFAULT_IMAGE),
-                config.get(DriftlessConfig.JDBC_URL).orElse(null),
-                config.get(DriftlessConfig.JDBC_USER).orElse(null),
-                config.get(DriftlessConfig.JDBC_PASSWORD).orElse(null),
-                config.getBoolean(DriftlessConfig.REUSE, false));
+        Builder b = new Builder();
+        b.provider = provider;
+        b.postgresVersion = version;
+        b.image = config.get(DriftlessConfig.POSTGRES_IMAGE).orElse(DriftlessConfig.DEFAULT_IMAGE);
+        b.jdbcUrl = config.get(DriftlessConfig.JDBC_URL).orElse(null);
+        b.user = config.get(DriftlessConfig.JDBC_USER).orElse(null);
+        b.password = config.get(DriftlessConfig.JDBC_PASSWORD).orElse(null);
+        b.reuse = config.getBoolean(DriftlessConfig.REUSE, false);
+        b.withSettingsOf(config);
+        return b.build();
     }
 
     /**
@@ -78,7 +174,7 @@ public final class ServerConfig {
      * @return the configuration
      */
     public static ServerConfig embedded(int majorVersion) {
-        return new ServerConfig(ProviderKind.EMBEDDED, majorVersion, DriftlessConfig.DEFAULT_IMAGE, null, null, null, false);
+        return of(ProviderKind.EMBEDDED, majorVersion, DriftlessConfig.DEFAULT_IMAGE, null, null, null);
     }
 
     /**
@@ -97,7 +193,7 @@ public final class ServerConfig {
      * @return the configuration
      */
     public static ServerConfig docker(String image) {
-        return new ServerConfig(ProviderKind.DOCKER, DriftlessConfig.DEFAULT_POSTGRES_VERSION, image, null, null, null, false);
+        return of(ProviderKind.DOCKER, DriftlessConfig.DEFAULT_POSTGRES_VERSION, image, null, null, null);
     }
 
     /**
@@ -109,8 +205,8 @@ public final class ServerConfig {
      * @return the configuration
      */
     public static ServerConfig external(String jdbcUrl, String user, String password) {
-        return new ServerConfig(ProviderKind.EXTERNAL, DriftlessConfig.DEFAULT_POSTGRES_VERSION,
-                DriftlessConfig.DEFAULT_IMAGE, Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password, false);
+        return of(ProviderKind.EXTERNAL, DriftlessConfig.DEFAULT_POSTGRES_VERSION, DriftlessConfig.DEFAULT_IMAGE,
+                Objects.requireNonNull(jdbcUrl, "jdbcUrl"), user, password);
     }
 
     /**
@@ -120,7 +216,9 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withProvider(ProviderKind newProvider) {
-        return new ServerConfig(newProvider, postgresVersion, image, jdbcUrl, user, password, reuse);
+        Builder copy = builder();
+        copy.provider = Objects.requireNonNull(newProvider, "provider");
+        return copy.build();
     }
 
     /**
@@ -130,7 +228,9 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withPostgresVersion(int majorVersion) {
-        return new ServerConfig(provider, majorVersion, image, jdbcUrl, user, password, reuse);
+        Builder copy = builder();
+        copy.postgresVersion = majorVersion;
+        return copy.build();
     }
 
     /**
@@ -140,7 +240,26 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withImage(String newImage) {
-        return new ServerConfig(provider, postgresVersion, newImage, jdbcUrl, user, password, reuse);
+        Builder copy = builder();
+        copy.image = Objects.requireNonNull(newImage, "image");
+        return copy.build();
+    }
+
+    /**
+     * Returns a copy that reaches a server the user runs, keeping every other setting.
+     *
+     * @param newJdbcUrl the JDBC URL of any database on that server
+     * @param newUser a user with {@code CREATEDB}, or {@code null} for the URL's or {@code postgres}
+     * @param newPassword the password, may be {@code null}
+     * @return the copy, with the external provider
+     */
+    public ServerConfig withJdbcUrl(String newJdbcUrl, String newUser, String newPassword) {
+        Builder copy = builder();
+        copy.provider = ProviderKind.EXTERNAL;
+        copy.jdbcUrl = Objects.requireNonNull(newJdbcUrl, "jdbcUrl");
+        copy.user = newUser;
+        copy.password = newPassword;
+        return copy.build();
     }
 
     /**
@@ -150,7 +269,60 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withReuse(boolean newReuse) {
-        return new ServerConfig(provider, postgresVersion, image, jdbcUrl, user, password, newReuse);
+        Builder copy = builder();
+        copy.reuse = newReuse;
+        return copy.build();
+    }
+
+    /**
+     * Returns a copy with another cache folder (binaries, reused data directories, the owner key).
+     *
+     * @param folder the folder
+     * @return the copy
+     */
+    public ServerConfig withCacheDir(Path folder) {
+        Builder copy = builder();
+        copy.cacheDir = Objects.requireNonNull(folder, "folder");
+        return copy.build();
+    }
+
+    /**
+     * Returns a copy whose throw-away embedded data directories go into another folder.
+     *
+     * @param folder the folder, or {@code null} for the default (memory where possible)
+     * @return the copy
+     */
+    public ServerConfig withDataParent(Path folder) {
+        Builder copy = builder();
+        copy.dataParent = folder;
+        return copy.build();
+    }
+
+    /**
+     * Returns a copy that makes another number of template copies ahead of demand.
+     *
+     * @param copies 0 or more
+     * @return the copy
+     */
+    public ServerConfig withClonePrefetch(int copies) {
+        if (copies < 0) {
+            throw new IllegalArgumentException("copies must be 0 or more, but is " + copies);
+        }
+        Builder copy = builder();
+        copy.clonePrefetch = copies;
+        return copy.build();
+    }
+
+    /**
+     * Returns a copy that copies templates another way.
+     *
+     * @param strategy the strategy
+     * @return the copy
+     */
+    public ServerConfig withCloneStrategy(CloneStrategy strategy) {
+        Builder copy = builder();
+        copy.cloneStrategy = Objects.requireNonNull(strategy, "strategy");
+        return copy.build();
     }
 
     /** @return the provider, never {@code null} */
@@ -188,6 +360,36 @@ public final class ServerConfig {
         return reuse;
     }
 
+    /** @return Driftless' cache folder ({@code driftless.cache.dir}, default {@code ~/.cache/driftless}) */
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    /** @return where throw-away embedded data directories go ({@code driftless.embedded.data.parent}), if set */
+    public Optional<Path> dataParent() {
+        return Optional.ofNullable(dataParent);
+    }
+
+    /** @return how templates are copied ({@code driftless.clone.strategy}) */
+    public CloneStrategy cloneStrategy() {
+        return cloneStrategy;
+    }
+
+    /** @return how many copies of a template are made ahead of demand ({@code driftless.clone.prefetch}) */
+    public int clonePrefetch() {
+        return clonePrefetch;
+    }
+
+    /** @return the owner key ({@code driftless.owner.key}), if set; never print it */
+    public Optional<String> ownerKey() {
+        return Optional.ofNullable(ownerKey);
+    }
+
+    /** @return the Maven repository non-default embedded binaries come from ({@code driftless.embedded.repository}) */
+    public String binaryRepository() {
+        return binaryRepository;
+    }
+
     private static int parseMajor(String value) {
         try {
             return Integer.parseInt(value.trim());
@@ -197,9 +399,32 @@ public final class ServerConfig {
         }
     }
 
+    private static int parsePrefetch(String value) {
+        try {
+            int prefetch = Integer.parseInt(value);
+            if (prefetch >= 0) {
+                return prefetch;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new DriftlessException(DriftlessConfig.CLONE_PREFETCH + " must be a whole number of copies, 0 or more,"
+                + " but is '" + value + "'.");
+    }
+
+    private static CloneStrategy parseStrategy(String value) {
+        try {
+            return CloneStrategy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DriftlessException(DriftlessConfig.CLONE_STRATEGY + " must be FILE_COPY or WAL_LOG, but is '"
+                    + value + "'.");
+        }
+    }
+
     /**
-     * Two configurations are equal when they would start the same server: only the settings the provider uses count
-     * (an embedded configuration ignores the Docker image, a Docker one the embedded version, and so on).
+     * Two configurations are equal when they would start the same server and use it the same way: only the settings
+     * the provider uses count (an embedded configuration ignores the Docker image, a Docker one the embedded version,
+     * and so on).
      */
     @Override
     public boolean equals(Object o) {
@@ -216,15 +441,17 @@ public final class ServerConfig {
     }
 
     private List<Object> relevantSettings() {
+        List<Object> common = Arrays.asList(cacheDir, cloneStrategy, clonePrefetch, ownerKey);
         switch (provider) {
             case EMBEDDED:
-                return List.of(postgresVersion);
+                return List.of(postgresVersion, common, Optional.ofNullable(dataParent), binaryRepository);
             case DOCKER:
-                return List.of(image);
+                return List.of(image, common);
             case EXTERNAL:
-                return Arrays.asList(jdbcUrl, user, password);
+                return Arrays.asList(jdbcUrl, user, password, common);
             default:
-                return Arrays.asList(postgresVersion, image, jdbcUrl, user, password);
+                return Arrays.asList(postgresVersion, image, jdbcUrl, user, password, common, dataParent,
+                        binaryRepository);
         }
     }
 

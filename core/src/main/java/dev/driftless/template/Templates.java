@@ -1,7 +1,6 @@
 package dev.driftless.template;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.DatabaseAdmin;
 import dev.driftless.internal.server.OwnershipMarker;
 import dev.driftless.internal.server.ServerAccess;
@@ -15,8 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * {@code Templates} builds a template database once per {@link TemplateKey} and server, then hands out copies.
  *
  * <pre>{@code
- * Template template = server.templates().get(key, db -> runSchema(db));
+ * Template template = Templates.of(server).get(key, db -> runSchema(db));
  * Database fresh = template.newDatabase();   // CREATE DATABASE ... TEMPLATE ..., milliseconds
  * }</pre>
  *
@@ -44,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * When a key names its {@linkplain TemplateKey.Builder#setup(String) setup}, building a template also drops the
  * templates of the same setup built from other content, once no run uses them.
  */
-public final class Templates {
+public final class Templates implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Templates.class);
     private static final String TEMPLATE_PREFIX = DatabaseAdmin.NAME_PREFIX + "tpl_";
@@ -61,16 +58,22 @@ public final class Templates {
         return thread;
     });
 
-    /**
-     * Creates the template registry of a server; {@link PostgresServer#templates()} returns the one to use.
-     *
-     * @param server the server
-     */
-    public Templates(PostgresServer server) {
+    private Templates(PostgresServer server) {
         this.server = server;
         this.admin = ServerAccess.admin(server);
-        this.prefetch = DriftlessConfig.load().get(DriftlessConfig.CLONE_PREFETCH).map(Templates::parsePrefetch).orElse(2);
+        this.prefetch = server.config().clonePrefetch();
         this.persistent = server.config().reuse();
+    }
+
+    /**
+     * Returns the template databases of a server: one registry per server, closed with it.
+     *
+     * @param server the server
+     * @return its templates, never {@code null}
+     */
+    public static Templates of(PostgresServer server) {
+        DatabaseAdmin admin = ServerAccess.admin(server);
+        return admin.extension(Templates.class, () -> new Templates(server));
     }
 
     /**
@@ -83,14 +86,10 @@ public final class Templates {
         return pools.values().stream().anyMatch(pool -> pool.holds(databaseName));
     }
 
-    /** @return the names of the templates this registry built or found, sorted */
-    public Set<String> names() {
-        return new TreeSet<>(pools.keySet());
-    }
-
     /**
-     * Stops making copies ahead of demand and drops the ones no one took. Called by {@link PostgresServer#close()}.
+     * Stops making copies ahead of demand and drops the ones no one took. Called when the server closes.
      */
+    @Override
     public void close() {
         prefetcher.shutdownNow();
         try {
@@ -184,19 +183,6 @@ public final class Templates {
             key.setup().ifPresent(setup -> admin.dropStaleTemplates(setup, name));
         }
         return template;
-    }
-
-    private static int parsePrefetch(String value) {
-        try {
-            int prefetch = Integer.parseInt(value);
-            if (prefetch >= 0) {
-                return prefetch;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
-        }
-        throw new DriftlessException(DriftlessConfig.CLONE_PREFETCH + " must be a whole number of copies, 0 or more,"
-                + " but is '" + value + "'.");
     }
 
     private ClonePool pool(String templateName) {

@@ -3,6 +3,7 @@ package dev.driftless.schema;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -111,7 +112,7 @@ final class TestSchemas {
 
     /** A fresh copy of a database built from DDL (built once per DDL text and server, then cloned). */
     static Database copyOf(PostgresServer server, String ddl) {
-        return server.templates().get(TemplateKey.of(ddl), db -> execute(db, ddl)).newDatabase();
+        return Templates.of(server).get(TemplateKey.of(ddl), db -> execute(db, ddl)).newDatabase();
     }
 
     static SchemaSnapshot snapshot(Database database) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.driftless.DriftlessException;
 import dev.driftless.template.Template;
 import dev.driftless.testing.TestServers;
+import dev.driftless.template.Templates;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 
@@ -25,7 +26,7 @@ class DockerServerTest {
     @Test
     void createsClonesAndDropsDatabasesInAContainer() throws SQLException {
         PostgresServer server = TestServers.docker();
-        Template template = server.templates().get(dev.driftless.template.TemplateKey.of("docker " + System.nanoTime()),
+        Template template = Templates.of(server).get(dev.driftless.template.TemplateKey.of("docker " + System.nanoTime()),
                 db -> execute(db, "CREATE TABLE t (id int); INSERT INTO t VALUES (1)"));
         Database clone = template.newDatabase();
         try {

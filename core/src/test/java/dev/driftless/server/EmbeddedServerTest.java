@@ -2,6 +2,7 @@ package dev.driftless.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.testing.TestServers;
+import dev.driftless.template.Templates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +149,7 @@ class EmbeddedServerTest {
     static void leavesNoDatabasesBehind() {
         PostgresServer server = TestServers.embedded();
         Set<String> left = server.driftlessDatabases().stream()
-                .filter(name -> !server.templates().isTemplateName(name) && !server.templates().isPrefetched(name)).collect(Collectors.toSet());
+                .filter(name -> !Templates.of(server).isTemplateName(name) && !Templates.of(server).isPrefetched(name)).collect(Collectors.toSet());
         assertThat(left).as("databases left behind by this test class").isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.driftless.template;
 
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.server.ServerConfig;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class TemplatesTest {
 
     @Test
     void clonesCarryTheTemplatesContentAndAreIndependent() throws SQLException {
-        Template template = server.templates().get(uniqueKey("clones"),
+        Template template = Templates.of(server).get(uniqueKey("clones"),
                 db -> execute(db, "CREATE TABLE party (id int PRIMARY KEY, name text); INSERT INTO party VALUES (1, 'Alice')"));
         Database first = template.newDatabase();
         Database second = template.newDatabase();
@@ -56,7 +57,7 @@ class TemplatesTest {
             for (int i = 0; i < 50; i++) {
                 clones.add(pool.submit(() -> {
                     start.await();
-                    return server.templates().get(key, db -> {
+                    return Templates.of(server).get(key, db -> {
                         initializations.incrementAndGet();
                         Thread.sleep(200);
                         execute(db, "CREATE TABLE t (id int)");
@@ -90,7 +91,7 @@ class TemplatesTest {
             for (int i = 0; i < 4; i++) {
                 outcomes.add(pool.submit(() -> {
                     try {
-                        server.templates().get(key, broken);
+                        Templates.of(server).get(key, broken);
                         return null;
                     } catch (TemplateBuildException e) {
                         return e;
@@ -109,27 +110,30 @@ class TemplatesTest {
         }
         assertThat(initializations).hasValue(1);
         assertThat(server.driftlessDatabases()).noneMatch(name -> name.startsWith("driftless_build_"))
-                .noneMatch(name -> name.equals(server.templates().databaseNameFor(key)));
-        assertThatThrownBy(() -> server.templates().get(key, broken)).isInstanceOf(TemplateBuildException.class);
+                .noneMatch(name -> name.equals(Templates.of(server).databaseNameFor(key)));
+        assertThatThrownBy(() -> Templates.of(server).get(key, broken)).isInstanceOf(TemplateBuildException.class);
         assertThat(initializations).as("a known failure is not rebuilt").hasValue(1);
     }
 
     @Test
-    void reusesATemplateThatAnotherJvmAlreadyPublished() throws SQLException {
+    void reusesATemplateThatAnotherRunAlreadyPublished() throws SQLException {
         TemplateKey key = uniqueKey("published");
-        Templates otherJvm = new Templates(server);
-        otherJvm.get(key, db -> execute(db, "CREATE TABLE from_other_jvm (id int)"));
+        Database admin = server.database("postgres");
+        try (PostgresServer otherRun = PostgresServer.start(ServerConfig.external(admin.jdbcUrl(), admin.user(),
+                admin.password()))) {
+            Templates.of(otherRun).get(key, db -> execute(db, "CREATE TABLE from_other_jvm (id int)"));
 
-        Template template = server.templates().get(key, db -> {
-            throw new AssertionError("must not rebuild a published template");
-        });
+            Template template = Templates.of(server).get(key, db -> {
+                throw new AssertionError("must not rebuild a published template");
+            });
 
-        assertThat(template.reused()).isTrue();
-        Database clone = template.newDatabase();
-        try {
-            assertThat(count(clone, "from_other_jvm")).isZero();
-        } finally {
-            server.drop(clone);
+            assertThat(template.reused()).isTrue();
+            Database clone = template.newDatabase();
+            try {
+                assertThat(count(clone, "from_other_jvm")).isZero();
+            } finally {
+                server.drop(clone);
+            }
         }
     }
 
@@ -137,7 +141,7 @@ class TemplatesTest {
     void explainsAMalformedPrefetchSetting() {
         System.setProperty("driftless.clone.prefetch", "lots");
         try {
-            assertThatThrownBy(() -> new Templates(server))
+            assertThatThrownBy(ServerConfig::fromEnvironment)
                     .isInstanceOf(dev.driftless.DriftlessException.class)
                     .hasMessage("driftless.clone.prefetch must be a whole number of copies, 0 or more, but is 'lots'.");
         } finally {

@@ -5,6 +5,7 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ServerConfig;
 import dev.driftless.template.Template;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -48,7 +49,7 @@ public final class FaultChildMain {
                 PostgresServer server = PostgresServer.shared(ServerConfig.embedded().withReuse(true));
                 say("DATABASES=" + server.driftlessDatabases());
                 say("PORT=" + server.port());
-                server.templates().get(TemplateKey.of("fault: never finishes " + System.nanoTime()), db -> {
+                Templates.of(server).get(TemplateKey.of("fault: never finishes " + System.nanoTime()), db -> {
                     try (Connection c = db.connect(); Statement st = c.createStatement()) {
                         st.execute("CREATE TABLE half_built (id int)");
                     }
@@ -60,7 +61,7 @@ public final class FaultChildMain {
             case "reuse-run": {
                 PostgresServer server = PostgresServer.shared(ServerConfig.embedded().withReuse(true));
                 say("DATABASES=" + server.driftlessDatabases());
-                Template template = server.templates().get(TemplateKey.of("fault: reuse"), db -> say("INITIALIZED"));
+                Template template = Templates.of(server).get(TemplateKey.of("fault: reuse"), db -> say("INITIALIZED"));
                 Database copy = template.newDatabase();
                 try (Connection c = copy.connect()) {
                     say("PORT=" + server.port());
@@ -70,7 +71,7 @@ public final class FaultChildMain {
             }
             case "external": {
                 PostgresServer server = PostgresServer.shared(ServerConfig.external(args[1], args[2], args[3]));
-                Template template = server.templates().get(TemplateKey.of(args[4]), db -> {
+                Template template = Templates.of(server).get(TemplateKey.of(args[4]), db -> {
                     try (Connection c = db.connect(); Statement st = c.createStatement()) {
                         st.execute("CREATE TABLE made_by_child (id int)");
                     }
@@ -85,7 +86,7 @@ public final class FaultChildMain {
             }
             case "external-build": {
                 PostgresServer server = PostgresServer.shared(ServerConfig.external(args[1], args[2], args[3]));
-                server.templates().get(TemplateKey.of("fault: external build " + System.nanoTime()), db -> {
+                Templates.of(server).get(TemplateKey.of("fault: external build " + System.nanoTime()), db -> {
                     say("BUILDING");
                     waitForever();
                 });

@@ -2,6 +2,7 @@ package dev.driftless.testing;
 
 import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ServerConfig;
+import dev.driftless.template.Templates;
 
 /**
  * Starts a shared server, prints its port, and exits normally: the child JVM of {@code ServerLifecycleTest}.
@@ -18,7 +19,7 @@ public final class StartSharedServerMain {
         ServerConfig config = args[0].equals("embedded") ? ServerConfig.embedded()
                 : ServerConfig.docker(args[1]).withReuse(args[0].equals("docker-reuse"));
         PostgresServer server = PostgresServer.shared(config);
-        server.templates().get(dev.driftless.template.TemplateKey.of("lifecycle"),
+        Templates.of(server).get(dev.driftless.template.TemplateKey.of("lifecycle"),
                 db -> System.out.println("INITIALIZED")).newDatabase();
         System.out.println("PORT=" + server.port());
     }

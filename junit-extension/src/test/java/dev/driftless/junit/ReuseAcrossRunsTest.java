@@ -1,5 +1,6 @@
 package dev.driftless.junit;
 
+import dev.driftless.template.Templates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
@@ -99,7 +100,7 @@ class ReuseAcrossRunsTest {
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM build_marker")) {
                 rs.next();
                 List<String> templates = server.driftlessDatabases().stream()
-                        .filter(server.templates()::isTemplateName).toList();
+                        .filter(Templates.of(server)::isTemplateName).toList();
                 System.out.println("REUSE marker=" + rs.getString(1) + " templates=" + String.join(",", templates));
             }
         }

@@ -4,6 +4,7 @@ import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.template.TemplateKey;
 import dev.driftless.testing.TestServers;
+import dev.driftless.template.Templates;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ final class TestDatabases {
 
     static Database fresh(String schemaSql) {
         PostgresServer server = TestServers.embedded();
-        return server.templates().get(TemplateKey.of(schemaSql), db -> {
+        return Templates.of(server).get(TemplateKey.of(schemaSql), db -> {
             try (Connection c = db.connect(); Statement st = c.createStatement()) {
                 st.execute(schemaSql);
             }

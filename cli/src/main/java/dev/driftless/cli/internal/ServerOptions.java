@@ -1,6 +1,7 @@
 package dev.driftless.cli.internal;
 
 import dev.driftless.internal.server.Secrets;
+import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ProviderKind;
@@ -56,32 +57,42 @@ public final class ServerOptions {
         return server;
     }
 
+    /**
+     * The server configuration of this JVM ({@link ServerConfig#fromEnvironment()}) with the options on top. Without
+     * {@code --provider}, {@code --jdbc-url} or a configured provider, the CLI uses the embedded server.
+     */
     ServerConfig config() {
         DriftlessConfig settings = DriftlessConfig.load();
-        ProviderKind kind;
-        if (provider != null) {
-            kind = switch (provider.toLowerCase(Locale.ROOT)) {
-                case "embedded" -> ProviderKind.EMBEDDED;
-                case "docker" -> ProviderKind.DOCKER;
-                case "external" -> ProviderKind.EXTERNAL;
-                default -> throw new BadInputException("--provider " + provider
-                        + ": unknown provider; use embedded, docker or external");
-            };
-        } else {
-            kind = jdbcUrl != null ? ProviderKind.EXTERNAL : ProviderKind.EMBEDDED;
+        ServerConfig config;
+        try {
+            config = ServerConfig.from(settings);
+        } catch (DriftlessException e) {
+            throw new BadInputException(e.getMessage());
         }
-        return switch (kind) {
-            case DOCKER -> ServerConfig.docker(image != null ? image
-                    : settings.get(DriftlessConfig.POSTGRES_IMAGE).orElse(DriftlessConfig.DEFAULT_IMAGE));
-            case EXTERNAL -> {
-                String url = jdbcUrl != null ? jdbcUrl : settings.get(DriftlessConfig.JDBC_URL).orElseThrow(() ->
-                        new BadInputException("--provider external needs --jdbc-url URL (or DRIFTLESS_JDBC_URL)"));
-                yield ServerConfig.external(url, Jdbc.user(user, settings), Jdbc.password(settings));
+        if (provider != null) {
+            try {
+                config = config.withProvider(ProviderKind.parse(provider));
+            } catch (DriftlessException e) {
+                throw new BadInputException("--provider " + provider + ": unknown provider; use embedded, docker or"
+                        + " external");
             }
-            default -> ServerConfig.embedded(postgresVersion != null ? postgresVersion
-                    : settings.get(DriftlessConfig.POSTGRES_VERSION).map(Integer::parseInt)
-                            .orElse(DriftlessConfig.DEFAULT_POSTGRES_VERSION));
-        };
+        } else if (jdbcUrl != null) {
+            config = config.withProvider(ProviderKind.EXTERNAL);
+        } else if (config.provider() == ProviderKind.AUTO) {
+            config = config.withProvider(config.jdbcUrl().isPresent() ? ProviderKind.EXTERNAL : ProviderKind.EMBEDDED);
+        }
+        if (postgresVersion != null) {
+            config = config.withPostgresVersion(postgresVersion);
+        }
+        if (image != null) {
+            config = config.withImage(image);
+        }
+        if (config.provider() == ProviderKind.EXTERNAL) {
+            String url = jdbcUrl != null ? jdbcUrl : config.jdbcUrl().orElseThrow(() ->
+                    new BadInputException("--provider external needs --jdbc-url URL (or DRIFTLESS_JDBC_URL)"));
+            config = config.withJdbcUrl(url, Jdbc.user(user, settings), Jdbc.password(settings));
+        }
+        return config;
     }
 
     private static String describe(ServerConfig config) {

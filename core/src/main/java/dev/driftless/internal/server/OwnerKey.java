@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.server.ServerConfig;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +39,10 @@ final class OwnerKey {
      * @return the configured key, or this machine's
      * @throws DriftlessException when the key file can be neither read nor created
      */
-    static OwnerKey load(DriftlessConfig config) {
-        return config.get(DriftlessConfig.OWNER_KEY)
+    static OwnerKey load(ServerConfig config) {
+        return config.ownerKey()
                 .map(value -> new OwnerKey(value.getBytes(StandardCharsets.UTF_8)))
-                .orElseGet(() -> fromFile(EmbeddedBinaries.cacheDir(config).resolve(FILE_NAME)));
+                .orElseGet(() -> fromFile(config.cacheDir().resolve(FILE_NAME)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,8 @@ final class ReusedServers {
      * Uses the reused server of a major version, starting it (and setting it up, or repairing it) when it does not
      * run.
      */
-    static synchronized EmbeddedServer attach(int major, PostgresCommands commands, DriftlessConfig config) {
-        Path cacheDir = EmbeddedBinaries.cacheDir(config);
+    static synchronized EmbeddedServer attach(int major, PostgresCommands commands, ServerConfig config) {
+        Path cacheDir = config.cacheDir();
         Path folder = cacheDir.resolve("embedded-pg" + major);
         Attachment attachment = ATTACHED.get(folder);
         if (attachment == null || !attachment.isRunning()) {

@@ -1,6 +1,5 @@
 package dev.driftless.internal.server;
 
-import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
@@ -24,7 +23,6 @@ public final class ServerLauncher {
      * @return the server
      */
     public static ServerHandle launch(ServerConfig config) {
-        DriftlessConfig settings = DriftlessConfig.load();
         ProviderKind kind = config.provider();
         String reason;
         if (kind == ProviderKind.AUTO) {
@@ -51,24 +49,21 @@ public final class ServerLauncher {
                 break;
             case DOCKER:
                 try {
-                    handle = DockerServer.start(config.image(), config.reuse(), EmbeddedBinaries.cacheDir(settings));
+                    handle = DockerServer.start(config.image(), config.reuse(), config.cacheDir());
                 } catch (ImageUnavailableException e) {
                     if (config.provider() != ProviderKind.AUTO) {
                         throw e;
                     }
                     kind = ProviderKind.EMBEDDED;
                     reason = "a Docker engine answers, but " + e.problem() + "; so the embedded server runs instead";
-                    handle = startEmbedded(config, settings);
+                    handle = EmbeddedServer.start(config.postgresVersion(), config.reuse(), config);
                 }
                 break;
             default:
-                handle = startEmbedded(config, settings);
+                handle = EmbeddedServer.start(config.postgresVersion(), config.reuse(), config);
         }
         LOG.info("Driftless uses the {} provider: {}. Server: {}", kind.displayName(), reason, handle.description());
         return handle;
     }
 
-    private static ServerHandle startEmbedded(ServerConfig config, DriftlessConfig settings) {
-        return EmbeddedServer.start(config.postgresVersion(), config.reuse(), settings);
-    }
 }

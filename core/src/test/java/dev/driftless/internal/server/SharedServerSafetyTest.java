@@ -10,6 +10,7 @@ import dev.driftless.template.TemplateKey;
 import dev.driftless.testing.ChildJvm;
 import dev.driftless.testing.FaultChildMain;
 import dev.driftless.testing.TestServers;
+import dev.driftless.template.Templates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class SharedServerSafetyTest {
         try (ChildJvm builder = ChildJvm.start(Map.of(), FaultChildMain.class, "external", url, hostAdmin.user(),
                 hostAdmin.password(), content)) {
             template = builder.await("READY template=", START).substring("READY template=".length());
-            Template same = mine.templates().get(TemplateKey.of(content), db -> {
+            Template same = Templates.of(mine).get(TemplateKey.of(content), db -> {
                 throw new AssertionError("the template exists and must be reused");
             });
             assertThat(same.databaseName()).isEqualTo(template);
@@ -106,10 +107,10 @@ class SharedServerSafetyTest {
     void aNewTemplateOfTheSameSetupNeverDropsOneAnotherRunUses() throws SQLException {
         PostgresServer first = run(false);
         PostgresServer second = run(false);
-        Template old = first.templates().get(key("setup A", "version 1"), db -> execute(db, "CREATE TABLE v1 (id int)"));
+        Template old = Templates.of(first).get(key("setup A", "version 1"), db -> execute(db, "CREATE TABLE v1 (id int)"));
         first.drop(old.newDatabase());
 
-        Template replacement = second.templates().get(key("setup A", "version 2"),
+        Template replacement = Templates.of(second).get(key("setup A", "version 2"),
                 db -> execute(db, "CREATE TABLE v2 (id int)"));
 
         assertThat(host.driftlessDatabases()).contains(old.databaseName(), replacement.databaseName());
@@ -126,12 +127,12 @@ class SharedServerSafetyTest {
     @Test
     void aStaleReusableTemplateThatNoRunUsesIsReplaced() throws SQLException {
         PostgresServer earlier = run(true);
-        String stale = earlier.templates().get(key("setup B", "version 1"), db -> { }).databaseName();
+        String stale = Templates.of(earlier).get(key("setup B", "version 1"), db -> { }).databaseName();
         earlier.close();
         assertThat(host.driftlessDatabases()).as("kept for reuse").contains(stale);
 
         PostgresServer later = run(true);
-        String fresh = later.templates().get(key("setup B", "version 2"), db -> { }).databaseName();
+        String fresh = Templates.of(later).get(key("setup B", "version 2"), db -> { }).databaseName();
 
         assertThat(host.driftlessDatabases()).doesNotContain(stale).contains(fresh);
     }
@@ -162,7 +163,7 @@ class SharedServerSafetyTest {
         }
 
         run(false);                                                    // a new run removes leftovers at start
-        run.templates().get(key("setup C", "y"), db -> { });            // and stale templates of its setup
+        Templates.of(run).get(key("setup C", "y"), db -> { });            // and stale templates of its setup
         for (String victim : victims) {
             assertThatThrownBy(() -> run.drop(victim))
                     .isInstanceOf(DriftlessException.class)

@@ -1,6 +1,6 @@
 package dev.driftless.internal.server;
 
-import dev.driftless.config.DriftlessConfig;
+import dev.driftless.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +28,7 @@ class StartRaceTest {
     @Test
     void aClientRacingTheStartNeverConnectsWithoutThePassword(@TempDir Path parent, @TempDir Path cache)
             throws Exception {
-        DriftlessConfig config = DriftlessConfig.of(Map.of(), new Properties(), properties(
-                DriftlessConfig.EMBEDDED_DATA_PARENT, parent.toString(), DriftlessConfig.CACHE_DIR, cache.toString()));
+        ServerConfig config = ServerConfig.embedded().withDataParent(parent).withCacheDir(cache);
         Racer racer = new Racer(List.of(parent, cache));
         Thread thread = new Thread(racer, "racer");
         thread.start();
@@ -61,13 +59,6 @@ class StartRaceTest {
         assertThat(Watchdog.postmaster(data)).as("the reused server, stopped by its watchdog").isEmpty();
     }
 
-    private static Properties properties(String... keysAndValues) {
-        Properties properties = new Properties();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            properties.setProperty(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return properties;
-    }
 
     /** Watches for data directories, reads their pg_hba.conf and tries to log in without a password. */
     private static final class Racer implements Runnable {

@@ -13,6 +13,7 @@ import dev.driftless.sql.SqlScript;
 import dev.driftless.template.Template;
 import dev.driftless.template.TemplateBuildException;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class PreparedSetup {
         long started = System.nanoTime();
         Template template;
         try {
-            template = server.templates().get(key, database -> {
+            template = Templates.of(server).get(key, database -> {
                 if (schemaScript != null) {
                     try (Connection connection = database.connect()) {
                         ScriptRunner.create().run(schemaScript, connection);

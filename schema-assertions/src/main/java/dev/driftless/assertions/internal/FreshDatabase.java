@@ -8,6 +8,7 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.template.TemplateKey;
+import dev.driftless.template.Templates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class FreshDatabase implements AutoCloseable {
 
     private FreshDatabase(PostgresServer server) {
         this.server = server;
-        this.database = server.templates().get(EMPTY, db -> { }).newDatabase();
+        this.database = Templates.of(server).get(EMPTY, db -> { }).newDatabase();
     }
 
     /**
