@@ -1,10 +1,17 @@
 package dev.driftless.sql;
 
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationException;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,6 +24,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * raw: every message about a script shows them as {@code <U+0001>}, and the caret still points at the right place.
  */
 class ControlCharacterMessageTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void inParseProblemsAndServerErrorsWithTheCaretInPlace() throws SQLException {
@@ -42,5 +52,24 @@ class ControlCharacterMessageTest {
         } finally {
             server.drop(db);
         }
+    }
+
+    @Test
+    void inScriptFileNames() throws IOException {
+        Path file = Files.write(dir.resolve("evil\u001b]0;pwned\u0007.sql"), "SELECT 'caf\u00e9';"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> SqlScript.of(file)).isInstanceOf(ScriptException.class)
+                .hasMessageStartingWith(dir + "/evil<U+001B>]0;pwned<U+0007>.sql:1:12 is not valid UTF-8")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b", "\u0007"))
+                .satisfies(e -> assertThat(((ScriptException) e).failure()).doesNotContain("\u001b"));
+    }
+
+    @Test
+    void inMigrationFileNames() throws IOException {
+        Files.writeString(dir.resolve("001_a.sql"), "SELECT 1;\n");
+        Files.writeString(dir.resolve("x\u001b[31m.sql"), "SELECT 2;\n");
+        assertThatThrownBy(() -> MigrationChain.at(dir.toString())).isInstanceOf(MigrationException.class)
+                .hasMessageContaining(dir + "/x<U+001B>[31m.sql fits no pattern of the numbered files layout")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\u001b"));
     }
 }
