@@ -27,8 +27,12 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Migrations are ordered by {@link MigrationVersion}. Reading a chain checks it: duplicate versions, a down script
- * without its up, and a {@code .sql} file that fits no pattern of the layout raise one {@link MigrationException}
- * naming every file involved; an empty migration and a stray non-SQL file are {@link #warnings()}, also logged.
+ * without its up, a {@code .sql} file that fits no pattern of the layout, a script that is not UTF-8 text (invalid
+ * UTF-8, a NUL byte) or no regular file (a link to nowhere, a pipe, a device, a folder named like a script), a folder
+ * that cannot be listed, and a script that leaves a comment, quote or dollar quote open at its end raise one
+ * {@link MigrationException} naming every file involved (with line and column where there is one), before any
+ * migration runs; an empty migration and a stray non-SQL file are {@link #warnings()}, also logged. Every script is
+ * read as scripts are everywhere ({@link SqlScript}): strictly as UTF-8, a byte order mark stripped.
  */
 public final class MigrationChain {
 
@@ -55,8 +59,9 @@ public final class MigrationChain {
      * @param location {@code classpath:db/migrations}, or a file path (relative to the working directory, then tried
      *                 on the class path)
      * @return the chain, never {@code null}
-     * @throws MigrationException when nothing is there (the message lists the places searched), no file fits a layout,
-     *                            or the chain is invalid (the message names every file involved)
+     * @throws MigrationException when nothing is there (the message lists the places searched), what is there is
+     *                            neither folder nor file (a pipe, a device), no file fits a layout, or the chain is
+     *                            invalid (the message names every file involved)
      */
     public static MigrationChain at(String location) {
         return read(location, null);
@@ -121,7 +126,7 @@ public final class MigrationChain {
                 throw new MigrationException("'" + location + "' is a folder, but the master schema layout needs one"
                         + " file; pass the schema file's path");
             }
-            ScriptSource source = ScriptSource.of(tree.entries().get(0), false);
+            ScriptSource source = ChainAssembler.masterSchema(tree);
             MigrationChain chain = ofMasterSchema(Scripts.toSqlScript(source));
             return new MigrationChain(location, Layout.MASTER_SCHEMA, chain.migrations, List.of(), List.of());
         }

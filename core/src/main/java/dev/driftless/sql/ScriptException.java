@@ -1,6 +1,7 @@
 package dev.driftless.sql;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.internal.sql.Snippet;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import java.util.Optional;
  * </pre>
  * Code that owns the transaction and reports the failure its own way (a migrator that rolls back and says which
  * version the database stays at) uses {@link #failure()}, the message without that sentence.
+ *
+ * <p>Control characters in the message (from a binary file, a hostile file name, the server quoting a statement) are
+ * shown escaped as {@code <U+0001>}, never raw, so printing a message cannot garble a terminal; tabs and line breaks
+ * stay.
  */
 public class ScriptException extends DriftlessException {
 
@@ -65,9 +70,9 @@ public class ScriptException extends DriftlessException {
      */
     public ScriptException(String failure, String outcome, String scriptName, int line, int column, String sqlState,
             Throwable cause) {
-        super(outcome == null ? Objects.requireNonNull(failure, "failure")
-                : Objects.requireNonNull(failure, "failure") + "\n" + outcome, cause);
-        this.failure = failure;
+        super(Snippet.printable(outcome == null ? Objects.requireNonNull(failure, "failure")
+                : Objects.requireNonNull(failure, "failure") + "\n" + outcome), cause);
+        this.failure = Snippet.printable(failure);
         this.outcome = outcome;
         this.scriptName = scriptName;
         this.line = line;

@@ -11,6 +11,11 @@ import java.util.Objects;
  * {@code SqlScript} is a psql-compatible script: where it comes from, its text and how it runs with respect to
  * transactions. Immutable; reading happens when it is created, splitting when {@link #parse()} is called.
  *
+ * <p>Every script is read the same way, whether it is given here, included with {@code \i} or found in a migration
+ * folder: only from a regular file (a pipe, a device such as {@code /dev/zero}, a folder or a link to nowhere is an
+ * error naming what it is, and is never opened), strictly as UTF-8 (invalid bytes are an error with line, column and
+ * byte offset; nothing is replaced by U+FFFD), a UTF-8 byte order mark stripped, and without NUL bytes.
+ *
  * <pre>{@code
  * SqlScript schema = SqlScript.at("classpath:db/schema.sql");
  * ScriptRunner.create().run(schema, connection);
@@ -32,7 +37,7 @@ public final class SqlScript {
      * @param location {@code classpath:db/schema.sql} (a class path resource), or a file path (optionally written
      *     {@code filesystem:db/schema.sql}, as Flyway does)
      * @return the script, never {@code null}
-     * @throws ScriptException when it cannot be read or is not UTF-8
+     * @throws ScriptException when it is missing or no regular file, cannot be read, is not UTF-8 or holds a NUL byte
      */
     public static SqlScript at(String location) {
         return new SqlScript(ScriptSource.at(location), TransactionMode.AUTO);
@@ -43,7 +48,7 @@ public final class SqlScript {
      *
      * @param file the file; its path as given is the name used in messages
      * @return the script, never {@code null}
-     * @throws ScriptException when it cannot be read or is not UTF-8
+     * @throws ScriptException when it is missing or no regular file, cannot be read, is not UTF-8 or holds a NUL byte
      */
     public static SqlScript of(Path file) {
         Objects.requireNonNull(file, "file");
@@ -56,6 +61,7 @@ public final class SqlScript {
      * @param name the name used in messages, e.g. {@code "V3__orders.sql"}
      * @param sql its text
      * @return the script, never {@code null}
+     * @throws ScriptException when the text holds a NUL character (which PostgreSQL cannot take)
      */
     public static SqlScript of(String name, String sql) {
         return of(name, sql, 1);
@@ -69,6 +75,7 @@ public final class SqlScript {
      * @param sql the section's text
      * @param firstLine the line of the file the section starts on (1 or more)
      * @return the script, never {@code null}
+     * @throws ScriptException when the text holds a NUL character (which PostgreSQL cannot take)
      */
     public static SqlScript of(String name, String sql, int firstLine) {
         return new SqlScript(ScriptSource.inMemory(name, sql, firstLine), TransactionMode.AUTO);
@@ -119,8 +126,10 @@ public final class SqlScript {
      * Splits the script into statements, expanding includes and checking meta-commands.
      *
      * @return the parsed script, never {@code null}
-     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing include, an include
-     *     cycle and the like
+     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing or unreadable
+     *     include, an include cycle, a comment, quote, dollar quote or quoted identifier left open at the end of a file
+     *     (where it opens, as psql's "unterminated /* comment") and the like; for a problem in an included file the
+     *     message ends with the include chain
      */
     public ParsedScript parse() {
         return parse(Map.of());

@@ -51,8 +51,8 @@ class ScriptSourceTest {
                         + " the file is under src/main/resources or src/test/resources.");
         Path missing = dir.resolve("nope.sql");
         assertThatThrownBy(() -> SqlScript.of(missing)).isInstanceOf(ScriptException.class)
-                .hasMessageStartingWith(missing + ": cannot read the script file (java.nio.file.NoSuchFileException: "
-                        + missing + "). Check the path (absolute: " + missing + ").");
+                .hasMessage(missing + ": no such file (absolute path " + missing + "). Check the path: a relative path"
+                        + " is resolved against the working directory " + Path.of("").toAbsolutePath() + ".");
     }
 
     @Test
@@ -60,8 +60,10 @@ class ScriptSourceTest {
         Path latin1 = Files.write(dir.resolve("latin1.sql"), "SELECT 1;\nSELECT 'café';\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> SqlScript.of(latin1)).isInstanceOf(ScriptException.class)
-                .hasMessage(latin1 + ":2: the script is not valid UTF-8 (byte offset 21). Save it as UTF-8 (pg_dump writes"
-                        + " UTF-8 when the database encoding is UTF8).")
+                .hasMessage(latin1 + ":2:12 is not valid UTF-8: the byte 0xE9 at byte offset 21 does not form a UTF-8"
+                        + " character. Driftless reads every script as UTF-8 and never substitutes characters. Save"
+                        + " the file as UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file); pg_dump writes UTF-8"
+                        + " when the database encoding is UTF8.")
                 .satisfies(e -> assertThat(((ScriptException) e).line()).isEqualTo(2));
     }
 

@@ -3,6 +3,7 @@ package dev.driftless.internal.migration;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.sql.ScriptException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ChainAssembler} reads a location in a layout and pairs up and down scripts by version, checking the chain:
- * duplicate versions, down scripts without an up, files that fit no pattern are errors (all reported together);
- * empty migrations and stray non-SQL files are warnings.
+ * duplicate versions, down scripts without an up, files that fit no pattern, files that cannot be read as UTF-8 text
+ * (links to nowhere, pipes, devices, invalid UTF-8, NUL bytes), folders that cannot be listed, and scripts that leave a
+ * comment or quote open are errors (all reported together); empty migrations and stray non-SQL files are warnings.
  */
 public final class ChainAssembler {
 
@@ -52,15 +54,47 @@ public final class ChainAssembler {
      * @throws MigrationException listing every error found, each naming its files
      */
     public static Assembled assemble(LocationTree tree, Layout layout) {
-        Layout actual = layout == null ? LayoutDetector.detect(tree) : layout;
+        Layout actual;
+        try {
+            actual = layout == null ? LayoutDetector.detect(tree) : layout;
+        } catch (MigrationException undetected) {
+            if (tree.problems().isEmpty()) {
+                throw undetected;
+            }
+            // what could not be listed may hold the migrations that would have told the layout
+            throw ReadErrors.of(undetected.getMessage() + "\nParts of the folder could not be read:\n  - "
+                    + bullets(tree.problems()), undetected);
+        }
         Discovery discovery = new Discovery(tree, actual);
         LayoutDetector.readerFor(actual).read(discovery);
         discovery.reportUnused();
         return check(discovery);
     }
 
+    /**
+     * Reads a single-file location as a master schema: the file's text, checked as every script of a chain is.
+     *
+     * @param tree a single-file location
+     * @return the schema script
+     * @throws MigrationException naming the file when it cannot be read or leaves a comment or quote open
+     */
+    public static ScriptSource masterSchema(LocationTree tree) {
+        TreeEntry entry = tree.entries().get(0);
+        ScriptSource source;
+        try {
+            source = ScriptSource.of(entry, false);
+        } catch (ScriptException e) {
+            throw ReadErrors.of(e.getMessage(), e);
+        }
+        Scripts.problem(source).ifPresent(problem -> {
+            throw ReadErrors.of(problem);
+        });
+        return source;
+    }
+
     private static Assembled check(Discovery discovery) {
-        List<String> errors = new ArrayList<>(discovery.errors());
+        List<String> errors = new ArrayList<>(discovery.tree().problems());
+        errors.addAll(discovery.errors());
         List<String> warnings = new ArrayList<>(discovery.warnings());
         Map<MigrationVersion, List<FoundScript>> ups = byVersion(discovery, FoundScript.Kind.UP);
         Map<MigrationVersion, List<FoundScript>> downs = byVersion(discovery, FoundScript.Kind.DOWN);
@@ -85,7 +119,7 @@ public final class ChainAssembler {
                     downScripts.isEmpty() ? null : downScripts.get(0).source()));
         }
         for (Map.Entry<MigrationVersion, List<FoundScript>> e : downs.entrySet()) {
-            if (!ups.containsKey(e.getKey())) {
+            if (!ups.containsKey(e.getKey()) && !discovery.hasUnreadableUp(e.getKey())) {
                 errors.add("down script " + names(e.getValue()) + " has no up migration with version " + e.getKey()
                         + "; add the up migration or delete the down script");
             }
@@ -107,11 +141,16 @@ public final class ChainAssembler {
                     discovery.layout().examples() + ") is there");
         }
         if (!errors.isEmpty()) {
-            throw new MigrationException("The migration chain at '" + discovery.tree().location() + "' ("
-                    + discovery.layout().displayName() + " layout) is invalid:\n  - " + String.join("\n  - ", errors));
+            throw ReadErrors.of("The migration chain at '" + discovery.tree().location() + "' ("
+                    + discovery.layout().displayName() + " layout) is invalid:\n  - " + bullets(errors));
         }
         return new Assembled(discovery.layout(), Collections.unmodifiableList(steps),
                 Collections.unmodifiableList(repeatables), Collections.unmodifiableList(warnings));
+    }
+
+    /** Joins problems as a list, the lines after a problem's first (a script's lines with a caret) indented under it. */
+    private static String bullets(List<String> problems) {
+        return problems.stream().map(p -> p.replace("\n", "\n    ")).collect(Collectors.joining("\n  - "));
     }
 
     private static Map<MigrationVersion, List<FoundScript>> byVersion(Discovery discovery, FoundScript.Kind kind) {

@@ -2,6 +2,7 @@ package dev.driftless.internal.migration;
 
 import dev.driftless.migration.MigrationVersion;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,11 @@ final class DbmateReader implements LayoutReader {
     }
 
     private static void readSections(Discovery discovery, TreeEntry entry, MigrationVersion version, String description) {
-        String[] lines = entry.text().split("\n", -1);
+        Optional<String> text = discovery.text(entry);
+        if (text.isEmpty()) {
+            return;
+        }
+        String[] lines = text.get().split("\n", -1);
         int upMarker = -1;
         int downMarker = -1;
         for (int i = 0; i < lines.length; i++) {

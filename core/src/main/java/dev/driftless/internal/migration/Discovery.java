@@ -2,17 +2,21 @@ package dev.driftless.internal.migration;
 
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.sql.ScriptException;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code Discovery} collects what a layout reader finds in a {@link LocationTree}: the scripts it recognised, the
- * files it used, and the problems (errors make the chain invalid, warnings are logged).
+ * files it used, and the problems (errors make the chain invalid, warnings are logged). Readers read files only through
+ * it, so a file that cannot be read, or a script left unterminated, is always an error of the chain, never a file
+ * silently left out.
  */
 public final class Discovery {
 
@@ -25,6 +29,8 @@ public final class Discovery {
     private final Set<String> used = new HashSet<>();
     private final List<String> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Set<String> unreadable = new HashSet<>();
+    private final Set<MigrationVersion> unreadableUps = new HashSet<>();
 
     /**
      * @param tree the files at the location
@@ -45,16 +51,63 @@ public final class Discovery {
         return layout;
     }
 
+    /**
+     * Reads an entry's text. When it cannot be read (no regular file, not UTF-8, a NUL byte), the problem is an error
+     * of the chain, recorded once per entry, and the result is empty.
+     */
+    Optional<String> text(TreeEntry entry) {
+        try {
+            return Optional.of(entry.text());
+        } catch (ScriptException e) {
+            if (unreadable.add(entry.relativePath())) {
+                errors.add(e.getMessage());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Records a whole file as the up script of a version, or the error that it cannot be read. */
+    void up(MigrationVersion version, String description, TreeEntry entry, boolean noTransaction) {
+        text(entry).ifPresentOrElse(t -> up(version, description, ScriptSource.of(entry, noTransaction)),
+                () -> unreadableUps.add(version));
+    }
+
+    /** Records a whole file as the down script of a version, or the error that it cannot be read. */
+    void down(MigrationVersion version, String description, TreeEntry entry, boolean noTransaction) {
+        text(entry).ifPresent(t -> down(version, description, ScriptSource.of(entry, noTransaction)));
+    }
+
+    /** Records a whole file as a repeatable script, or the error that it cannot be read. */
+    void repeatable(String description, TreeEntry entry, boolean noTransaction) {
+        text(entry).ifPresent(t -> repeatable(description, ScriptSource.of(entry, noTransaction)));
+    }
+
     void up(MigrationVersion version, String description, ScriptSource source) {
+        check(source);
         found.add(new FoundScript(FoundScript.Kind.UP, version, description, source));
     }
 
     void down(MigrationVersion version, String description, ScriptSource source) {
+        check(source);
         found.add(new FoundScript(FoundScript.Kind.DOWN, version, description, source));
     }
 
     void repeatable(String description, ScriptSource source) {
+        check(source);
         found.add(new FoundScript(FoundScript.Kind.REPEATABLE, MigrationVersion.EMPTY, description, source));
+    }
+
+    /** A script that would not run as written (a comment or quote left open) makes the chain invalid. */
+    private void check(ScriptSource source) {
+        Scripts.problem(source).ifPresent(errors::add);
+    }
+
+    /**
+     * @param version a version
+     * @return whether an up script of that version was found but could not be read (its error is recorded)
+     */
+    boolean hasUnreadableUp(MigrationVersion version) {
+        return unreadableUps.contains(version);
     }
 
     void use(TreeEntry entry) {

@@ -23,18 +23,18 @@ final class FlywayReader implements LayoutReader {
             Matcher versioned = VERSIONED.matcher(entry.fileName());
             Matcher repeatable = REPEATABLE.matcher(entry.fileName());
             if (versioned.matches()) {
-                ScriptSource source = ScriptSource.of(entry, noTransaction(discovery, entry));
+                boolean noTransaction = noTransaction(discovery, entry);
                 MigrationVersion version = MigrationVersion.parse(versioned.group(2));
                 String description = LayoutReader.describe(versioned.group(3));
                 if (versioned.group(1).equals("V")) {
-                    discovery.up(version, description, source);
+                    discovery.up(version, description, entry, noTransaction);
                 } else {
-                    discovery.down(version, description, source);
+                    discovery.down(version, description, entry, noTransaction);
                 }
                 discovery.use(entry);
             } else if (repeatable.matches()) {
-                discovery.repeatable(LayoutReader.describe(repeatable.group(1)),
-                        ScriptSource.of(entry, noTransaction(discovery, entry)));
+                discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry,
+                        noTransaction(discovery, entry));
                 discovery.use(entry);
             }
         }
@@ -43,6 +43,6 @@ final class FlywayReader implements LayoutReader {
     private static boolean noTransaction(Discovery discovery, TreeEntry script) {
         Optional<TreeEntry> conf = discovery.tree().find(script.relativePath() + ".conf");
         conf.ifPresent(discovery::use);
-        return conf.map(c -> NO_TRANSACTION.matcher(c.text()).find()).orElse(false);
+        return conf.flatMap(discovery::text).map(text -> NO_TRANSACTION.matcher(text).find()).orElse(false);
     }
 }

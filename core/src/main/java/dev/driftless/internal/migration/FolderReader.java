@@ -42,11 +42,11 @@ final class FolderReader implements LayoutReader {
             Optional<TreeEntry> up = discovery.tree().find(folder + "/up.sql");
             Optional<TreeEntry> down = discovery.tree().find(folder + "/down.sql");
             up.ifPresent(e -> {
-                discovery.up(version, description, ScriptSource.of(e, noTransaction));
+                discovery.up(version, description, e, noTransaction);
                 discovery.use(e);
             });
             down.ifPresent(e -> {
-                discovery.down(version, description, ScriptSource.of(e, noTransaction));
+                discovery.down(version, description, e, noTransaction);
                 discovery.use(e);
             });
         }
@@ -55,6 +55,6 @@ final class FolderReader implements LayoutReader {
     private static boolean flag(Discovery discovery, String path, Pattern pattern) {
         Optional<TreeEntry> metadata = discovery.tree().find(path);
         metadata.ifPresent(discovery::use);
-        return metadata.map(e -> pattern.matcher(e.text()).find()).orElse(false);
+        return metadata.flatMap(discovery::text).map(text -> pattern.matcher(text).find()).orElse(false);
     }
 }

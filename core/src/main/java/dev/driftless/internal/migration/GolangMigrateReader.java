@@ -19,11 +19,10 @@ final class GolangMigrateReader implements LayoutReader {
             }
             MigrationVersion version = MigrationVersion.parse(m.group(1));
             String description = LayoutReader.describe(m.group(2));
-            ScriptSource source = ScriptSource.of(entry, false);
             if (m.group(3).equals("up")) {
-                discovery.up(version, description, source);
+                discovery.up(version, description, entry, false);
             } else {
-                discovery.down(version, description, source);
+                discovery.down(version, description, entry, false);
             }
             discovery.use(entry);
         }

@@ -2,6 +2,7 @@ package dev.driftless.internal.migration;
 
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
+import dev.driftless.sql.ScriptException;
 
 import java.util.Arrays;
 import java.util.List;
@@ -31,13 +32,13 @@ public final class LayoutDetector {
     public static Layout detect(LocationTree tree) {
         return detected(tree).orElseThrow(() -> {
             if (tree.entries().isEmpty()) {
-                return new MigrationException("No migrations found at '" + tree.location() + "': the folder is empty");
+                return ReadErrors.of("No migrations found at '" + tree.location() + "': the folder is empty");
             }
             String files = tree.entries().stream().limit(20).map(TreeEntry::relativePath)
                     .collect(Collectors.joining(", "));
             String layouts = Arrays.stream(Layout.values()).filter(l -> l != Layout.MASTER_SCHEMA)
                     .map(l -> l.displayName() + " (" + l.examples() + ")").collect(Collectors.joining("\n  "));
-            return new MigrationException("No migrations found at '" + tree.location() + "': none of its "
+            return ReadErrors.of("No migrations found at '" + tree.location() + "': none of its "
                     + tree.entries().size() + " files (" + files + (tree.entries().size() > 20 ? ", ..." : "")
                     + ") fits a known layout. Known layouts:\n  " + layouts);
         });
@@ -70,7 +71,11 @@ public final class LayoutDetector {
     }
 
     private static boolean hasDbmateMarker(TreeEntry entry) {
-        return entry.text().lines().anyMatch(line -> DbmateReader.MARKER.matcher(line.stripTrailing()).matches());
+        try {
+            return entry.text().lines().anyMatch(line -> DbmateReader.MARKER.matcher(line.stripTrailing()).matches());
+        } catch (ScriptException unreadable) {
+            return false; // the layout's reader reports it
+        }
     }
 
     private static int depth(TreeEntry entry) {

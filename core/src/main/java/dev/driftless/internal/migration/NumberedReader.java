@@ -55,11 +55,10 @@ final class NumberedReader implements LayoutReader {
                 down = true;
             }
             MigrationVersion version = MigrationVersion.parse(m.group(1));
-            ScriptSource source = ScriptSource.of(entry, autocommit);
             if (down) {
-                discovery.down(version, description, source);
+                discovery.down(version, description, entry, autocommit);
             } else {
-                discovery.up(version, description, source);
+                discovery.up(version, description, entry, autocommit);
             }
             discovery.use(entry);
         }

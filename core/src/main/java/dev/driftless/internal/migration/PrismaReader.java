@@ -17,8 +17,7 @@ final class PrismaReader implements LayoutReader {
             if (!entry.fileName().equals("migration.sql") || !m.matches()) {
                 continue;
             }
-            discovery.up(MigrationVersion.parse(m.group(1)), LayoutReader.describe(m.group(2)),
-                    ScriptSource.of(entry, false));
+            discovery.up(MigrationVersion.parse(m.group(1)), LayoutReader.describe(m.group(2)), entry, false);
             discovery.use(entry);
         }
     }

@@ -30,9 +30,13 @@ final class SqitchReader implements LayoutReader {
         }
         TreeEntry plan = planEntry.get();
         discovery.use(plan);
+        Optional<String> planText = discovery.text(plan);
+        if (planText.isEmpty()) {
+            return;
+        }
         List<Change> changes = new ArrayList<>();
         List<String> tagAfter = new ArrayList<>();
-        String[] lines = plan.text().split("\r?\n", -1);
+        String[] lines = planText.get().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
             if (line.isEmpty() || line.startsWith("%") || line.startsWith("#")) {
@@ -81,10 +85,10 @@ final class SqitchReader implements LayoutReader {
                 continue;
             }
             discovery.use(deploy.get());
-            discovery.up(version, fileName, ScriptSource.of(deploy.get(), false));
+            discovery.up(version, fileName, deploy.get(), false);
             discovery.tree().find("revert/" + fileName + ".sql").ifPresent(revert -> {
                 discovery.use(revert);
-                discovery.down(version, fileName, ScriptSource.of(revert, false));
+                discovery.down(version, fileName, revert, false);
             });
             discovery.tree().find("verify/" + fileName + ".sql").ifPresent(discovery::use);
         }

@@ -2,6 +2,7 @@ package dev.driftless.internal.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ScriptLexer} cuts a psql script into {@link Chunk}s the way psql's own lexer ({@code psqlscan.l}) does: a
@@ -9,9 +10,10 @@ import java.util.List;
  * bodies of {@code CREATE FUNCTION/PROCEDURE}; a backslash outside quotes starts a meta-command that runs to the end of
  * the line; the data lines after {@code COPY ... FROM STDIN;} run up to a line {@code \.}.
  *
- * <p>It never throws and never loses or repeats a character: the chunks cover the text exactly, in order. Unterminated
- * quotes or comments simply run to the end of the text (the server then reports them). It is a single pass over the
- * characters without regular expressions or per-token allocation.
+ * <p>It never throws and never loses or repeats a character: the chunks cover the text exactly, in order. A quote,
+ * dollar quote, quoted identifier or block comment left open runs to the end of the text, and the lexer records where it
+ * opened ({@link Result#unterminated()}), so that the parser can refuse the script as psql does. It is a single pass
+ * over the characters without regular expressions or per-token allocation.
  */
 public final class ScriptLexer {
 
@@ -27,6 +29,44 @@ public final class ScriptLexer {
     private int copyState; // 0: not COPY, 1: COPY seen, 2: FROM seen, 3: FROM STDIN seen, -1: not a COPY FROM STDIN
     private int[] refs;
     private int refCount;
+    private Unterminated unterminated;
+
+    /**
+     * {@code Construct} is a part of SQL text that must be closed: what runs to the end of the text when it is not.
+     */
+    public enum Construct {
+        /** {@code /* ... *}{@code /}, which nests. */
+        BLOCK_COMMENT,
+        /** {@code '...'} (also {@code U&'...'}, {@code B'...'}, {@code X'...'}). */
+        STRING,
+        /** {@code E'...'}, where a backslash escapes the next character. */
+        ESCAPE_STRING,
+        /** {@code $tag$ ... $tag$}. */
+        DOLLAR_QUOTE,
+        /** {@code "..."}. */
+        QUOTED_IDENTIFIER
+    }
+
+    /**
+     * {@code Unterminated} is a construct that is still open at the end of the text.
+     *
+     * @param construct what it is
+     * @param offset where it opens: its first character ({@code /}, the quote, the {@code E} of {@code E'}, the
+     *     {@code $} of the tag)
+     * @param tag for a dollar quote, its delimiter (e.g. {@code $body$}); else {@code null}
+     * @param nestedOffset for a block comment holding a nested {@code /*}: where the first nested one opens; else -1
+     */
+    public record Unterminated(Construct construct, int offset, String tag, int nestedOffset) {
+    }
+
+    /**
+     * {@code Result} is a script cut into chunks, and the construct left open at its end, if any.
+     *
+     * @param chunks the chunks, covering the text exactly, in order
+     * @param unterminated the construct that runs to the end of the text, if one does
+     */
+    public record Result(List<Chunk> chunks, Optional<Unterminated> unterminated) {
+    }
 
     private ScriptLexer(String text) {
         this.text = text;
@@ -40,9 +80,24 @@ public final class ScriptLexer {
      * @return the chunks, covering {@code text} exactly, in order
      */
     public static List<Chunk> split(String text) {
+        return lex(text).chunks();
+    }
+
+    /**
+     * Cuts a script into chunks and says which construct, if any, is left open at its end.
+     *
+     * @param text the script's text (without a byte order mark)
+     * @return the chunks and the open construct
+     */
+    public static Result lex(String text) {
         ScriptLexer lexer = new ScriptLexer(text);
         lexer.run();
-        return lexer.chunks;
+        return new Result(lexer.chunks, Optional.ofNullable(lexer.unterminated));
+    }
+
+    private int open(Construct construct, int offset, String tag, int nestedOffset) {
+        unterminated = new Unterminated(construct, offset, tag, nestedOffset);
+        return length;
     }
 
     private void run() {
@@ -90,7 +145,7 @@ public final class ScriptLexer {
             char c = text.charAt(i);
             switch (c) {
                 case '\'':
-                    i = skipString(i + 1, false);
+                    i = skipString(i, i + 1, false);
                     break;
                 case '"':
                     i = skipQuotedIdentifier(i + 1);
@@ -197,10 +252,14 @@ public final class ScriptLexer {
 
     private int skipBlockComment(int start) {
         int depth = 0;
+        int nested = -1;
         int i = start;
         while (i < length) {
             char c = text.charAt(i);
             if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
+                if (depth > 0 && nested < 0) {
+                    nested = i;
+                }
                 depth++;
                 i += 2;
             } else if (c == '*' && i + 1 < length && text.charAt(i + 1) == '/') {
@@ -213,11 +272,15 @@ public final class ScriptLexer {
                 i++;
             }
         }
-        return length;
+        return open(Construct.BLOCK_COMMENT, start, null, nested);
     }
 
-    /** Skips a string body starting after its opening quote; {@code ''} is a quote, and {@code \x} with escapes. */
-    private int skipString(int from, boolean backslashEscapes) {
+    /**
+     * Skips a string body starting after its opening quote; {@code ''} is a quote, and {@code \x} with escapes.
+     *
+     * @param opener the offset of the opening quote, or of the {@code E} of {@code E'}
+     */
+    private int skipString(int opener, int from, boolean backslashEscapes) {
         int i = from;
         while (i < length) {
             char c = text.charAt(i);
@@ -233,7 +296,7 @@ public final class ScriptLexer {
                 i++;
             }
         }
-        return length;
+        return open(backslashEscapes ? Construct.ESCAPE_STRING : Construct.STRING, opener, null, -1);
     }
 
     private int skipQuotedIdentifier(int from) {
@@ -249,7 +312,7 @@ public final class ScriptLexer {
                 i++;
             }
         }
-        return length;
+        return open(Construct.QUOTED_IDENTIFIER, from - 1, null, -1);
     }
 
     /** At a {@code $}: a dollar quote {@code $tag$...$tag$}, else a parameter like {@code $1} or a lone dollar. */
@@ -264,7 +327,7 @@ public final class ScriptLexer {
         if (j < length && text.charAt(j) == '$') {
             String tag = text.substring(start, j + 1);
             int close = text.indexOf(tag, j + 1);
-            return close < 0 ? length : close + tag.length();
+            return close < 0 ? open(Construct.DOLLAR_QUOTE, start, tag, -1) : close + tag.length();
         }
         return start + 1;
     }
@@ -309,7 +372,7 @@ public final class ScriptLexer {
         int len = i - start;
         if (len == 1 && (text.charAt(start) == 'E' || text.charAt(start) == 'e') && i < length
                 && text.charAt(i) == '\'') {
-            return skipString(i + 1, true);
+            return skipString(start, i + 1, true);
         }
         track(start, len);
         return i;

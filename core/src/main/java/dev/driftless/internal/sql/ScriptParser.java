@@ -23,6 +23,8 @@ public final class ScriptParser {
     private String marker;
     private String restrictKey;
     private boolean quit;
+    /** The include chain of the source being parsed ("included from a.sql:3, ..."), {@code null} at the top. */
+    private String chain;
 
     private record Frame(String identity, String name, int line) {
     }
@@ -37,8 +39,9 @@ public final class ScriptParser {
      * @param source the script
      * @param variables psql variables set before it runs (like {@code psql -v name=value})
      * @return its steps
-     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing include, an include
-     *     cycle, or COPY data without a {@code COPY ... FROM STDIN}
+     * @throws ScriptException naming the file and line of an unsupported meta-command, a missing or unreadable include,
+     *     an include cycle, COPY data without a {@code COPY ... FROM STDIN}, or a comment, quote or dollar quote left
+     *     open at the end of a file (with where it opened); problems in included files add the include chain
      */
     public static ParsedSteps parse(ScriptSource source, Map<String, String> variables) {
         ScriptParser parser = new ScriptParser(variables);
@@ -46,10 +49,35 @@ public final class ScriptParser {
         return new ParsedSteps(parser.steps, parser.statements, Optional.ofNullable(parser.marker));
     }
 
+    /**
+     * Checks that no comment, quote, dollar quote or quoted identifier is left open at the end of a script (unless a
+     * {@code \q} before it ends the script), without expanding includes or variables: what reading a migration chain
+     * checks for every script, so that a broken one is refused before any migration runs.
+     *
+     * @param source the script
+     * @throws ScriptException naming the file, line and column where the open construct starts
+     */
+    public static void checkTerminated(ScriptSource source) {
+        String text = source.content();
+        ScriptLexer.Result lexed = ScriptLexer.lex(text);
+        if (lexed.unterminated().isEmpty()) {
+            return;
+        }
+        for (Chunk chunk : lexed.chunks()) {
+            if (chunk.kind() == Chunk.Kind.META && isQuit(metaName(text.substring(chunk.start(), chunk.end())))) {
+                return;
+            }
+        }
+        throw unterminated(source, new LineIndex(text), lexed.unterminated().get(), null);
+    }
+
     private void parseSource(ScriptSource source, String includedFrom) {
         String text = source.content();
         LineIndex lines = new LineIndex(text);
-        List<Chunk> chunks = ScriptLexer.split(text);
+        ScriptLexer.Result lexed = ScriptLexer.lex(text);
+        List<Chunk> chunks = lexed.chunks();
+        String outerChain = chain;
+        chain = includedFrom;
         includes.push(new Frame(source.identity(), source.name(), 0));
         try {
             Chunk open = null; // an unterminated statement, which only a meta-command or the end can follow
@@ -71,9 +99,45 @@ public final class ScriptParser {
                     default -> throw new IllegalStateException(chunk.kind().name());
                 }
             }
+            if (!quit && lexed.unterminated().isPresent()) {
+                throw unterminated(source, lines, lexed.unterminated().get(), includedFrom);
+            }
         } finally {
             includes.pop();
+            chain = outerChain;
         }
+    }
+
+    /** Describes a construct left open at the end of a script, at the place where it opens. */
+    private static ScriptException unterminated(ScriptSource source, LineIndex lines, ScriptLexer.Unterminated open,
+            String includedFrom) {
+        String text = lines.text();
+        int end = text.length();
+        while (end > open.offset() + 1 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        String runs = " runs to the end of the script (line " + reportedLine(source, lines, end - 1)
+                + ") and nothing after it would run.";
+        String what = switch (open.construct()) {
+            case BLOCK_COMMENT -> "unterminated /* comment: the comment that starts here is never closed, so it" + runs
+                    + (open.nestedOffset() < 0 ? "" : " It holds a nested /* at line "
+                            + reportedLine(source, lines, open.nestedOffset()) + ", column "
+                            + lines.column(open.nestedOffset()) + ": block comments nest in PostgreSQL, so each /*"
+                            + " needs a */ of its own.")
+                    + " Close it with */.";
+            case STRING -> "unterminated quoted string: the ' that starts here is never closed, so the string" + runs
+                    + " End it with ' (a quote inside a string is written '').";
+            case ESCAPE_STRING -> "unterminated quoted string: the " + text.substring(open.offset(), open.offset() + 2)
+                    + " that starts here is never closed, so the string" + runs + " In an E'...' string a backslash"
+                    + " escapes the next character, so \\' does not end it: write \\\\ for a backslash, and end the"
+                    + " string with '.";
+            case DOLLAR_QUOTE -> "unterminated dollar-quoted string: the " + open.tag() + " that starts here is never"
+                    + " closed by another " + open.tag() + ", so the string" + runs + " Add the closing " + open.tag()
+                    + " (the tags must match exactly, case included).";
+            case QUOTED_IDENTIFIER -> "unterminated quoted identifier: the \" that starts here is never closed, so the"
+                    + " name" + runs + " End it with \" (a quote inside a name is written \"\").";
+        };
+        return problem(source, lines, open.offset(), what, includedFrom);
     }
 
     private void findMarkers(ScriptSource source, LineIndex lines, Chunk chunk) {
@@ -172,13 +236,8 @@ public final class ScriptParser {
         if (line.endsWith("\r")) {
             line = line.substring(0, line.length() - 1);
         }
-        int nameEnd = 1;
-        while (nameEnd < line.length() && !Character.isWhitespace(line.charAt(nameEnd))
-                && (nameEnd == 1 || line.charAt(nameEnd) != '\\')) {
-            nameEnd++;
-        }
-        String command = line.substring(1, nameEnd);
-        String argText = line.substring(nameEnd);
+        String command = metaName(line);
+        String argText = line.substring(1 + command.length());
         String shown = "\\" + command;
 
         if (restrictKey != null && !command.equals("unrestrict")) {
@@ -243,7 +302,7 @@ public final class ScriptParser {
                 steps.add(new MetaAction(MetaAction.Kind.CONNECT, connectTarget(source, lines, chunk, argText),
                         source.name(), reportedLine(source, lines, chunk.start()), line));
             }
-            case "q", "quit" -> quit = true;
+            case "q", "quit" -> quit = true; // isQuit says the same
             case "." -> throw problem(source, lines, chunk.start(), "\\. without a COPY ... FROM STDIN before it."
                     + " A \\. line ends COPY data; check that the COPY statement above ends with ; and reads FROM"
                     + " stdin.");
@@ -268,6 +327,20 @@ public final class ScriptParser {
                         + " with SQL.");
             }
         }
+    }
+
+    /** @return the name of the meta-command on a line starting with a backslash, e.g. {@code i} for {@code \\i a.sql} */
+    private static String metaName(String line) {
+        int nameEnd = 1;
+        while (nameEnd < line.length() && !Character.isWhitespace(line.charAt(nameEnd))
+                && (nameEnd == 1 || line.charAt(nameEnd) != '\\')) {
+            nameEnd++;
+        }
+        return line.substring(1, nameEnd);
+    }
+
+    private static boolean isQuit(String command) {
+        return command.equals("q") || command.equals("quit");
     }
 
     private void checkNotMidStatement(ScriptSource source, LineIndex lines, Chunk chunk, Chunk previous,
@@ -305,9 +378,19 @@ public final class ScriptParser {
     private void include(ScriptSource source, LineIndex lines, Chunk chunk, String shown, String path,
             boolean relative, String includedFrom) {
         List<String> tried = new ArrayList<>();
-        ScriptSource included = source.include(path, relative, tried).orElseThrow(() -> problem(source, lines,
-                chunk.start(), shown + " " + path + ": no such file. Looked at: " + String.join(", ", tried) + "."));
         int line = reportedLine(source, lines, chunk.start());
+        String from = "included from " + source.name() + ":" + line + (includedFrom == null ? "" : ", "
+                + includedFrom);
+        Optional<ScriptSource> found;
+        try {
+            found = source.include(path, relative, tried);
+        } catch (ScriptException unreadable) {
+            // the included file's own problem (not UTF-8, not a regular file, ...), then how the script got there
+            throw new ScriptException((unreadable.getMessage() + "\n" + includeLine(from)).stripTrailing(),
+                    unreadable.scriptName(), unreadable.line(), unreadable.column(), null, unreadable);
+        }
+        ScriptSource included = found.orElseThrow(() -> problem(source, lines, chunk.start(), shown + " " + path
+                + ": no such file. Looked at: " + String.join(", ", tried) + "."));
         String identity = included.identity();
         List<Frame> chain = new ArrayList<>(includes);
         java.util.Collections.reverse(chain);
@@ -325,13 +408,12 @@ public final class ScriptParser {
                 path0.append(f.name()).append(':').append(atLine).append(" -> ");
             }
             path0.append(included.name());
+            // the message shows the whole chain already
             throw problem(source, lines, chunk.start(), shown + " " + path + " makes an include cycle: " + path0
-                    + ". Remove one of these includes.");
+                    + ". Remove one of these includes.", null);
         }
         Frame top = includes.pop();
         includes.push(new Frame(top.identity(), top.name(), line));
-        String from = "included from " + source.name() + ":" + line + (includedFrom == null ? "" : ", "
-                + includedFrom);
         parseSource(included, from);
     }
 
@@ -348,12 +430,26 @@ public final class ScriptParser {
         return lines.line(offset) + source.firstLine() - 1;
     }
 
-    private static ScriptException problem(ScriptSource source, LineIndex lines, int offset, String what) {
+    private ScriptException problem(ScriptSource source, LineIndex lines, int offset, String what) {
+        return problem(source, lines, offset, what, chain);
+    }
+
+    private static ScriptException problem(ScriptSource source, LineIndex lines, int offset, String what,
+            String includedFrom) {
         int local = lines.line(offset);
         int line = local + source.firstLine() - 1;
         int column = lines.column(offset);
         String message = source.name() + ":" + line + ":" + column + " " + what + "\n"
-                + Snippet.render(lines, source.firstLine() - 1, local, local, local, column);
+                + Snippet.render(lines, source.firstLine() - 1, local, local, local, column)
+                + (includedFrom == null ? "" : includeLine(includedFrom));
         return new ScriptException(message.stripTrailing(), source.name(), line, column, null, null);
+    }
+
+    /**
+     * @param includedFrom an include chain, e.g. {@code included from a.sql:3, included from main.sql:1}
+     * @return the line that closes a message about a problem in an included file, with its line break
+     */
+    static String includeLine(String includedFrom) {
+        return "(" + includedFrom + ")\n";
     }
 }

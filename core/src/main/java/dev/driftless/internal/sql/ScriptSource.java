@@ -5,11 +5,10 @@ import dev.driftless.sql.ScriptException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,7 +21,8 @@ import java.util.Optional;
 /**
  * {@code ScriptSource} is where a script's text came from (a file, a class path resource or memory), its display name,
  * its text (byte order mark stripped), the SHA-256 of its bytes and the line its text starts on. It resolves
- * {@code \i}/{@code \ir} paths relative to itself. Immutable.
+ * {@code \i}/{@code \ir} paths relative to itself. Files and resources are read through {@link ScriptFiles}, the one
+ * reading path of every script. Immutable.
  */
 public final class ScriptSource {
 
@@ -76,17 +76,11 @@ public final class ScriptSource {
      * @param file the file
      * @param name the name to show in messages
      * @return the script
-     * @throws ScriptException when it cannot be read or is not UTF-8
+     * @throws ScriptException when it is missing, no regular file, unreadable, not UTF-8 or holds a NUL byte
      */
     public static ScriptSource file(Path file, String name) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ScriptException(name + ": cannot read the script file (" + e + ")."
-                    + " Check the path (absolute: " + file.toAbsolutePath() + ").", name, 0, 0, null, e);
-        }
-        return new ScriptSource(name, decode(bytes, name), sha256(bytes), file, null, null, 1);
+        ScriptFiles.Read read = ScriptFiles.read(file, name);
+        return new ScriptSource(name, read.text(), sha256(read.bytes()), file, null, null, 1);
     }
 
     private static ScriptSource resource(String resource, String name) {
@@ -96,13 +90,25 @@ public final class ScriptSource {
             throw new ScriptException(name + ": no such resource on the class path. Check the spelling and that the"
                     + " file is under src/main/resources or src/test/resources.", name, 0, 0, null, null);
         }
+        if ("file".equals(url.getProtocol())) {
+            Path file;
+            try {
+                file = Path.of(url.toURI());
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new ScriptException(name + ": the class path resource is at " + url + ", which is no file path ("
+                        + e.getMessage() + ").", name, 0, 0, null, e);
+            }
+            ScriptFiles.Read read = ScriptFiles.read(file, name);
+            return new ScriptSource(name, read.text(), sha256(read.bytes()), null, resource, null, 1);
+        }
         byte[] bytes;
         try (InputStream in = url.openStream()) {
             bytes = in.readAllBytes();
         } catch (IOException e) {
-            throw new ScriptException(name + ": cannot read the class path resource (" + e + ").", name, 0, 0, null, e);
+            throw new ScriptException(name + ": cannot read the class path resource at " + url + ": "
+                    + ScriptFiles.reason(e) + ". Check that the jar is intact.", name, 0, 0, null, e);
         }
-        return new ScriptSource(name, decode(bytes, name), sha256(bytes), null, resource, null, 1);
+        return new ScriptSource(name, ScriptFiles.decode(bytes, name), sha256(bytes), null, resource, null, 1);
     }
 
     /**
@@ -112,6 +118,7 @@ public final class ScriptSource {
      * @param sql its text
      * @param firstLine the line number of its first line in the file it was cut from (1 for a whole file)
      * @return the script
+     * @throws ScriptException when the text holds a NUL character, which no script can send to the server
      */
     public static ScriptSource inMemory(String name, String sql, int firstLine) {
         Objects.requireNonNull(name, "name");
@@ -119,7 +126,7 @@ public final class ScriptSource {
         if (firstLine < 1) {
             throw new IllegalArgumentException("firstLine must be at least 1, was " + firstLine);
         }
-        String content = sql.startsWith("\uFEFF") ? sql.substring(1) : sql;
+        String content = ScriptFiles.checkText(sql, name, firstLine);
         return new ScriptSource(name, content, sha256(sql.getBytes(StandardCharsets.UTF_8)), null, null, null,
                 firstLine);
     }
@@ -178,7 +185,9 @@ public final class ScriptSource {
      * @param path the path as written
      * @param relativeToThis {@code true} for {@code \ir}
      * @param tried receives each place looked at, for the message when none holds it
-     * @return the script, if one of the places holds it
+     * @return the script at the first place that holds a file (or a link, a folder, a pipe, ...) of that name, empty
+     *     when none does
+     * @throws ScriptException when what is found there is no readable UTF-8 text file
      */
     public Optional<ScriptSource> include(String path, boolean relativeToThis, List<String> tried) {
         // candidates in order; class path resources carry the classpath: prefix
@@ -216,7 +225,8 @@ public final class ScriptSource {
             } else {
                 Path candidateFile = Path.of(candidate).normalize();
                 tried.add(candidateFile.toString());
-                if (Files.isRegularFile(candidateFile)) {
+                // the first name that exists wins, even a broken link or a pipe: it is reported, never skipped
+                if (Files.exists(candidateFile, LinkOption.NOFOLLOW_LINKS)) {
                     return Optional.of(file(candidateFile, displayName(candidateFile)));
                 }
             }
@@ -257,38 +267,6 @@ public final class ScriptSource {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : ScriptSource.class.getClassLoader();
-    }
-
-    private static String decode(byte[] bytes, String name) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            int bad = firstInvalidByte(bytes);
-            for (int i = 0; i < bad; i++) {
-                if (bytes[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new ScriptException(name + ":" + line + ": the script is not valid UTF-8 (byte offset " + bad
-                    + "). Save it as UTF-8 (pg_dump writes UTF-8 when the database encoding is UTF8).",
-                    name, line, 0, null, e);
-        }
-    }
-
-    private static int firstInvalidByte(byte[] bytes) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return in.position();
     }
 
     private static String sha256(byte[] bytes) {

@@ -75,7 +75,7 @@ public final class ServerErrors {
             appendField(message, "Internal query", server.getInternalQuery());
         }
         if (statement.includedFrom() != null) {
-            message.append("(").append(statement.includedFrom()).append(")\n");
+            message.append(ScriptParser.includeLine(statement.includedFrom()));
         }
         return new ScriptException(withoutLastLineBreak(message), outcome, statement.scriptName(), line, column,
                 sqlState, error);

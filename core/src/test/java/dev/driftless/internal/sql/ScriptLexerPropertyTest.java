@@ -1,5 +1,6 @@
 package dev.driftless.internal.sql;
 
+import dev.driftless.sql.ScriptException;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.sql.Statement;
 import org.junit.jupiter.api.DynamicTest;
@@ -13,11 +14,13 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Property tests with seeded generators (the seed is in each test's name, so a failure can be replayed): the splitter
- * never loses or repeats a character, never throws on arbitrary text, and splits generated scripts back into the
- * statements they were built from.
+ * never loses or repeats a character and never throws on arbitrary text; parsing arbitrary text fails only on a
+ * construct left open (pointing at its opening character), text with every construct closed always parses, and
+ * generated scripts split back into the statements they were built from.
  */
 class ScriptLexerPropertyTest {
 
@@ -54,15 +57,78 @@ class ScriptLexerPropertyTest {
         });
     }
 
+    /**
+     * Arbitrary text (without backslashes, which start meta-commands, and without NUL, which no script may hold) parses,
+     * or fails only because a comment, quote, dollar quote or quoted identifier is left open at its end, and then the
+     * message points at the character that opens it.
+     */
     @TestFactory
-    Stream<DynamicTest> parsingArbitraryTextWithoutBackslashesNeverThrows() {
+    Stream<DynamicTest> parsingArbitraryTextFailsOnlyOnAConstructLeftOpen() {
         return IntStream.range(0, RUNS).mapToObj(run -> {
             long seed = BASE_SEED + 10_000 + run;
             return DynamicTest.dynamicTest("seed " + seed, () -> {
-                String text = randomText(new Random(seed)).replace('\\', '/');
-                assertThatCode(() -> SqlScript.of("fuzz.sql", text).parse()).doesNotThrowAnyException();
+                String text = randomText(new Random(seed)).replace('\\', '/').replace('\0', ' ');
+                Throwable thrown = catchThrowable(() -> SqlScript.of("fuzz.sql", text).parse());
+                if (thrown == null) {
+                    return;
+                }
+                assertThat(thrown).isInstanceOf(ScriptException.class).hasMessageStartingWith("fuzz.sql:")
+                        .hasMessageContaining(" unterminated ");
+                ScriptException e = (ScriptException) thrown;
+                LineIndex lines = new LineIndex(text.startsWith("\uFEFF") ? text.substring(1) : text);
+                String line = lines.lineText(e.line());
+                String opener = line.substring(line.offsetByCodePoints(0, e.column() - 1));
+                assertThat(opener).as("where %s points", e.getMessage()).matches("(?s)(/\\*|'|\"|\\$|[Ee]').*");
             });
         });
+    }
+
+    /** Text whose every quote, dollar quote, quoted identifier and comment is closed always parses. */
+    @TestFactory
+    Stream<DynamicTest> parsingTextWithEveryConstructClosedNeverThrows() {
+        return IntStream.range(0, RUNS).mapToObj(run -> {
+            long seed = BASE_SEED + 30_000 + run;
+            return DynamicTest.dynamicTest("seed " + seed, () -> {
+                String text = closedText(new Random(seed));
+                assertThatCode(() -> SqlScript.of("fuzz.sql", text).parse()).as("script:%n%s", text)
+                        .doesNotThrowAnyException();
+            });
+        });
+    }
+
+    /** Characters that open (or, outside, could close) a construct; the closed-text generator puts them itself. */
+    private static final String OPENERS = "'\"$/*-\\\0";
+
+    private static String closedText(Random random) {
+        int parts = random.nextInt(60);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts; i++) {
+            switch (random.nextInt(10)) {
+                case 0 -> text.append('\'').append(inside(random, "'\\")).append('\'');
+                case 1 -> text.append("E'").append(inside(random, "'\\")).append('\'');
+                case 2 -> text.append('"').append(inside(random, "\"")).append('"');
+                case 3 -> text.append(" $q$").append(inside(random, "$")).append("$q$"); // a space: a$q$ is a name
+                case 4 -> text.append("/*").append(inside(random, "/*")).append("*/");
+                case 5 -> text.append("--").append(inside(random, "\n")).append('\n');
+                default -> text.append(inside(random, OPENERS));
+            }
+        }
+        return text.toString();
+    }
+
+    /** Random fragments and characters, none of them in {@code excluded} (nor NUL or a backslash). */
+    private static String inside(Random random, String excluded) {
+        String banned = excluded + "\\\0";
+        StringBuilder text = new StringBuilder();
+        int parts = random.nextInt(6);
+        while (text.length() < parts) {
+            String piece = random.nextInt(4) == 0 ? String.valueOf((char) random.nextInt(0x3000))
+                    : FRAGMENTS[random.nextInt(FRAGMENTS.length)];
+            if (piece.chars().noneMatch(c -> banned.indexOf(c) >= 0)) {
+                text.append(piece);
+            }
+        }
+        return text.toString();
     }
 
     private static String randomText(Random random) {

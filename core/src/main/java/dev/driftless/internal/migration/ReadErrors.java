@@ -1,0 +1,23 @@
+package dev.driftless.internal.migration;
+
+import dev.driftless.internal.sql.Snippet;
+import dev.driftless.migration.MigrationException;
+
+/**
+ * {@code ReadErrors} makes the exceptions that reading a migration location raises. Their messages quote file names,
+ * locations and script lines, so control characters in them are escaped ({@link Snippet#printable}), as in every
+ * message about a script.
+ */
+final class ReadErrors {
+
+    private ReadErrors() {
+    }
+
+    static MigrationException of(String message) {
+        return new MigrationException(Snippet.printable(message));
+    }
+
+    static MigrationException of(String message, Throwable cause) {
+        return new MigrationException(Snippet.printable(message), cause);
+    }
+}
