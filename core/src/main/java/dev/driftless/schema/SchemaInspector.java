@@ -1,6 +1,7 @@
 package dev.driftless.schema;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.sql.ServerError;
 import dev.driftless.internal.schema.CatalogQueries;
 import dev.driftless.internal.schema.CatalogReader;
 import dev.driftless.server.Database;
@@ -157,12 +158,11 @@ public final class SchemaInspector {
     }
 
     private static DriftlessException failure(String action, SQLException e) {
-        String message = String.valueOf(e.getMessage()).strip();
+        String message = ServerError.of(e).headline();
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }
-        return new DriftlessException("Cannot " + action + " for a schema snapshot: [" + e.getSQLState() + "] "
-                + message + ". Check that the user may read the system catalogs and that the server is"
+        return new DriftlessException("Cannot " + action + " for a schema snapshot: " + message + ". Check that the user may read the system catalogs and that the server is"
                 + " PostgreSQL " + CatalogQueries.OLDEST_SUPPORTED + " or later.", e);
     }
 }

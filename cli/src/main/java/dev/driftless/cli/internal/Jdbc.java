@@ -3,6 +3,7 @@ package dev.driftless.cli.internal;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.internal.server.Secrets;
 import dev.driftless.server.Database;
+import dev.driftless.sql.ServerError;
 import org.postgresql.Driver;
 
 import javax.sql.DataSource;
@@ -57,9 +58,10 @@ public final class Jdbc {
         try (Connection ignored = dataSource.getConnection()) {
             return dataSource;
         } catch (SQLException e) {
+            ServerError error = ServerError.of(e);
             throw new BadInputException("Cannot connect to " + Secrets.redactUrl(url) + ": "
-                    + Secrets.redactUrl(Secrets.redact(e.getMessage(), password))
-                    + (e.getSQLState() == null ? "" : " [" + e.getSQLState() + "]")
+                    + Secrets.redactUrl(Secrets.redact(error.message(), password))
+                    + (error.sqlState() == null ? "" : " [" + error.sqlState() + "]")
                     + ". Check that the server runs, the user (--user or DRIFTLESS_JDBC_USER) and the password "
                     + "(DRIFTLESS_JDBC_PASSWORD or PGPASSWORD).");
         }

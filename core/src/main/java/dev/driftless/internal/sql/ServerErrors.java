@@ -1,12 +1,10 @@
 package dev.driftless.internal.sql;
 
 import dev.driftless.sql.ScriptException;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
+import dev.driftless.sql.ServerError;
 
 import java.sql.SQLException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * {@code ServerErrors} turns a failed statement into one {@link ScriptException}: file, line and column mapped from the
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
  * the script's transaction (its {@linkplain ScriptException#outcome() outcome}).
  */
 public final class ServerErrors {
-
-    private static final Pattern COPY_LINE = Pattern.compile("^COPY [^,]+, line (\\d+)");
 
     private ServerErrors() {
     }
@@ -30,9 +26,9 @@ public final class ServerErrors {
      * @return the exception to throw
      */
     public static ScriptException of(ParsedStatement statement, SQLException error, String outcome) {
-        ServerErrorMessage server = error instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        String sqlState = server != null && server.getSQLState() != null ? server.getSQLState() : error.getSQLState();
-        String text = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
+        ServerError server = ServerError.of(error);
+        String sqlState = server.sqlState();
+        String text = server.message();
         LineIndex lines = statement.lines();
         int lineOffset = statement.source().firstLine() - 1;
         int firstLine = lines.line(statement.start());
@@ -42,14 +38,13 @@ public final class ServerErrors {
         boolean caret = false;
         int snippetFirst = firstLine;
         int snippetLast = lastLine;
-        int position = server != null ? server.getPosition() : 0;
-        Matcher copyLine = server != null && server.getWhere() != null && statement.copyData() != null
-                ? COPY_LINE.matcher(server.getWhere()) : null;
+        int position = server.position();
+        OptionalInt copyLine = statement.copyData() != null ? server.copyLine() : OptionalInt.empty();
         if (position > 0) {
             offset = statement.sourceOffset(position);
             caret = true;
-        } else if (copyLine != null && copyLine.find()) {
-            int dataLine = lines.line(statement.copyDataStart()) + Integer.parseInt(copyLine.group(1)) - 1;
+        } else if (copyLine.isPresent()) {
+            int dataLine = lines.line(statement.copyDataStart()) + copyLine.getAsInt() - 1;
             if (dataLine <= lines.lineCount()) {
                 offset = offsetOfLine(lines, dataLine);
                 snippetFirst = dataLine;
@@ -68,12 +63,10 @@ public final class ServerErrors {
         message.append(' ').append(text).append('\n');
         message.append(Snippet.render(lines, lineOffset, snippetFirst, snippetLast, caret ? lines.line(offset) : 0,
                 column));
-        if (server != null) {
-            appendField(message, "Detail", server.getDetail());
-            appendField(message, "Hint", server.getHint());
-            appendField(message, "Where", server.getWhere());
-            appendField(message, "Internal query", server.getInternalQuery());
-        }
+        appendField(message, "Detail", server.detail());
+        appendField(message, "Hint", server.hint());
+        appendField(message, "Where", server.where());
+        appendField(message, "Internal query", server.internalQuery());
         if (statement.includedFrom() != null) {
             message.append(ScriptParser.includeLine(statement.includedFrom()));
         }
@@ -89,19 +82,17 @@ public final class ServerErrors {
      * @return the exception to throw
      */
     public static ScriptException atCommit(String scriptName, SQLException error) {
-        ServerErrorMessage server = error instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        String sqlState = server != null && server.getSQLState() != null ? server.getSQLState() : error.getSQLState();
-        String text = server != null && server.getMessage() != null ? server.getMessage() : error.getMessage();
+        ServerError server = ServerError.of(error);
+        String sqlState = server.sqlState();
+        String text = server.message();
         StringBuilder message = new StringBuilder(scriptName);
         if (sqlState != null) {
             message.append(" [").append(sqlState).append(']');
         }
         message.append(" COMMIT failed at the end of the script: ").append(text).append('\n');
-        if (server != null) {
-            appendField(message, "Detail", server.getDetail());
-            appendField(message, "Hint", server.getHint());
-            appendField(message, "Where", server.getWhere());
-        }
+        appendField(message, "Detail", server.detail());
+        appendField(message, "Hint", server.hint());
+        appendField(message, "Where", server.where());
         return new ScriptException(withoutLastLineBreak(message), "A deferred constraint or trigger fires at COMMIT, so"
                 + " no statement of the script is to blame alone. The script ran in one transaction, which was rolled"
                 + " back: nothing of it was applied.", scriptName, 0, 0, sqlState, error);
