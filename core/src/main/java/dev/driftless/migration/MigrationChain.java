@@ -1,8 +1,10 @@
 package dev.driftless.migration;
 
 import dev.driftless.internal.migration.ChainAssembler;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.internal.migration.FoundScript;
-import dev.driftless.internal.migration.LocationTree;
 import dev.driftless.internal.migration.Scripts;
 import dev.driftless.internal.migration.ScriptSource;
 import dev.driftless.sql.SqlScript;
@@ -56,15 +58,38 @@ public final class MigrationChain {
     /**
      * Reads the chain at a location, detecting its layout. A location that is a single file is a master schema.
      *
-     * @param location {@code classpath:db/migrations}, or a file path (relative to the working directory, then tried
-     *                 on the class path)
+     * @param location {@code classpath:db/migrations}, or a file path (relative to the working directory, then the
+     *                 module's base directory, then tried on the class path), looked up as every {@link Location} is
      * @return the chain, never {@code null}
      * @throws MigrationException when nothing is there (the message lists the places searched), what is there is
      *                            neither folder nor file (a pipe, a device), no file fits a layout, or the chain is
      *                            invalid (the message names every file involved)
      */
     public static MigrationChain at(String location) {
-        return read(location, null);
+        return read(Location.of(Objects.requireNonNull(location, "location")), null);
+    }
+
+    /**
+     * Reads the chain at a location, detecting its layout; see {@link #at(String)}.
+     *
+     * @param location the location
+     * @return the chain, never {@code null}
+     * @throws MigrationException when nothing is there or the chain is invalid
+     */
+    public static MigrationChain at(Location location) {
+        return read(Objects.requireNonNull(location, "location"), null);
+    }
+
+    /**
+     * Reads the chain at a location in the given layout; see {@link #at(String, Layout)}.
+     *
+     * @param location the location
+     * @param layout the layout of the files there
+     * @return the chain, never {@code null}
+     * @throws MigrationException when nothing is there or the chain is invalid
+     */
+    public static MigrationChain at(Location location, Layout layout) {
+        return read(Objects.requireNonNull(location, "location"), Objects.requireNonNull(layout, "layout"));
     }
 
     /**
@@ -76,7 +101,8 @@ public final class MigrationChain {
      * @throws MigrationException when nothing is there or the chain is invalid
      */
     public static MigrationChain at(String location, Layout layout) {
-        return read(location, Objects.requireNonNull(layout, "layout"));
+        return read(Location.of(Objects.requireNonNull(location, "location")),
+                Objects.requireNonNull(layout, "layout"));
     }
 
     /**
@@ -118,11 +144,16 @@ public final class MigrationChain {
         return new MigrationChain(name, null, sorted, repeatables, List.of());
     }
 
-    private static MigrationChain read(String location, Layout layout) {
-        Objects.requireNonNull(location, "location");
-        LocationTree tree = LocationTree.resolve(location, classLoader());
-        if (tree.isSingleFile() || layout == Layout.MASTER_SCHEMA) {
-            if (!tree.isSingleFile()) {
+    private static MigrationChain read(Location at, Layout layout) {
+        String location = at.written();
+        Listing tree;
+        try {
+            tree = at.list("migrations");
+        } catch (ResourceException e) {
+            throw new MigrationException(e.getMessage(), e);
+        }
+        if (tree.singleFile() || layout == Layout.MASTER_SCHEMA) {
+            if (!tree.singleFile()) {
                 throw new MigrationException("'" + location + "' is a folder, but the master schema layout needs one"
                         + " file; pass the schema file's path");
             }
@@ -143,11 +174,6 @@ public final class MigrationChain {
             LOG.warn("{}", warning);
         }
         return new MigrationChain(location, assembled.layout(), migrations, repeatables, assembled.warnings());
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        return loader != null ? loader : MigrationChain.class.getClassLoader();
     }
 
     /** @return the location as given, or the script's name for a master schema, or the name of a chain built in code */

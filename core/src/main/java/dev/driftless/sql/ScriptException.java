@@ -1,7 +1,7 @@
 package dev.driftless.sql;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.internal.sql.Snippet;
+import dev.driftless.internal.text.Printable;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -70,9 +70,9 @@ public class ScriptException extends DriftlessException {
      */
     public ScriptException(String failure, String outcome, String scriptName, int line, int column, String sqlState,
             Throwable cause) {
-        super(Snippet.printable(outcome == null ? Objects.requireNonNull(failure, "failure")
+        super(Printable.of(outcome == null ? Objects.requireNonNull(failure, "failure")
                 : Objects.requireNonNull(failure, "failure") + "\n" + outcome), cause);
-        this.failure = Snippet.printable(failure);
+        this.failure = Printable.of(failure);
         this.outcome = outcome;
         this.scriptName = scriptName;
         this.line = line;

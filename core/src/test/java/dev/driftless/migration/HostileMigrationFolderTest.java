@@ -263,7 +263,7 @@ class HostileMigrationFolderTest {
         Path unlistable = HostileFiles.unlistableFolder(dir.resolve("scratch"));
         String user = System.getProperty("user.name");
         assertThatThrownBy(() -> MigrationChain.at(unlistable.toString())).isInstanceOf(MigrationException.class)
-                .hasMessage("Cannot list the migration folder '" + unlistable + "': permission denied for user "
+                .hasMessage("Cannot list the migrations folder '" + unlistable + "': permission denied for user "
                         + user + ". Give that user read and execute permission on it (chmod a+rx), or run as a user"
                         + " who has it.");
 
@@ -308,12 +308,12 @@ class HostileMigrationFolderTest {
     @Test
     void locationsThatAreNeitherFolderNorFile() throws Exception {
         assertThatThrownBy(() -> MigrationChain.at("/dev/zero")).isInstanceOf(MigrationException.class)
-                .hasMessage("'/dev/zero' is a character device, neither a folder of migrations nor a script file."
-                        + " Pass the folder that holds the migrations, or one .sql file for a master schema.");
+                .hasMessage("'/dev/zero' is a character device, neither a folder of migrations nor a regular file."
+                        + " Pass the folder that holds the migrations, or one file.");
         Path fifo = HostileFiles.fifo(dir.resolve("pipe"));
         assertThatThrownBy(() -> MigrationChain.at(fifo.toString())).isInstanceOf(MigrationException.class)
-                .hasMessage("'" + fifo + "' is a named pipe (FIFO), neither a folder of migrations nor a script"
-                        + " file. Pass the folder that holds the migrations, or one .sql file for a master schema.");
+                .hasMessage("'" + fifo + "' is a named pipe (FIFO), neither a folder of migrations nor a regular"
+                        + " file. Pass the folder that holds the migrations, or one file.");
         Path dangling = HostileFiles.link(dir.resolve("migrations"), dir.resolve("gone"));
         assertThatThrownBy(() -> MigrationChain.at(dangling.toString())).isInstanceOf(MigrationException.class)
                 .hasMessage("'" + dangling + "' is a symbolic link to " + dir.resolve("gone") + ", which does not"

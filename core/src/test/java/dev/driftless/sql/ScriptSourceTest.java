@@ -47,8 +47,10 @@ class ScriptSourceTest {
     @Test
     void missingResourcesAndFilesSaySo() {
         assertThatThrownBy(() -> SqlScript.at("classpath:db/nope.sql")).isInstanceOf(ScriptException.class)
-                .hasMessage("classpath:db/nope.sql: no such resource on the class path. Check the spelling and that"
-                        + " the file is under src/main/resources or src/test/resources.");
+                .hasMessage("No script found at 'classpath:db/nope.sql': nothing exists there. Searched:\n"
+                        + "  classpath:db/nope.sql (class path)\n"
+                        + "Check the spelling; a file path is resolved against the working directory "
+                        + Path.of("").toAbsolutePath() + ", a 'classpath:' location against the class path.");
         Path missing = dir.resolve("nope.sql");
         assertThatThrownBy(() -> SqlScript.of(missing)).isInstanceOf(ScriptException.class)
                 .hasMessage(missing + ": no such file (absolute path " + missing + "). Check the path: a relative path"

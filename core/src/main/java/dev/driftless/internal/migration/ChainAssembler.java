@@ -1,5 +1,8 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.ResourceException;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationVersion;
@@ -53,7 +56,7 @@ public final class ChainAssembler {
      * @return the checked chain
      * @throws MigrationException listing every error found, each naming its files
      */
-    public static Assembled assemble(LocationTree tree, Layout layout) {
+    public static Assembled assemble(Listing tree, Layout layout) {
         Layout actual;
         try {
             actual = layout == null ? LayoutDetector.detect(tree) : layout;
@@ -78,12 +81,12 @@ public final class ChainAssembler {
      * @return the schema script
      * @throws MigrationException naming the file when it cannot be read or leaves a comment or quote open
      */
-    public static ScriptSource masterSchema(LocationTree tree) {
-        TreeEntry entry = tree.entries().get(0);
+    public static ScriptSource masterSchema(Listing tree) {
+        Resource entry = tree.resources().get(0);
         ScriptSource source;
         try {
             source = ScriptSource.of(entry, false);
-        } catch (ScriptException e) {
+        } catch (ResourceException e) {
             throw ReadErrors.of(e.getMessage(), e);
         }
         Scripts.problem(source).ifPresent(problem -> {

@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class DbmateReader implements LayoutReader {
 
     @Override
     public void read(Discovery discovery) {
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             Matcher m = NAME.matcher(entry.fileName());
             if (!entry.folder().isEmpty() || !m.matches()) {
                 continue;
@@ -31,7 +32,7 @@ final class DbmateReader implements LayoutReader {
         }
     }
 
-    private static void readSections(Discovery discovery, TreeEntry entry, MigrationVersion version, String description) {
+    private static void readSections(Discovery discovery, Resource entry, MigrationVersion version, String description) {
         Optional<String> text = discovery.text(entry);
         if (text.isEmpty()) {
             return;
@@ -46,7 +47,7 @@ final class DbmateReader implements LayoutReader {
             }
             boolean up = marker.group(1).equals("up");
             if ((up ? upMarker : downMarker) >= 0) {
-                discovery.error(entry.displayName() + ":" + (i + 1) + " has a second '-- migrate:" + marker.group(1)
+                discovery.error(entry.name() + ":" + (i + 1) + " has a second '-- migrate:" + marker.group(1)
                         + "' line (the first is on line " + ((up ? upMarker : downMarker) + 1) + "); keep one");
                 return;
             }
@@ -57,7 +58,7 @@ final class DbmateReader implements LayoutReader {
             }
         }
         if (upMarker < 0) {
-            discovery.error(entry.displayName() + " has no '-- migrate:up' line; dbmate files hold the up script"
+            discovery.error(entry.name() + " has no '-- migrate:up' line; dbmate files hold the up script"
                     + " after '-- migrate:up' and the down script after '-- migrate:down'");
             return;
         }
@@ -69,7 +70,7 @@ final class DbmateReader implements LayoutReader {
         }
     }
 
-    private static ScriptSource section(TreeEntry entry, String[] lines, int marker, int end) {
+    private static ScriptSource section(Resource entry, String[] lines, int marker, int end) {
         StringBuilder text = new StringBuilder();
         for (int i = marker + 1; i < end; i++) {
             text.append(lines[i]);
@@ -78,6 +79,6 @@ final class DbmateReader implements LayoutReader {
             }
         }
         boolean noTransaction = NO_TRANSACTION.matcher(lines[marker]).find();
-        return new ScriptSource(entry.displayName(), text.toString(), marker + 2, entry.baseDirectory(), noTransaction);
+        return new ScriptSource(entry.name(), text.toString(), marker + 2, entry.baseDirectory(), noTransaction);
     }
 }

@@ -1,5 +1,8 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.ResourceException;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.sql.ScriptException;
@@ -13,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code Discovery} collects what a layout reader finds in a {@link LocationTree}: the scripts it recognised, the
+ * {@code Discovery} collects what a layout reader finds in a {@link Listing}: the scripts it recognised, the
  * files it used, and the problems (errors make the chain invalid, warnings are logged). Readers read files only through
  * it, so a file that cannot be read, or a script left unterminated, is always an error of the chain, never a file
  * silently left out.
@@ -23,7 +26,7 @@ public final class Discovery {
     private static final Set<String> IGNORED_NAMES = Set.of(".gitkeep", ".keep", ".DS_Store", "migration_lock.toml",
             "sqitch.conf", ".gitignore");
 
-    private final LocationTree tree;
+    private final Listing tree;
     private final Layout layout;
     private final List<FoundScript> found = new ArrayList<>();
     private final Set<String> used = new HashSet<>();
@@ -36,13 +39,13 @@ public final class Discovery {
      * @param tree the files at the location
      * @param layout the layout being read
      */
-    public Discovery(LocationTree tree, Layout layout) {
+    public Discovery(Listing tree, Layout layout) {
         this.tree = tree;
         this.layout = layout;
     }
 
     /** @return the files at the location */
-    public LocationTree tree() {
+    public Listing tree() {
         return tree;
     }
 
@@ -55,10 +58,10 @@ public final class Discovery {
      * Reads an entry's text. When it cannot be read (no regular file, not UTF-8, a NUL byte), the problem is an error
      * of the chain, recorded once per entry, and the result is empty.
      */
-    Optional<String> text(TreeEntry entry) {
+    Optional<String> text(Resource entry) {
         try {
             return Optional.of(entry.text());
-        } catch (ScriptException e) {
+        } catch (ResourceException e) {
             if (unreadable.add(entry.relativePath())) {
                 errors.add(e.getMessage());
             }
@@ -67,18 +70,18 @@ public final class Discovery {
     }
 
     /** Records a whole file as the up script of a version, or the error that it cannot be read. */
-    void up(MigrationVersion version, String description, TreeEntry entry, boolean noTransaction) {
+    void up(MigrationVersion version, String description, Resource entry, boolean noTransaction) {
         text(entry).ifPresentOrElse(t -> up(version, description, ScriptSource.of(entry, noTransaction)),
                 () -> unreadableUps.add(version));
     }
 
     /** Records a whole file as the down script of a version, or the error that it cannot be read. */
-    void down(MigrationVersion version, String description, TreeEntry entry, boolean noTransaction) {
+    void down(MigrationVersion version, String description, Resource entry, boolean noTransaction) {
         text(entry).ifPresent(t -> down(version, description, ScriptSource.of(entry, noTransaction)));
     }
 
     /** Records a whole file as a repeatable script, or the error that it cannot be read. */
-    void repeatable(String description, TreeEntry entry, boolean noTransaction) {
+    void repeatable(String description, Resource entry, boolean noTransaction) {
         text(entry).ifPresent(t -> repeatable(description, ScriptSource.of(entry, noTransaction)));
     }
 
@@ -110,11 +113,11 @@ public final class Discovery {
         return unreadableUps.contains(version);
     }
 
-    void use(TreeEntry entry) {
+    void use(Resource entry) {
         used.add(entry.relativePath());
     }
 
-    boolean isUsed(TreeEntry entry) {
+    boolean isUsed(Resource entry) {
         return used.contains(entry.relativePath());
     }
 
@@ -132,22 +135,22 @@ public final class Discovery {
      * {@code migration_lock.toml}, {@code README.md}, ...).
      */
     void reportUnused() {
-        for (TreeEntry entry : tree.entries()) {
+        for (Resource entry : tree.resources()) {
             if (used.contains(entry.relativePath()) || isIgnorable(entry)) {
                 continue;
             }
             if (entry.fileName().toLowerCase(Locale.ROOT).endsWith(".sql")) {
-                errors.add(entry.displayName() + " fits no pattern of the " + layout.displayName() + " layout"
+                errors.add(entry.name() + " fits no pattern of the " + layout.displayName() + " layout"
                         + " (expected names like " + layout.examples() + "); rename it or move it out of the"
                         + " migrations folder");
             } else {
-                warnings.add(entry.displayName() + " is not a migration of the " + layout.displayName()
+                warnings.add(entry.name() + " is not a migration of the " + layout.displayName()
                         + " layout and is ignored");
             }
         }
     }
 
-    private static boolean isIgnorable(TreeEntry entry) {
+    private static boolean isIgnorable(Resource entry) {
         String name = entry.fileName();
         String lower = name.toLowerCase(Locale.ROOT);
         return IGNORED_NAMES.contains(name) || lower.startsWith("readme") || lower.endsWith(".md")

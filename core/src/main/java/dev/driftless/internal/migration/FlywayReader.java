@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class FlywayReader implements LayoutReader {
 
     @Override
     public void read(Discovery discovery) {
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             Matcher versioned = VERSIONED.matcher(entry.fileName());
             Matcher repeatable = REPEATABLE.matcher(entry.fileName());
             if (versioned.matches()) {
@@ -40,8 +41,8 @@ final class FlywayReader implements LayoutReader {
         }
     }
 
-    private static boolean noTransaction(Discovery discovery, TreeEntry script) {
-        Optional<TreeEntry> conf = discovery.tree().find(script.relativePath() + ".conf");
+    private static boolean noTransaction(Discovery discovery, Resource script) {
+        Optional<Resource> conf = discovery.tree().find(script.relativePath() + ".conf");
         conf.ifPresent(discovery::use);
         return conf.flatMap(discovery::text).map(text -> NO_TRANSACTION.matcher(text).find()).orElse(false);
     }

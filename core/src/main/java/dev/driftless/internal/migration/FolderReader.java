@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.LinkedHashSet;
@@ -25,7 +26,7 @@ final class FolderReader implements LayoutReader {
     @Override
     public void read(Discovery discovery) {
         Set<String> folders = new LinkedHashSet<>();
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             if (!entry.folder().isEmpty() && !entry.folder().contains("/")) {
                 folders.add(entry.folder());
             }
@@ -39,8 +40,8 @@ final class FolderReader implements LayoutReader {
             String description = m.group(2) == null ? "" : LayoutReader.describe(m.group(2));
             boolean noTransaction = flag(discovery, folder + "/metadata.toml", DIESEL_NO_TRANSACTION)
                     | flag(discovery, folder + "/metadata.yaml", SOURCEGRAPH_CONCURRENTLY);
-            Optional<TreeEntry> up = discovery.tree().find(folder + "/up.sql");
-            Optional<TreeEntry> down = discovery.tree().find(folder + "/down.sql");
+            Optional<Resource> up = discovery.tree().find(folder + "/up.sql");
+            Optional<Resource> down = discovery.tree().find(folder + "/down.sql");
             up.ifPresent(e -> {
                 discovery.up(version, description, e, noTransaction);
                 discovery.use(e);
@@ -53,7 +54,7 @@ final class FolderReader implements LayoutReader {
     }
 
     private static boolean flag(Discovery discovery, String path, Pattern pattern) {
-        Optional<TreeEntry> metadata = discovery.tree().find(path);
+        Optional<Resource> metadata = discovery.tree().find(path);
         metadata.ifPresent(discovery::use);
         return metadata.flatMap(discovery::text).map(text -> pattern.matcher(text).find()).orElse(false);
     }

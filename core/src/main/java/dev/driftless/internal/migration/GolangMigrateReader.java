@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.regex.Matcher;
@@ -12,7 +13,7 @@ final class GolangMigrateReader implements LayoutReader {
 
     @Override
     public void read(Discovery discovery) {
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             Matcher m = NAME.matcher(entry.fileName());
             if (!entry.folder().isEmpty() || !m.matches()) {
                 continue;

@@ -1,5 +1,8 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.ResourceException;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.sql.ScriptException;
@@ -29,23 +32,23 @@ public final class LayoutDetector {
      * @return the layout
      * @throws MigrationException when the folder is empty or no file fits any layout; the message lists the files
      */
-    public static Layout detect(LocationTree tree) {
+    public static Layout detect(Listing tree) {
         return detected(tree).orElseThrow(() -> {
-            if (tree.entries().isEmpty()) {
+            if (tree.resources().isEmpty()) {
                 return ReadErrors.of("No migrations found at '" + tree.location() + "': the folder is empty");
             }
-            String files = tree.entries().stream().limit(20).map(TreeEntry::relativePath)
+            String files = tree.resources().stream().limit(20).map(Resource::relativePath)
                     .collect(Collectors.joining(", "));
             String layouts = Arrays.stream(Layout.values()).filter(l -> l != Layout.MASTER_SCHEMA)
                     .map(l -> l.displayName() + " (" + l.examples() + ")").collect(Collectors.joining("\n  "));
             return ReadErrors.of("No migrations found at '" + tree.location() + "': none of its "
-                    + tree.entries().size() + " files (" + files + (tree.entries().size() > 20 ? ", ..." : "")
+                    + tree.resources().size() + " files (" + files + (tree.resources().size() > 20 ? ", ..." : "")
                     + ") fits a known layout. Known layouts:\n  " + layouts);
         });
     }
 
-    private static Optional<Layout> detected(LocationTree tree) {
-        List<TreeEntry> entries = tree.entries();
+    private static Optional<Layout> detected(Listing tree) {
+        List<Resource> entries = tree.resources();
         if (tree.find(SqitchReader.PLAN).isPresent()) {
             return Optional.of(Layout.SQITCH);
         }
@@ -61,7 +64,7 @@ public final class LayoutDetector {
         if (entries.stream().anyMatch(e -> depth(e) == 0 && GOLANG.matcher(e.fileName()).matches())) {
             return Optional.of(Layout.GOLANG_MIGRATE);
         }
-        List<TreeEntry> numbered = entries.stream()
+        List<Resource> numbered = entries.stream()
                 .filter(e -> depth(e) == 0 && NUMBERED.matcher(e.fileName()).matches())
                 .collect(Collectors.toList());
         if (numbered.stream().anyMatch(LayoutDetector::hasDbmateMarker)) {
@@ -70,15 +73,15 @@ public final class LayoutDetector {
         return numbered.isEmpty() ? Optional.empty() : Optional.of(Layout.NUMBERED);
     }
 
-    private static boolean hasDbmateMarker(TreeEntry entry) {
+    private static boolean hasDbmateMarker(Resource entry) {
         try {
             return entry.text().lines().anyMatch(line -> DbmateReader.MARKER.matcher(line.stripTrailing()).matches());
-        } catch (ScriptException unreadable) {
+        } catch (ResourceException unreadable) {
             return false; // the layout's reader reports it
         }
     }
 
-    private static int depth(TreeEntry entry) {
+    private static int depth(Resource entry) {
         return (int) entry.relativePath().chars().filter(c -> c == '/').count();
     }
 

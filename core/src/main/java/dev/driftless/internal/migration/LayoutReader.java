@@ -1,8 +1,9 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Listing;
 import dev.driftless.migration.Layout;
 
-/** {@code LayoutReader} recognises the scripts of one {@link Layout} in a {@link LocationTree}. */
+/** {@code LayoutReader} recognises the scripts of one {@link Layout} in a {@link Listing}. */
 interface LayoutReader {
 
     /**

@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.Locale;
@@ -17,7 +18,7 @@ final class NumberedReader implements LayoutReader {
 
     @Override
     public void read(Discovery discovery) {
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             if (!entry.folder().isEmpty() || !entry.fileName().toLowerCase(Locale.ROOT).endsWith(".sql")) {
                 continue;
             }

@@ -1,11 +1,11 @@
 package dev.driftless.internal.migration;
 
-import dev.driftless.internal.sql.Snippet;
+import dev.driftless.internal.text.Printable;
 import dev.driftless.migration.MigrationException;
 
 /**
  * {@code ReadErrors} makes the exceptions that reading a migration location raises. Their messages quote file names,
- * locations and script lines, so control characters in them are escaped ({@link Snippet#printable}), as in every
+ * locations and script lines, so control characters in them are escaped ({@link Printable#of}), as in every
  * message about a script.
  */
 final class ReadErrors {
@@ -14,10 +14,10 @@ final class ReadErrors {
     }
 
     static MigrationException of(String message) {
-        return new MigrationException(Snippet.printable(message));
+        return new MigrationException(Printable.of(message));
     }
 
     static MigrationException of(String message, Throwable cause) {
-        return new MigrationException(Snippet.printable(message), cause);
+        return new MigrationException(Printable.of(message), cause);
     }
 }

@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,8 +21,8 @@ public record ScriptSource(String name, String text, int firstLine, Optional<Pat
      * @param noTransaction the layout's no-transaction flag
      * @return the file as a script
      */
-    public static ScriptSource of(TreeEntry entry, boolean noTransaction) {
-        return new ScriptSource(entry.displayName(), entry.text(), 1, entry.baseDirectory(), noTransaction);
+    public static ScriptSource of(Resource entry, boolean noTransaction) {
+        return new ScriptSource(entry.name(), entry.text(), 1, entry.baseDirectory(), noTransaction);
     }
 
     /** @return {@code true} when the text holds nothing but white space */

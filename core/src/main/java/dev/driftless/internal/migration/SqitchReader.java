@@ -1,5 +1,6 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ final class SqitchReader implements LayoutReader {
 
     @Override
     public void read(Discovery discovery) {
-        Optional<TreeEntry> planEntry = discovery.tree().find(PLAN);
+        Optional<Resource> planEntry = discovery.tree().find(PLAN);
         if (planEntry.isEmpty()) {
             discovery.error("No " + PLAN + " at " + discovery.tree().location() + "; a sqitch project lists its changes"
                     + " there");
             return;
         }
-        TreeEntry plan = planEntry.get();
+        Resource plan = planEntry.get();
         discovery.use(plan);
         Optional<String> planText = discovery.text(plan);
         if (planText.isEmpty()) {
@@ -53,7 +54,7 @@ final class SqitchReader implements LayoutReader {
                 continue;
             }
             if (first.startsWith("-")) {
-                discovery.error(plan.displayName() + ":" + (i + 1) + " reverts change '" + first.substring(1)
+                discovery.error(plan.name() + ":" + (i + 1) + " reverts change '" + first.substring(1)
                         + "' inside the plan; Driftless reads plans of deploy steps only: remove the line");
                 continue;
             }
@@ -69,7 +70,7 @@ final class SqitchReader implements LayoutReader {
             String scriptName = change.name();
             if (reworkedLater) {
                 if (tagAfter.get(c) == null) {
-                    discovery.error(plan.displayName() + ":" + change.line() + " change '" + change.name()
+                    discovery.error(plan.name() + ":" + change.line() + " change '" + change.name()
                             + "' is reworked later in the plan but no tag follows it; sqitch needs a tag between a"
                             + " change and its rework");
                     continue;
@@ -78,9 +79,9 @@ final class SqitchReader implements LayoutReader {
             }
             String fileName = scriptName;
             MigrationVersion version = MigrationVersion.parse(Integer.toString(c + 1));
-            Optional<TreeEntry> deploy = discovery.tree().find("deploy/" + fileName + ".sql");
+            Optional<Resource> deploy = discovery.tree().find("deploy/" + fileName + ".sql");
             if (deploy.isEmpty()) {
-                discovery.error(plan.displayName() + ":" + change.line() + " names change '" + change.name()
+                discovery.error(plan.name() + ":" + change.line() + " names change '" + change.name()
                         + "' but deploy/" + fileName + ".sql does not exist at " + discovery.tree().location());
                 continue;
             }
@@ -92,11 +93,11 @@ final class SqitchReader implements LayoutReader {
             });
             discovery.tree().find("verify/" + fileName + ".sql").ifPresent(discovery::use);
         }
-        for (TreeEntry entry : discovery.tree().entries()) {
+        for (Resource entry : discovery.tree().resources()) {
             if (!discovery.isUsed(entry) && entry.fileName().endsWith(".sql")
                     && (entry.folder().equals("deploy") || entry.folder().equals("revert")
                     || entry.folder().equals("verify"))) {
-                discovery.warning(entry.displayName() + " is not named in " + PLAN + " and is ignored");
+                discovery.warning(entry.name() + " is not named in " + PLAN + " and is ignored");
                 discovery.use(entry);
             }
         }

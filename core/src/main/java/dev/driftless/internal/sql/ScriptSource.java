@@ -1,5 +1,9 @@
 package dev.driftless.internal.sql;
 
+import dev.driftless.internal.resource.TextFiles;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.sql.ScriptException;
 
 import java.io.IOException;
@@ -21,16 +25,13 @@ import java.util.Optional;
 /**
  * {@code ScriptSource} is where a script's text came from (a file, a class path resource or memory), its display name,
  * its text (byte order mark stripped), the SHA-256 of its bytes and the line its text starts on. It resolves
- * {@code \i}/{@code \ir} paths relative to itself. Files and resources are read through {@link ScriptFiles}, the one
- * reading path of every script. Immutable.
+ * {@code \i}/{@code \ir} paths relative to itself. Files and resources are found through {@link Location} and read as
+ * every {@link Resource} is. Immutable.
  */
 public final class ScriptSource {
 
     /** The prefix of class path locations. */
-    public static final String CLASSPATH = "classpath:";
-
-    /** The optional prefix of file locations, as Flyway writes them. */
-    public static final String FILESYSTEM = "filesystem:";
+    public static final String CLASSPATH = Location.CLASSPATH;
 
     private final String name;
     private final String content;
@@ -54,20 +55,50 @@ public final class ScriptSource {
     /**
      * Reads a script at a location.
      *
-     * @param location {@code classpath:path/in/jar.sql}, or a file path (optionally {@code filesystem:path})
+     * @param location {@code classpath:path/in/jar.sql}, or a file path (optionally {@code filesystem:path}); looked
+     *     up as every {@link Location} is
      * @return the script
-     * @throws ScriptException when it cannot be read or is not UTF-8
+     * @throws ScriptException when it cannot be found or read, or is not UTF-8
      */
     public static ScriptSource at(String location) {
         Objects.requireNonNull(location, "location");
-        if (location.startsWith(CLASSPATH)) {
-            String resource = stripSlash(location.substring(CLASSPATH.length()));
-            return resource(resource, location);
+        return of(Location.of(location));
+    }
+
+    /**
+     * Reads the script a location names.
+     *
+     * @param location the location
+     * @return the script
+     * @throws ScriptException when it cannot be found or read, or is not UTF-8
+     */
+    public static ScriptSource of(Location location) {
+        Resource resource;
+        try {
+            resource = location.file("script");
+        } catch (ResourceException e) {
+            throw asScriptException(e);
         }
-        if (location.startsWith(FILESYSTEM)) {
-            return file(Path.of(location.substring(FILESYSTEM.length())), location.substring(FILESYSTEM.length()));
+        return of(resource);
+    }
+
+    /**
+     * Reads a script from a resource found at a location.
+     *
+     * @param resource the resource
+     * @return the script
+     * @throws ScriptException when it cannot be read or is not UTF-8
+     */
+    public static ScriptSource of(Resource resource) {
+        try {
+            String text = resource.text();
+            // A class path resource resolves its includes on the class path, even when it lies in a folder on disk.
+            String classpathName = resource.classpathName().orElse(null);
+            return new ScriptSource(resource.name(), text, resource.checksum(),
+                    classpathName == null ? resource.file().orElse(null) : null, classpathName, null, 1);
+        } catch (ResourceException e) {
+            throw asScriptException(e);
         }
-        return file(Path.of(location), location);
     }
 
     /**
@@ -79,36 +110,31 @@ public final class ScriptSource {
      * @throws ScriptException when it is missing, no regular file, unreadable, not UTF-8 or holds a NUL byte
      */
     public static ScriptSource file(Path file, String name) {
-        ScriptFiles.Read read = ScriptFiles.read(file, name);
-        return new ScriptSource(name, read.text(), sha256(read.bytes()), file, null, null, 1);
+        try {
+            TextFiles.Read read = TextFiles.read(file, name);
+            return new ScriptSource(name, read.text(), sha256(read.bytes()), file, null, null, 1);
+        } catch (ResourceException e) {
+            throw asScriptException(e);
+        }
+    }
+
+    /**
+     * A problem reading a script is a script's problem: the same message, file, line and column.
+     *
+     * @param e the problem
+     * @return it as a script exception
+     */
+    public static ScriptException asScriptException(ResourceException e) {
+        return new ScriptException(e.getMessage(), e.resource(), e.line(), e.column(), null, e);
     }
 
     private static ScriptSource resource(String resource, String name) {
-        ClassLoader loader = classLoader();
-        URL url = loader.getResource(resource);
-        if (url == null) {
-            throw new ScriptException(name + ": no such resource on the class path. Check the spelling and that the"
-                    + " file is under src/main/resources or src/test/resources.", name, 0, 0, null, null);
+        try {
+            Resource found = Location.of(CLASSPATH + resource).file("script");
+            return new ScriptSource(name, found.text(), found.checksum(), null, resource, null, 1);
+        } catch (ResourceException e) {
+            throw asScriptException(e);
         }
-        if ("file".equals(url.getProtocol())) {
-            Path file;
-            try {
-                file = Path.of(url.toURI());
-            } catch (URISyntaxException | IllegalArgumentException e) {
-                throw new ScriptException(name + ": the class path resource is at " + url + ", which is no file path ("
-                        + e.getMessage() + ").", name, 0, 0, null, e);
-            }
-            ScriptFiles.Read read = ScriptFiles.read(file, name);
-            return new ScriptSource(name, read.text(), sha256(read.bytes()), null, resource, null, 1);
-        }
-        byte[] bytes;
-        try (InputStream in = url.openStream()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw new ScriptException(name + ": cannot read the class path resource at " + url + ": "
-                    + ScriptFiles.reason(e) + ". Check that the jar is intact.", name, 0, 0, null, e);
-        }
-        return new ScriptSource(name, ScriptFiles.decode(bytes, name), sha256(bytes), null, resource, null, 1);
     }
 
     /**
@@ -126,7 +152,12 @@ public final class ScriptSource {
         if (firstLine < 1) {
             throw new IllegalArgumentException("firstLine must be at least 1, was " + firstLine);
         }
-        String content = ScriptFiles.checkText(sql, name, firstLine);
+        String content;
+        try {
+            content = TextFiles.checkText(sql, name, firstLine);
+        } catch (ResourceException e) {
+            throw asScriptException(e);
+        }
         return new ScriptSource(name, content, sha256(sql.getBytes(StandardCharsets.UTF_8)), null, null, null,
                 firstLine);
     }

@@ -1,5 +1,6 @@
 package dev.driftless.internal.sql;
 
+import dev.driftless.internal.text.Printable;
 /**
  * {@code Snippet} renders lines of a script with their numbers and a caret under one column, for error messages:
  * <pre>
@@ -7,7 +8,7 @@ package dev.driftless.internal.sql;
  *      |     ^
  * </pre>
  * Statements longer than {@value #MAX_LINES} lines show the lines around the caret; very long lines (pg_dump's
- * {@code INSERT}s) show the part around the caret. Control characters are shown escaped ({@link #printable}), never raw.
+ * {@code INSERT}s) show the part around the caret. Control characters are shown escaped ({@link Printable#of}), never raw.
  */
 public final class Snippet {
 
@@ -62,7 +63,7 @@ public final class Snippet {
             for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
                 int cp = text.codePointAt(i);
                 int before = shown.length();
-                appendPrintable(shown, cp);
+                Printable.append(shown, cp);
                 if (cps < column - 1) {
                     // one column per character, the width of an escape for an escaped one; tabs stay tabs so that the
                     // caret lines up however the terminal expands them
@@ -81,51 +82,6 @@ public final class Snippet {
             out.append("  ").append(" ".repeat(width)).append(" | ...\n");
         }
         return out.toString();
-    }
-
-    /**
-     * Makes text safe to print on a terminal or in a log: control characters (but tab and line break), DEL, C1
-     * controls, Unicode line separators, bidirectional overrides and lone surrogates become {@code <U+XXXX>}, so a
-     * binary file or a hostile name can neither garble the terminal nor hide or reorder what a message says. The one
-     * place that does this for every message about a script.
-     *
-     * @param text any text
-     * @return the text with those characters escaped; {@code text} itself when there are none
-     */
-    public static String printable(String text) {
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (cp <= 0xFFFF && escaped((char) cp)) {
-                break;
-            }
-            i += Character.charCount(cp);
-        }
-        if (i == text.length()) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            appendPrintable(out, cp);
-            i += Character.charCount(cp);
-        }
-        return out.toString();
-    }
-
-    private static void appendPrintable(StringBuilder out, int cp) {
-        if (cp <= 0xFFFF && escaped((char) cp)) {
-            out.append(String.format("<U+%04X>", cp));
-        } else {
-            out.appendCodePoint(cp);
-        }
-    }
-
-    /** @return whether a char is printed escaped; callers pass surrogates only when they are no part of a pair */
-    private static boolean escaped(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) || c == 0x061C
-                || c == 0x200E || c == 0x200F || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                || Character.isSurrogate(c);
     }
 
     private static String pad(int number, int width) {

@@ -1,5 +1,7 @@
 package dev.driftless.internal.migration;
 
+import dev.driftless.resource.Location;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class ChainAssemblerTest {
     private static final ClassLoader LOADER = ChainAssemblerTest.class.getClassLoader();
 
     private static ChainAssembler.Assembled read(String location) {
-        return ChainAssembler.assemble(LocationTree.resolve(location, LOADER), null);
+        return ChainAssembler.assemble(Location.of(location).withClassLoader(LOADER).list("migrations"), null);
     }
 
     private static List<String> versions(ChainAssembler.Assembled chain) {
@@ -151,7 +153,7 @@ class ChainAssemblerTest {
     @Test
     void explicitLayoutReportsFilesOfAnotherLayout() {
         assertThatThrownBy(() -> ChainAssembler.assemble(
-                LocationTree.resolve("classpath:migrations/golang", LOADER), Layout.FLYWAY))
+                Location.of("classpath:migrations/golang").withClassLoader(LOADER).list("migrations"), Layout.FLYWAY))
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("The migration chain at 'classpath:migrations/golang' (Flyway layout) is"
                         + " invalid:\n  - classpath:migrations/golang/10_email.down.sql fits no pattern of the Flyway"
@@ -169,7 +171,7 @@ class ChainAssemblerTest {
     void missingLocationListsThePlacesSearched() {
         String cwd = Path.of("").toAbsolutePath().toString();
         assertThatThrownBy(() -> read("db/nowhere"))
-                .isInstanceOf(MigrationException.class)
+                .isInstanceOf(ResourceException.class)
                 .hasMessage("No migrations found at 'db/nowhere': nothing exists there. Searched:\n"
                         + "  " + cwd + "/db/nowhere (file system)\n"
                         + "  classpath:db/nowhere (class path)\n"

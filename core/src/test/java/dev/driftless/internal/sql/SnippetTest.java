@@ -1,5 +1,6 @@
 package dev.driftless.internal.sql;
 
+import dev.driftless.internal.text.Printable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,7 @@ class SnippetTest {
     @Test
     void printableLeavesOrdinaryTextAlone() {
         String text = "SELECT 'é𝄞', E'\\x01'\n\tFROM t;";
-        assertThat(Snippet.printable(text)).isSameAs(text);
-        assertThat(Snippet.printable("a\u0007\u2066b\uDC00")).isEqualTo("a<U+0007><U+2066>b<U+DC00>");
+        assertThat(Printable.of(text)).isSameAs(text);
+        assertThat(Printable.of("a\u0007\u2066b\uDC00")).isEqualTo("a<U+0007><U+2066>b<U+DC00>");
     }
 }

@@ -1,6 +1,6 @@
-package dev.driftless.internal.sql;
+package dev.driftless.internal.resource;
 
-import dev.driftless.sql.ScriptException;
+import dev.driftless.resource.ResourceException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,19 +19,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
- * {@code ScriptFiles} is the one way Driftless reads the text of a script, whatever it is for: a script given by
- * location, an included file, a migration of any layout (on disk or in a jar), a layout's metadata file. It reads
+ * {@code TextFiles} is the one way Driftless reads a text file, whatever it is for: a script given by location, an
+ * included file, a migration of any layout (on disk or in a jar), a layout's metadata file, a fixture, expected data. It reads
  * only regular files (never opening a pipe, device, socket or folder, so reading can neither block nor run on
  * endlessly), decodes strictly as UTF-8 (never substituting U+FFFD), strips a UTF-8 byte order mark, and refuses NUL
- * bytes. Every refusal is a {@link ScriptException} naming the file and, where there is one, the line, column and
+ * bytes. Every refusal is a {@link ResourceException} naming the file and, where there is one, the line, column and
  * byte offset, with what to do.
  */
-public final class ScriptFiles {
+public final class TextFiles {
 
     private static final String REGULAR_ONLY = " Driftless reads scripts only from regular files, so that reading can"
             + " neither block nor run on endlessly; use a regular file holding the script instead.";
 
-    private ScriptFiles() {
+    private TextFiles() {
     }
 
     /**
@@ -49,21 +49,32 @@ public final class ScriptFiles {
      * @param file the file
      * @param name the name to show in messages
      * @return its bytes and text
-     * @throws ScriptException when it is missing, no regular file, unreadable, not UTF-8 or holds a NUL byte
+     * @throws ResourceException when it is missing, no regular file, unreadable, not UTF-8 or holds a NUL byte
      */
     public static Read read(Path file, String name) {
+        byte[] bytes = readBytes(file, name);
+        return new Read(bytes, decode(bytes, name));
+    }
+
+    /**
+     * Reads a regular file's bytes, never opening anything else.
+     *
+     * @param file the file
+     * @param name the name to show in messages
+     * @return its bytes
+     * @throws ResourceException when it is missing, no regular file or unreadable
+     */
+    public static byte[] readBytes(Path file, String name) {
         String notRegular = notARegularFile(file);
         if (notRegular != null) {
-            throw new ScriptException(name + ": " + notRegular, name, 0, 0, null, null);
+            throw new ResourceException(name + ": " + notRegular, name, 0, 0, null);
         }
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ScriptException(name + ": cannot be read: " + reason(e) + ". Check that the file is intact and"
-                    + " readable (for example with cat), then try again.", name, 0, 0, null, e);
+            throw new ResourceException(name + ": cannot be read: " + reason(e) + ". Check that the file is intact and"
+                    + " readable (for example with cat), then try again.", name, 0, 0, e);
         }
-        return new Read(bytes, decode(bytes, name));
     }
 
     /**
@@ -72,7 +83,7 @@ public final class ScriptFiles {
      * @param bytes the bytes
      * @param name the name to show in messages
      * @return the text, a UTF-8 byte order mark stripped
-     * @throws ScriptException naming line, column, byte offset and the bytes when they are not UTF-8, or the position
+     * @throws ResourceException naming line, column, byte offset and the bytes when they are not UTF-8, or the position
      *     of a NUL byte
      */
     public static String decode(byte[] bytes, String name) {
@@ -98,12 +109,12 @@ public final class ScriptFiles {
             for (int i = bad; i < bad + length; i++) {
                 shown.append(shown.length() == 0 ? "" : " ").append(String.format("0x%02X", bytes[i] & 0xFF));
             }
-            throw new ScriptException(name + ":" + line + ":" + column + " is not valid UTF-8: the "
+            throw new ResourceException(name + ":" + line + ":" + column + " is not valid UTF-8: the "
                     + (length == 1 ? "byte " : "bytes ") + shown + " at byte offset " + bad
                     + (length == 1 ? " does" : " do") + " not form a UTF-8 character. Driftless reads every script as"
                     + " UTF-8 and never substitutes characters. Save the file as UTF-8 (iconv -f LATIN1 -t UTF-8"
                     + " converts a Latin-1 file); pg_dump writes UTF-8 when the database encoding is UTF8.",
-                    name, line, column, null, null);
+                    name, line, column, null);
         }
         out.flip();
         String text = out.toString();
@@ -118,20 +129,20 @@ public final class ScriptFiles {
      * @param name the name to show in messages
      * @param firstLine the line of the file the text starts on (1 for a whole file)
      * @return the text without the byte order mark
-     * @throws ScriptException naming line, column and byte offset of the first NUL character
+     * @throws ResourceException naming line, column and byte offset of the first NUL character
      */
     public static String checkText(String text, String name, int firstLine) {
         int bom = text.startsWith("\uFEFF") ? 1 : 0;
         int nul = text.indexOf('\0');
         if (nul >= 0) {
-            String content = text.substring(bom);
-            LineIndex lines = new LineIndex(content);
-            int line = lines.line(nul - bom) + firstLine - 1;
-            int column = lines.column(nul - bom);
-            throw new ScriptException(name + ":" + line + ":" + column + " holds a NUL byte (byte offset "
+            String before = text.substring(bom, nul);
+            int lineStart = before.lastIndexOf('\n') + 1;
+            int line = (int) before.chars().filter(c -> c == '\n').count() + firstLine;
+            int column = before.codePointCount(lineStart, before.length()) + 1;
+            throw new ResourceException(name + ":" + line + ":" + column + " holds a NUL byte (byte offset "
                     + utf8Length(text, nul) + "), so it is not a text script: it is a binary file, or text saved as"
                     + " UTF-16 or UTF-32. PostgreSQL cannot take NUL bytes in SQL; save the script as UTF-8 text"
-                    + " without them.", name, line, column, null, null);
+                    + " without them.", name, line, column, null);
         }
         return bom == 1 ? text.substring(1) : text;
     }
