@@ -60,7 +60,7 @@ final class Resolver {
             throw missing(location, what, searched);
         }
         String resource = classPathName(location);
-        String display = Location.CLASSPATH + resource;
+        String display = classPathDisplay(location, resource);
         try {
             if ("file".equals(url.get().getProtocol())) {
                 return fromPath(location, Path.of(url.get().toURI()), display, resource, what);
@@ -131,9 +131,17 @@ final class Resolver {
         return name;
     }
 
+    /**
+     * What a class path resource is shown as: {@code classpath:name} when the user wrote it so, else the name as
+     * written (a plain path that was found on the class path rather than on disk).
+     */
+    private static String classPathDisplay(Location location, String resource) {
+        return location.isClasspath() ? Location.CLASSPATH + resource : resource;
+    }
+
     private static Resource classPathFile(Location location, URL url) {
         String resource = classPathName(location);
-        String display = Location.CLASSPATH + resource;
+        String display = classPathDisplay(location, resource);
         String fileName = resource.substring(resource.lastIndexOf('/') + 1);
         if ("file".equals(url.getProtocol())) {
             try {

@@ -1,5 +1,7 @@
 package dev.driftless.sql;
 
+import dev.driftless.resource.Location;
+import dev.driftless.resource.Resource;
 import dev.driftless.internal.sql.ScriptParser;
 import dev.driftless.internal.sql.ScriptSource;
 
@@ -41,6 +43,29 @@ public final class SqlScript {
      */
     public static SqlScript at(String location) {
         return new SqlScript(ScriptSource.at(location), TransactionMode.AUTO);
+    }
+
+    /**
+     * Reads the script a location names, looked up as every {@link Location} is.
+     *
+     * @param location the location
+     * @return the script, never {@code null}
+     * @throws ScriptException when nothing is there (the message lists every place searched), or it cannot be read,
+     *     is not UTF-8 or holds a NUL byte
+     */
+    public static SqlScript at(Location location) {
+        return new SqlScript(ScriptSource.of(Objects.requireNonNull(location, "location")), TransactionMode.AUTO);
+    }
+
+    /**
+     * Reads a script from a resource already found.
+     *
+     * @param resource the resource
+     * @return the script, never {@code null}
+     * @throws ScriptException when it cannot be read, is not UTF-8 or holds a NUL byte
+     */
+    public static SqlScript of(Resource resource) {
+        return new SqlScript(ScriptSource.of(Objects.requireNonNull(resource, "resource")), TransactionMode.AUTO);
     }
 
     /**

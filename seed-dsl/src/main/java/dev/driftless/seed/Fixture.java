@@ -1,20 +1,17 @@
 package dev.driftless.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.seed.internal.CsvReader;
 import dev.driftless.seed.internal.FixtureReaders;
 import dev.driftless.seed.internal.FixtureRow;
 import dev.driftless.seed.internal.FlatXmlReader;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code Fixture} is a list of rows read from fixture files (or built in Java), ready to be loaded by a {@link Seeder}.
@@ -61,18 +57,59 @@ public final class Fixture {
     }
 
     /**
-     * Reads a fixture from a file path if one exists there, else from the class path.
+     * Reads a fixture at a location, looked up as every {@link Location} is: {@code classpath:fixtures/studio.yml},
+     * or a file path (relative to the working directory, then the module's base directory, then tried on the class
+     * path). A folder is a DbUnit CSV dataset: its {@code table-ordering.txt} names the tables in order, else every
+     * {@code .csv} file in it is a table, in name order.
      *
-     * @param location a file path or a class path resource name, e.g. {@code fixtures/studio.yml}
+     * @param location e.g. {@code fixtures/studio.yml}
      * @return the fixture, never {@code null}
-     * @throws SeedException when neither exists or the content cannot be read
+     * @throws SeedException when nothing is there (the message lists every place searched) or the content cannot be
+     *     read
      */
     public static Fixture of(String location) {
-        Path path = Path.of(location);
-        if (Files.exists(path)) {
-            return read(path);
+        return of(Location.of(Objects.requireNonNull(location, "location")));
+    }
+
+    /**
+     * Reads a fixture at a location; see {@link #of(String)}.
+     *
+     * @param location the location
+     * @return the fixture, never {@code null}
+     * @throws SeedException when nothing is there or the content cannot be read
+     */
+    public static Fixture of(Location location) {
+        try {
+            return of(location.list("fixtures"));
+        } catch (ResourceException e) {
+            throw new SeedException(e.getMessage(), e);
         }
-        return resource(location);
+    }
+
+    /**
+     * Reads a fixture from files already found: one fixture file, or the files of a DbUnit CSV dataset folder.
+     *
+     * @param listing what a location holds
+     * @return the fixture, never {@code null}
+     * @throws SeedException when the content cannot be read
+     */
+    public static Fixture of(Listing listing) {
+        try {
+            if (listing.singleFile()) {
+                Resource file = listing.resources().get(0);
+                return new Fixture(parse(file.name(), new StringReader(file.text())));
+            }
+            List<FixtureRow> rows = new ArrayList<>();
+            for (String table : csvTables(listing)) {
+                Resource csv = listing.find(table + ".csv").orElseThrow(() -> new SeedException("Cannot read the CSV"
+                        + " dataset " + listing.location() + ": its " + TABLE_ORDERING + " names table " + table
+                        + ", but " + table + ".csv is not in the folder. Add the file, or remove the line."));
+                rows.addAll(CsvReader.read(csv.name(), table, new StringReader(csv.text())));
+            }
+            return new Fixture(rows);
+        } catch (ResourceException e) {
+            throw new SeedException("Cannot read fixture " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -83,52 +120,18 @@ public final class Fixture {
      * @throws SeedException when it cannot be read
      */
     public static Fixture read(Path path) {
-        String source = path.toString();
-        try {
-            if (Files.isDirectory(path)) {
-                List<FixtureRow> rows = new ArrayList<>();
-                for (String table : csvTables(path)) {
-                    Path file = path.resolve(table + ".csv");
-                    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                        rows.addAll(CsvReader.read(file.toString(), table, reader));
-                    }
-                }
-                return new Fixture(rows);
-            }
-            try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-                return new Fixture(parse(source, reader));
-            }
-        } catch (IOException e) {
-            throw new SeedException("Cannot read fixture " + source + ": " + e + ". Check that the file exists and is"
-                    + " readable.", e);
-        }
+        return of(Location.of(path));
     }
 
     /**
-     * Reads a fixture from the class path (a file, or a folder with a {@code table-ordering.txt} for a CSV dataset).
+     * Reads a fixture from the class path (a file, or a folder of a CSV dataset).
      *
      * @param name the resource name, e.g. {@code fixtures/studio.yml}
      * @return the fixture, never {@code null}
      * @throws SeedException when there is no such resource or it cannot be read
      */
     public static Fixture resource(String name) {
-        String trimmed = name.startsWith("/") ? name.substring(1) : name;
-        ClassLoader loader = classLoader();
-        String folder = trimmed.endsWith("/") ? trimmed : trimmed + "/";
-        URL ordering = loader.getResource(folder + TABLE_ORDERING);
-        try {
-            if (ordering != null) {
-                List<FixtureRow> rows = new ArrayList<>();
-                for (String table : lines(new String(readAll(loader, folder + TABLE_ORDERING), StandardCharsets.UTF_8))) {
-                    String file = folder + table + ".csv";
-                    rows.addAll(CsvReader.read(file, table, reader(readAll(loader, file))));
-                }
-                return new Fixture(rows);
-            }
-            return new Fixture(parse(trimmed, reader(readAll(loader, trimmed))));
-        } catch (IOException e) {
-            throw new SeedException("Cannot read fixture " + name + " from the class path: " + e, e);
-        }
+        return of(Location.of(Location.CLASSPATH + name));
     }
 
     /**
@@ -217,38 +220,18 @@ public final class Fixture {
                 + " .xml (DbUnit flat XML) or .csv, or point at a DbUnit CSV dataset directory.");
     }
 
-    private static List<String> csvTables(Path directory) throws IOException {
-        Path ordering = directory.resolve(TABLE_ORDERING);
-        if (Files.exists(ordering)) {
-            return lines(Files.readString(ordering, StandardCharsets.UTF_8));
+    private static List<String> csvTables(Listing listing) {
+        Optional<Resource> ordering = listing.find(TABLE_ORDERING);
+        if (ordering.isPresent()) {
+            return lines(ordering.get().text());
         }
-        try (Stream<Path> files = Files.list(directory)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted()
-                    .map(n -> n.substring(0, n.length() - 4)).toList();
-        }
+        return listing.resources().stream().map(Resource::relativePath)
+                .filter(n -> n.endsWith(".csv") && !n.contains("/")).sorted()
+                .map(n -> n.substring(0, n.length() - 4)).toList();
     }
 
     private static List<String> lines(String text) {
         return text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    }
-
-    private static Reader reader(byte[] bytes) {
-        return new BufferedReader(new InputStreamReader(new java.io.ByteArrayInputStream(bytes), StandardCharsets.UTF_8));
-    }
-
-    private static byte[] readAll(ClassLoader loader, String name) throws IOException {
-        try (InputStream in = loader.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new SeedException("Cannot find fixture " + name + ": it is neither a file (relative to "
-                        + Path.of("").toAbsolutePath() + ") nor a class path resource.");
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    private static ClassLoader classLoader() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : Fixture.class.getClassLoader();
     }
 
     /**

@@ -93,9 +93,13 @@ class FixtureFormatsTest {
 
     @Test
     void missingAndMalformedFilesAreReported() {
+        String cwd = java.nio.file.Path.of("").toAbsolutePath().toString();
         assertThatThrownBy(() -> seed.load("fixtures/nope.yml"))
-                .hasMessageStartingWith("Cannot find fixture fixtures/nope.yml: it is neither a file (relative to ")
-                .hasMessageEndingWith(") nor a class path resource.");
+                .hasMessage("No fixtures found at 'fixtures/nope.yml': nothing exists there. Searched:\n"
+                        + "  " + cwd + "/fixtures/nope.yml (file system)\n"
+                        + "  classpath:fixtures/nope.yml (class path)\n"
+                        + "Check the spelling; a file path is resolved against the working directory " + cwd
+                        + ", a 'classpath:' location against the class path.");
         assertThatThrownBy(() -> seed.load(Fixture.parse("list.yml", "- a\n- b\n")))
                 .hasMessage("Cannot read fixture list.yml:1: expected a map of table names to lists of rows, found"
                         + " START_ARRAY. A fixture maps table names to lists of rows, e.g.\n  party:\n"
