@@ -105,11 +105,12 @@ class AttributesTest {
 
         Path workingDir = Path.of("").toAbsolutePath();
         assertThat(Kit.failures(results)).containsExactly("AttributesTest$Missing: @MigratedDatabase(migrations ="
-                + " \"db/nowhere\") on " + Missing.class.getName() + ": nothing exists at 'db/nowhere'. Searched:\n  "
-                + workingDir.resolve("db/nowhere") + " (file, relative to the working directory)\n  "
-                + "db/nowhere (class path)\n"
-                + "Check the spelling. A file path is relative to the module's base directory; a 'classpath:' location"
-                + " is looked up on the test class path (src/test/resources, src/main/resources).");
+                + " \"db/nowhere\") on " + Missing.class.getName() + ": No migrations found at 'db/nowhere': nothing"
+                + " exists there. Searched:\n  "
+                + workingDir.resolve("db/nowhere") + " (file system)\n  "
+                + "classpath:db/nowhere (class path)\n"
+                + "Check the spelling; a file path is resolved against the working directory " + workingDir
+                + ", a 'classpath:' location against the class path.");
     }
 
     private static void assertPasses(Class<?> fixture) {

@@ -19,7 +19,7 @@ class BrokenMigrationTest {
         assertThat(results.containerEvents().failed().count()).as("failed containers").isEqualTo(2);
         assertThat(Kit.failures(results)).hasSize(2).allSatisfy(message -> assertThat(message)
                 .contains("Could not build the database of @MigratedDatabase(migrations = \"db/broken\"): The migration"
-                        + " 002 orders (classpath:db/broken/002_orders.sql) failed and was rolled back; the database"
+                        + " 002 orders (db/broken/002_orders.sql) failed and was rolled back; the database"
                         + " being built stays at version 001.\n")
                 .doesNotContain("driftless_build")
                 .contains("002_orders.sql:6:1")

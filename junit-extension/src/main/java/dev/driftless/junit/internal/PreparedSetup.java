@@ -3,8 +3,14 @@ package dev.driftless.junit.internal;
 import dev.driftless.DriftlessException;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.Migrator;
 import dev.driftless.migration.RepeatableMigration;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceException;
+import dev.driftless.seed.Fixture;
 import dev.driftless.seed.Seeder;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
@@ -17,18 +23,19 @@ import dev.driftless.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code PreparedSetup} is a {@link SetupSpec} made real: its scripts read, its server running and its template built.
  * One per spec per test run, shared by every class with that spec; thread-safe.
+ *
+ * <p>Every location is found and read once, through core's {@link Location}; the template key is made of the
+ * checksums of what was read, and the seeds are loaded from the very resources that were hashed.
  */
 public final class PreparedSetup {
 
@@ -46,6 +53,10 @@ public final class PreparedSetup {
         this.template = template;
     }
 
+    /** A seed as found: a script, or the files of a fixture. */
+    private record Seed(SqlScript script, Listing fixture) {
+    }
+
     /**
      * Reads the inputs, obtains the server and builds (or finds) the template.
      *
@@ -57,30 +68,50 @@ public final class PreparedSetup {
      */
     public static PreparedSetup prepare(SetupSpec spec, String owner) {
         spec.validate(owner);
+        TemplateKey.Builder key = TemplateKey.builder()
+                .add("@MigratedDatabase", "template v2 (" + spec.describe() + ")")
+                .setup(setupIdentity(spec));
         SqlScript schema = null;
         MigrationChain chain = null;
         if (!spec.schema().isBlank()) {
-            schema = SqlScript.at(Location.resolve("schema", spec.schema(), owner).resolved());
+            Resource file = found("schema", spec.schema(), owner,
+                    () -> Location.of(spec.schema()).file("schema script"));
+            schema = SqlScript.of(file);
+            key.add("schema " + schema.name(), schema.checksum());
         } else {
-            String location = Location.resolve("migrations", spec.migrations(), owner).resolved();
-            chain = spec.layout().map(layout -> MigrationChain.at(location, layout))
-                    .orElseGet(() -> MigrationChain.at(location));
+            chain = readChain(spec, owner);
+            key.add("layout", chain.layout().map(Enum::name).orElse("none"));
+            for (Migration migration : chain.migrations()) {
+                key.add("migration " + migration.version() + " " + migration.up().name(), migration.up().checksum())
+                        .add("down", migration.down().map(SqlScript::checksum).orElse("none"))
+                        .add("transactional", Boolean.toString(migration.isTransactional()));
+            }
+            for (RepeatableMigration repeatable : chain.repeatables()) {
+                key.add("repeatable " + repeatable.script().name(), repeatable.script().checksum());
+            }
         }
-        List<Location> seeds = new ArrayList<>();
+        List<Seed> seeds = new ArrayList<>();
         for (String seed : spec.seeds()) {
-            seeds.add(Location.resolve("seed", seed, owner));
+            Location location = Location.of(seed);
+            if (seed.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                SqlScript script = SqlScript.of(found("seed", seed, owner, () -> location.file("seed script")));
+                key.add("seed " + script.name(), script.checksum());
+                seeds.add(new Seed(script, null));
+            } else {
+                Listing fixture = found("seed", seed, owner, () -> location.list("fixtures"));
+                for (Resource file : fixture.resources()) {
+                    key.add("seed " + file.name(), file.checksum());
+                }
+                seeds.add(new Seed(null, fixture));
+            }
         }
         PostgresServer server = PostgresServer.shared(spec.serverConfig());
-        TemplateKey key = TemplateKey.builder()
-                .add("@MigratedDatabase(" + spec.describe() + ")", contentHash(spec, schema, chain, seeds, server))
-                .setup(setupId(spec))
-                .build();
         SqlScript schemaScript = schema;
         MigrationChain migrationChain = chain;
         long started = System.nanoTime();
         Template template;
         try {
-            template = Templates.of(server).get(key, database -> {
+            template = Templates.of(server).get(key.build(), database -> {
                 if (schemaScript != null) {
                     try (Connection connection = database.connect()) {
                         ScriptRunner.create().run(schemaScript, connection);
@@ -112,91 +143,57 @@ public final class PreparedSetup {
         return new PreparedSetup(spec, server, chain, template);
     }
 
-    private static void loadSeeds(Database database, List<Location> seeds) {
+    private static MigrationChain readChain(SetupSpec spec, String owner) {
+        Location location = Location.of(spec.migrations());
+        try {
+            return spec.layout().map(layout -> MigrationChain.at(location, layout))
+                    .orElseGet(() -> MigrationChain.at(location));
+        } catch (MigrationException e) {
+            if (e.getCause() instanceof ResourceException missing) {
+                throw annotated("migrations", spec.migrations(), owner, missing);
+            }
+            throw e;
+        }
+    }
+
+    /** Looks a location up, saying which attribute of which class named it when nothing is there. */
+    private static <T> T found(String attribute, String location, String owner, Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (ResourceException e) {
+            throw annotated(attribute, location, owner, e);
+        }
+    }
+
+    private static DriftlessException annotated(String attribute, String location, String owner, ResourceException e) {
+        return new DriftlessException("@MigratedDatabase(" + attribute + " = \"" + location + "\") on " + owner + ": "
+                + e.getMessage(), e);
+    }
+
+    private static void loadSeeds(Database database, List<Seed> seeds) {
         Seeder seeder = null;
-        for (Location seed : seeds) {
-            if (seed.isSql()) {
+        for (Seed seed : seeds) {
+            if (seed.script() != null) {
                 try (Connection connection = database.connect()) {
-                    ScriptRunner.create().run(SqlScript.at(seed.resolved()), connection);
+                    ScriptRunner.create().run(seed.script(), connection);
                 } catch (java.sql.SQLException e) {
-                    throw new DriftlessException("Cannot connect to " + database.name() + " to load " + seed + ": "
-                            + e.getMessage(), e);
+                    throw new DriftlessException("Cannot connect to " + database.name() + " to load "
+                            + seed.script().name() + ": " + e.getMessage(), e);
                 }
             } else {
                 if (seeder == null) {
                     seeder = Seeder.on(database);
                 }
-                seeder.load(seed.forFixture());
+                seeder.load(Fixture.of(seed.fixture()));
             }
         }
     }
 
     /** The identity of a setup apart from content: what makes a template of an earlier run stale rather than foreign. */
-    private static String setupId(SetupSpec spec) {
-        return sha256(List.of("schema=" + spec.schema(), "migrations=" + spec.migrations(),
+    private static String setupIdentity(SetupSpec spec) {
+        return String.join("\n", "schema=" + spec.schema(), "migrations=" + spec.migrations(),
                 "format=" + spec.layout().map(Enum::name).orElse("AUTO"), "target=" + spec.target(),
-                "seeds=" + String.join("\n", spec.seeds()))).substring(0, 16);
-    }
-
-    private static String contentHash(SetupSpec spec, SqlScript schema, MigrationChain chain, List<Location> seeds,
-                                      PostgresServer server) {
-        List<byte[]> parts = new ArrayList<>();
-        add(parts, "driftless-junit template v1");
-        add(parts, "options " + spec.describe());
-        add(parts, "server " + server.version());
-        if (schema != null) {
-            add(parts, "schema " + schema.name());
-            add(parts, schema.content());
-        } else {
-            add(parts, "layout " + chain.layout().map(Enum::name).orElse("none"));
-            for (Migration migration : chain.migrations()) {
-                add(parts, "migration " + migration.version() + " " + migration.up().name());
-                add(parts, migration.up().content());
-                Optional<SqlScript> down = migration.down();
-                add(parts, down.map(SqlScript::content).orElse(""));
-                add(parts, "transactional " + migration.isTransactional());
-            }
-            for (RepeatableMigration repeatable : chain.repeatables()) {
-                add(parts, "repeatable " + repeatable.script().name());
-                add(parts, repeatable.script().content());
-            }
-        }
-        for (Location seed : seeds) {
-            for (Location.Content content : seed.contents()) {
-                add(parts, "seed " + seed.written() + " " + content.label());
-                parts.add(content.bytes());
-            }
-        }
-        MessageDigest digest = digest();
-        for (byte[] part : parts) {
-            digest.update(Integer.toString(part.length).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ':');
-            digest.update(part);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static void add(List<byte[]> parts, String text) {
-        parts.add(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(List<String> parts) {
-        MessageDigest digest = digest();
-        for (String part : parts) {
-            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-            digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) ':');
-            digest.update(bytes);
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+                "seeds=" + String.join("\n", spec.seeds()));
     }
 
     /** @return the spec */
