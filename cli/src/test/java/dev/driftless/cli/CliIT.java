@@ -132,7 +132,8 @@ class CliIT {
     void verifyBadInputExitsWithTwo() {
         CliProcess.Result missing = CliProcess.run("verify", "--schema", DIR + "nope.sql", "--migrations", DIR + "migrations");
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).startsWith("driftless verify: --schema src/test/resources/cli/nope.sql: no such file");
+        assertThat(missing.err()).startsWith("driftless verify: --schema src/test/resources/cli/nope.sql: No schema"
+                + " script found at 'src/test/resources/cli/nope.sql': nothing exists there. Searched:");
         assertThat(missing.out()).isEmpty();
 
         CliProcess.Result broken = CliProcess.runOn(admin, "verify", "--schema", DIR + "broken.sql",
@@ -162,7 +163,8 @@ class CliIT {
 
         CliProcess.Result unknown = CliProcess.run("diff", DIR + "schema.sql", "nowhere/at/all");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err()).contains("B nowhere/at/all: no such file or folder");
+        assertThat(unknown.err()).contains("B nowhere/at/all: No sources found at 'nowhere/at/all': nothing exists"
+                + " there.");
 
         CliProcess.Result version = CliProcess.runOn(admin, "diff", DIR + "schema.sql", DIR + "migrations@7");
         assertThat(version.exitCode()).isEqualTo(2);
@@ -247,7 +249,8 @@ class CliIT {
 
             CliProcess.Result missing = CliProcess.run(env, concat(new String[] {"seed"}, base, DIR + "nope.yml"));
             assertThat(missing.exitCode()).isEqualTo(2);
-            assertThat(missing.err()).contains("fixture src/test/resources/cli/nope.yml: no such file");
+            assertThat(missing.err()).contains("fixture src/test/resources/cli/nope.yml: No fixtures found at"
+                    + " 'src/test/resources/cli/nope.yml': nothing exists there.");
         } finally {
             server.drop(target);
         }

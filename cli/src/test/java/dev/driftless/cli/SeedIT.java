@@ -150,8 +150,8 @@ class SeedIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.err()).doesNotContain("\u001b", "\u0007").isEqualTo("Loading 1 row ...\n"
                 + "driftless seed: Cannot load fixtures: 1 problem found before anything was inserted:\n"
-                + "  - " + file + ":2, table note, row 1, column \\x1B]0;pwned\\x07\\x1B[2J: table note has no column"
-                + " \"\\x1B]0;pwned\\x07\\x1B[2J\"\n"
+                + "  - " + file + ":2, table note, row 1, column <U+001B>]0;pwned<U+0007><U+001B>[2J: table note has no column"
+                + " \"<U+001B>]0;pwned<U+0007><U+001B>[2J\"\n"
                 + "Nothing was inserted. Fix the fixture and load again.\n");
     }
 

@@ -55,8 +55,12 @@ class SourcesIT {
     void controlCharactersInArgumentsAreShownVisibly() {
         CliProcess.Result result = CliProcess.run("diff", "x\u001b]0;pwned\u0007\u001b[2Jy.sql", DIR + "schema.sql");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("driftless diff: A x\\x1B]0;pwned\\x07\\x1B[2Jy.sql: no such file or folder"
-                + " (working directory " + WORKING_DIRECTORY + "). A source is an SQL script, a migration folder"
+        String shown = "x<U+001B>]0;pwned<U+0007><U+001B>[2Jy.sql";
+        assertThat(result.err()).isEqualTo("driftless diff: A " + shown + ": No sources found at '" + shown + "':"
+                + " nothing exists there. Searched:\n  " + WORKING_DIRECTORY + "/" + shown + " (file system)\n"
+                + "  classpath:" + shown + " (class path)\n"
+                + "Check the spelling; a file path is resolved against the working directory " + WORKING_DIRECTORY
+                + ", a 'classpath:' location against the class path. A source is an SQL script, a migration folder"
                 + " (optionally folder@version), a snapshot .json file or a jdbc:postgresql: URL.\n");
     }
 
@@ -67,8 +71,10 @@ class SourcesIT {
 
         CliProcess.Result result = CliProcess.run("diff", binary.toString(), binary.toString());
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.err()).isEqualTo("driftless diff: A " + binary + ": cannot read it: it is not valid UTF-8 text. Check"
-                + " that it is a readable snapshot file written by driftless snapshot.\n");
+        assertThat(result.err()).isEqualTo("driftless diff: A " + binary + ":1:2 is not valid UTF-8: the byte 0xC3 at"
+                + " byte offset 1 does not form a UTF-8 character. Driftless reads every text file as UTF-8 and never"
+                + " substitutes characters. Save the file as UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file);"
+                + " pg_dump writes UTF-8 when the database encoding is UTF8.\n");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.driftless.resource;
 
 import dev.driftless.internal.resource.TextFiles;
-import dev.driftless.internal.text.Printable;
+import dev.driftless.Printable;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.driftless.sql;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.internal.text.Printable;
+import dev.driftless.Printable;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -39,7 +39,7 @@ class HostileMigrationFolderTest {
 
     private static final String LATIN1_CAFE = "SELECT 'café';\n";
     private static final String NOT_UTF8 = " is not valid UTF-8: the byte 0xE9 at byte offset 11 does not form a"
-            + " UTF-8 character. Driftless reads every script as UTF-8 and never substitutes characters. Save the file"
+            + " UTF-8 character. Driftless reads every text file as UTF-8 and never substitutes characters. Save the file"
             + " as UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file); pg_dump writes UTF-8 when the database"
             + " encoding is UTF8.";
     private static final String REGULAR_ONLY = " Driftless reads scripts only from regular files, so that reading can"

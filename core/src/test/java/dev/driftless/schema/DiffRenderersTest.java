@@ -220,13 +220,13 @@ class DiffRenderersTest {
 
                 | Object | Change | From | To | Category |
                 |---|---|---|---|---|
-                | column a\\|b\\`c\\*d\\x0Ae\\[x\\](y) | added |  | ```text DEFAULT '``\\|`'``` | structure |
+                | column a\\|b\\`c\\*d&lt;U+000A&gt;e\\[x\\](y) | added |  | ```text DEFAULT '``\\|`'``` | structure |
 
-                ## table bell\\x07\\x1B\\[2J
+                ## table bell&lt;U+0007&gt;&lt;U+001B&gt;\\[2J
 
                 | Object | Change | From | To | Category |
                 |---|---|---|---|---|
-                | — | comment |  | `</td><script>alert(1)</script>\\u009B` | comment |
+                | — | comment |  | `</td><script>alert(1)</script><U+009B>` | comment |
                 """);
     }
 
@@ -238,17 +238,17 @@ class DiffRenderersTest {
                 <h2>table &lt;img src=x onerror=alert(1)&gt;</h2>
                 <table>
                 <tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>
-                <tr><td>column a|b`c*d\\x0Ae[x](y)</td><td class="added">added</td><td class="from"></td><td\
+                <tr><td>column a|b`c*d&lt;U+000A&gt;e[x](y)</td><td class="added">added</td><td class="from"></td><td\
                  class="to"><pre>text DEFAULT '``|`'</pre></td><td><span class="cat cat-structure">structure</span>\
                 </td></tr>
                 </table>
                 </section>
                 <section>
-                <h2>table bell\\x07\\x1B[2J</h2>
+                <h2>table bell&lt;U+0007&gt;&lt;U+001B&gt;[2J</h2>
                 <table>
                 <tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>
                 <tr><td><span class="none">—</span></td><td class="changed">comment</td><td class="from"></td><td\
-                 class="to"><pre>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;\\u009B</pre></td><td><span\
+                 class="to"><pre>&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;U+009B&gt;</pre></td><td><span\
                  class="cat cat-comment">comment</span></td></tr>
                 </table>
                 </section>
@@ -261,8 +261,8 @@ class DiffRenderersTest {
     void textShowsControlCharactersVisibly() {
         assertThat(HOSTILE.toText()).isEqualTo("""
                 2 differences (1 structure, 1 comment)
-                table <img src=x onerror=alert(1)>: column a|b`c*d\\x0Ae[x](y): added (text DEFAULT '``|`')
-                table bell\\x07\\x1B[2J: comment (none) → </td><script>alert(1)</script>\\u009B [comment]
+                table <img src=x onerror=alert(1)>: column a|b`c*d<U+000A>e[x](y): added (text DEFAULT '``|`')
+                table bell<U+0007><U+001B>[2J: comment (none) → </td><script>alert(1)</script><U+009B> [comment]
                 """);
     }
 }

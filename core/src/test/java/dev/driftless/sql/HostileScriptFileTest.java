@@ -95,7 +95,7 @@ class HostileScriptFileTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         ScriptException e = readError(latin1);
         assertThat(e).hasMessage(latin1 + ":2:12 is not valid UTF-8: the byte 0xE9 at byte offset 21 does not form"
-                + " a UTF-8 character. Driftless reads every script as UTF-8 and never substitutes characters. Save"
+                + " a UTF-8 character. Driftless reads every text file as UTF-8 and never substitutes characters. Save"
                 + " the file as UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file); pg_dump writes UTF-8 when"
                 + " the database encoding is UTF8.");
         assertThat(e.line()).isEqualTo(2);
@@ -148,7 +148,7 @@ class HostileScriptFileTest {
         Files.write(inner, "SELECT 'café';".getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> SqlScript.of(main).parse()).isInstanceOf(ScriptException.class).hasMessage(
                 inner + ":1:12 is not valid UTF-8: the byte 0xE9 at byte offset 11 does not form a UTF-8 character."
-                        + " Driftless reads every script as UTF-8 and never substitutes characters. Save the file as"
+                        + " Driftless reads every text file as UTF-8 and never substitutes characters. Save the file as"
                         + " UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file); pg_dump writes UTF-8 when the"
                         + " database encoding is UTF8." + chain);
 

@@ -63,7 +63,7 @@ class ScriptSourceTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertThatThrownBy(() -> SqlScript.of(latin1)).isInstanceOf(ScriptException.class)
                 .hasMessage(latin1 + ":2:12 is not valid UTF-8: the byte 0xE9 at byte offset 21 does not form a UTF-8"
-                        + " character. Driftless reads every script as UTF-8 and never substitutes characters. Save"
+                        + " character. Driftless reads every text file as UTF-8 and never substitutes characters. Save"
                         + " the file as UTF-8 (iconv -f LATIN1 -t UTF-8 converts a Latin-1 file); pg_dump writes UTF-8"
                         + " when the database encoding is UTF8.")
                 .satisfies(e -> assertThat(((ScriptException) e).line()).isEqualTo(2));

@@ -1,6 +1,6 @@
 package dev.driftless.cli.internal;
 
-import dev.driftless.internal.schema.Escapes;
+import dev.driftless.Printable;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.ByteArrayOutputStream;
@@ -234,7 +234,7 @@ public final class Console {
         }
 
         private void writeVisible(int c) throws IOException {
-            out.write(Escapes.visible(c).getBytes(StandardCharsets.US_ASCII));
+            out.write(Printable.escape(c).getBytes(StandardCharsets.US_ASCII));
         }
     }
 }

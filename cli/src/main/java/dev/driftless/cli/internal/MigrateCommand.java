@@ -71,7 +71,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MigrationChain chain = Workbench.chain("DIR", dir);
+        MigrationChain chain = Workbench.chain("DIR", dir.toString());
         MigrationVersion target;
         if (to == null) {
             target = chain.latestVersion();

@@ -1,5 +1,7 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.resource.Location;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.seed.Fixture;
 import dev.driftless.seed.Seeder;
 import picocli.CommandLine.Command;
@@ -8,7 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import javax.sql.DataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,11 +54,12 @@ public final class SeedCommand implements Callable<Integer> {
     public Integer call() {
         Fixture fixture = null;
         for (Path file : fixtures) {
-            if (!Files.exists(file)) {
-                throw new BadInputException("fixture " + file + ": no such file (working directory "
-                        + Path.of("").toAbsolutePath() + ")");
+            Fixture read;
+            try {
+                read = Fixture.of(Location.of(file.toString()).list("fixtures"));
+            } catch (ResourceException e) {
+                throw new BadInputException("fixture " + file + ": " + e.getMessage());
             }
-            Fixture read = Fixture.read(file);
             fixture = fixture == null ? read : fixture.and(read);
         }
         DataSource dataSource = Jdbc.dataSource(jdbcUrl, user);

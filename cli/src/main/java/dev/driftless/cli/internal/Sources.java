@@ -2,6 +2,10 @@ package dev.driftless.cli.internal;
 
 import dev.driftless.internal.server.Secrets;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.resource.Listing;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.Resource;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaInspector;
@@ -10,9 +14,6 @@ import dev.driftless.server.Database;
 import dev.driftless.sql.SqlScript;
 
 import javax.sql.DataSource;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -74,30 +75,31 @@ public final class Sources {
     }
 
     /** A snapshot JSON file, from {@code driftless snapshot}. */
-    record SnapshotFile(String label, Path path) implements Source {
+    record SnapshotFile(String label, Resource file) implements Source {
 
         @Override
         public String shown() {
-            return path.toString();
+            return file.name();
         }
 
         @Override
         public SchemaSnapshot snapshot(SchemaFilter filter, String user, Workbench workbench) {
+            String json;
             try {
-                return SchemaSnapshot.readFrom(path);
-            } catch (UncheckedIOException e) {
-                throw new BadInputException(label + " " + path + ": cannot read it: " + ReportWriter.reason(e.getCause())
-                        + ". Check that it is a readable snapshot file written by driftless snapshot.");
+                json = file.text();
+            } catch (ResourceException e) {
+                throw new BadInputException(label + " " + e.getMessage());
             }
+            return SchemaSnapshot.fromJson(json);
         }
     }
 
     /** An SQL script, run in a scratch database. */
-    record ScriptSource(String label, Path path, SqlScript script) implements Source {
+    record ScriptSource(String label, String path, SqlScript script) implements Source {
 
         @Override
         public String shown() {
-            return path.toString();
+            return path;
         }
 
         @Override
@@ -114,7 +116,7 @@ public final class Sources {
      *
      * @param version the version, or {@code null} for the latest
      */
-    record ChainSource(String label, String argument, Path path, MigrationChain chain, MigrationVersion version)
+    record ChainSource(String label, String argument, String path, MigrationChain chain, MigrationVersion version)
             implements Source {
 
         @Override
@@ -145,31 +147,44 @@ public final class Sources {
         if (argument.startsWith("jdbc:")) {
             return new JdbcSource(label, argument);
         }
-        Path path = Path.of(argument);
+        String written = argument;
         String version = null;
-        if (!Files.exists(path) && argument.lastIndexOf('@') > 0) {
-            int at = argument.lastIndexOf('@');
-            path = Path.of(argument.substring(0, at));
+        int at = argument.lastIndexOf('@');
+        if (at > 0 && !exists(argument)) {
+            written = argument.substring(0, at);
             version = argument.substring(at + 1);
-            if (!Files.isDirectory(path)) {
-                throw new BadInputException(label + " " + argument + ": " + path
-                        + " is not a migration folder (folder@version names a version of the chain in a folder)");
-            }
         }
-        if (!Files.exists(path)) {
-            throw new BadInputException(label + " " + argument + ": no such file or folder (working directory "
-                    + Path.of("").toAbsolutePath() + "). A source is an SQL script, a migration folder (optionally "
-                    + "folder@version), a snapshot .json file or a jdbc:postgresql: URL.");
+        Listing listing;
+        try {
+            listing = Location.of(written).list("sources");
+        } catch (ResourceException e) {
+            throw new BadInputException(label + " " + argument + ": " + e.getMessage() + " A source is an SQL script,"
+                    + " a migration folder (optionally folder@version), a snapshot .json file or a jdbc:postgresql:"
+                    + " URL.");
         }
-        if (Files.isDirectory(path)) {
-            MigrationChain chain = Workbench.chain(label, path);
-            return new ChainSource(label, argument, path, chain, version == null ? null : version(label, argument,
-                    version, chain));
+        if (!listing.singleFile()) {
+            MigrationChain chain = Workbench.chain(label, written);
+            return new ChainSource(label, argument, written, chain, version == null ? null
+                    : version(label, argument, version, chain));
         }
-        if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
-            return new SnapshotFile(label, path);
+        if (version != null) {
+            throw new BadInputException(label + " " + argument + ": " + written
+                    + " is not a migration folder (folder@version names a version of the chain in a folder)");
         }
-        return new ScriptSource(label, path, Workbench.script(label, path));
+        Resource file = listing.resources().get(0);
+        if (file.fileName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return new SnapshotFile(label, file);
+        }
+        return new ScriptSource(label, file.name(), Workbench.script(label, written));
+    }
+
+    private static boolean exists(String location) {
+        try {
+            Location.of(location).file("source");
+            return true;
+        } catch (ResourceException e) {
+            return false;
+        }
     }
 
     private static MigrationVersion version(String label, String argument, String text, MigrationChain chain) {

@@ -61,8 +61,8 @@ public final class VerifyCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.checkFormat(report);
         }
-        SqlScript script = schema == null ? null : Workbench.script("--schema", schema);
-        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations);
+        SqlScript script = schema == null ? null : Workbench.script("--schema", schema.toString());
+        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations.toString());
         String chainLabel = chain == null ? null : migrations + " (" + chain.layout().map(l -> l.displayName())
                 .orElse("custom") + ", " + chain.migrations().size() + " migrations, latest "
                 + chain.latestVersion() + ")";

@@ -1,6 +1,9 @@
 package dev.driftless.cli.internal;
 
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationException;
+import dev.driftless.resource.Location;
+import dev.driftless.resource.ResourceException;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
 import dev.driftless.server.Database;
@@ -9,8 +12,6 @@ import dev.driftless.sql.ScriptResult;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,43 +90,45 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Reads a script file named by an option, checking that it exists and parses.
+     * Reads a script named by an option (a file path or {@code classpath:...}), looked up as every core location is,
+     * and checks that it parses.
      *
      * @param option the option or parameter, for messages, e.g. {@code --schema}
-     * @param file the file
+     * @param location the location as given
      * @return the script
+     * @throws BadInputException naming the option when nothing is there
      */
-    public static SqlScript script(String option, Path file) {
-        if (!Files.exists(file)) {
-            throw new BadInputException(option + " " + file + ": no such file (working directory "
-                    + Path.of("").toAbsolutePath() + ")");
+    public static SqlScript script(String option, String location) {
+        SqlScript script;
+        try {
+            script = SqlScript.of(Location.of(location).file("schema script"));
+        } catch (ResourceException e) {
+            throw new BadInputException(option + " " + location + ": " + e.getMessage());
         }
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(option + " " + file + ": is a folder; expected an SQL script file");
-        }
-        SqlScript script = SqlScript.of(file);
         script.parse();
         return script;
     }
 
     /**
-     * Reads a migration chain from a folder named by an option; its warnings go to standard error.
+     * Reads a migration chain from a location named by an option; its warnings go to standard error.
      *
      * @param option the option or parameter, for messages, e.g. {@code --migrations}
-     * @param dir the folder
+     * @param location the location as given
      * @return the chain
+     * @throws BadInputException naming the option when nothing is there or no migration is found
      */
-    public static MigrationChain chain(String option, Path dir) {
-        if (!Files.exists(dir)) {
-            throw new BadInputException(option + " " + dir + ": no such folder (working directory "
-                    + Path.of("").toAbsolutePath() + ")");
+    public static MigrationChain chain(String option, String location) {
+        MigrationChain chain;
+        try {
+            chain = MigrationChain.at(Location.of(location));
+        } catch (MigrationException e) {
+            if (e.getCause() instanceof ResourceException) {
+                throw new BadInputException(option + " " + location + ": " + e.getMessage());
+            }
+            throw e;
         }
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(option + " " + dir + ": is a file; expected the folder holding the migrations");
-        }
-        MigrationChain chain = MigrationChain.at(dir.toString());
         if (chain.migrations().isEmpty()) {
-            throw new BadInputException(option + " " + dir + ": no migrations found in this folder");
+            throw new BadInputException(option + " " + location + ": no migrations found in this folder");
         }
         chain.warnings().forEach(w -> Console.progress("warning: " + w));
         return chain;

@@ -23,7 +23,7 @@ class ConsoleTest {
     @Test
     void controlCharactersAreWrittenVisibly() throws IOException {
         assertThat(through(false, "a\u0000b\u0007c\u001b]0;title\u0007d\u001b[2Je\u007ff\u009bg\rh"))
-                .isEqualTo("a\\x00b\\x07c\\x1B]0;title\\x07d\\x1B[2Je\\x7Ff\\u009Bg\\x0Dh");
+                .isEqualTo("a<U+0000>b<U+0007>c<U+001B>]0;title<U+0007>d<U+001B>[2Je<U+007F>f<U+009B>g<U+000D>h");
     }
 
     @Test
@@ -34,8 +34,8 @@ class ConsoleTest {
     @Test
     void colourSequencesPassOnlyWhileColourIsOn() throws IOException {
         String coloured = "\u001b[32mPASS\u001b[39m\u001b[0m";
-        assertThat(through(true, coloured + " \u001b[2J \u001b]0;x")).isEqualTo(coloured + " \\x1B[2J \\x1B]0;x");
-        assertThat(through(false, coloured)).isEqualTo("\\x1B[32mPASS\\x1B[39m\\x1B[0m");
+        assertThat(through(true, coloured + " \u001b[2J \u001b]0;x")).isEqualTo(coloured + " <U+001B>[2J <U+001B>]0;x");
+        assertThat(through(false, coloured)).isEqualTo("<U+001B>[32mPASS<U+001B>[39m<U+001B>[0m");
     }
 
     @Test
@@ -47,6 +47,6 @@ class ConsoleTest {
             out.write(new byte[] {(byte) 0x9B, (byte) 0xC2});
             out.write(new byte[] {(byte) 0xA2, '\r'});
         }
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n\\u009B¢\\x0D");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("a\r\n<U+009B>¢<U+000D>");
     }
 }

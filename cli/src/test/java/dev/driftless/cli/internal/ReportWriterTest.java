@@ -34,7 +34,7 @@ class ReportWriterTest {
 
                 ````text
                 ```
-                DROP TABLE x;\\x1B[2J
+                DROP TABLE x;<U+001B>[2J
                 ````
 
                 FAILED: 1 check (0 passed, 1 failed) in 1.2 s
@@ -46,7 +46,7 @@ class ReportWriterTest {
         String html = ReportWriter.html(REPORT);
         assertThat(html).contains("<li>migrations: <code>migrations/&lt;b&gt;</code></li>",
                 "<td>migration 002 (&lt;img src=x onerror=alert(1)&gt;) applies</td>",
-                "<pre>```\nDROP TABLE x;\\x1B[2J</pre>",
+                "<pre>```\nDROP TABLE x;&lt;U+001B&gt;[2J</pre>",
                 "<li>server: PostgreSQL 17 &lt;embedded&gt; &amp; *local*</li>").doesNotContain("<img", "\u001b");
     }
 }

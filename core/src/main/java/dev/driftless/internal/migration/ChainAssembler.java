@@ -6,7 +6,6 @@ import dev.driftless.resource.Resource;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationVersion;
-import dev.driftless.sql.ScriptException;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -5,7 +5,6 @@ import dev.driftless.resource.Listing;
 import dev.driftless.resource.Resource;
 import dev.driftless.migration.Layout;
 import dev.driftless.migration.MigrationVersion;
-import dev.driftless.sql.ScriptException;
 
 import java.util.ArrayList;
 import java.util.Collections;

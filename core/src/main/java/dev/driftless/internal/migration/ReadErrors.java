@@ -1,6 +1,6 @@
 package dev.driftless.internal.migration;
 
-import dev.driftless.internal.text.Printable;
+import dev.driftless.Printable;
 import dev.driftless.migration.MigrationException;
 
 /**

@@ -111,7 +111,7 @@ public final class TextFiles {
             }
             throw new ResourceException(name + ":" + line + ":" + column + " is not valid UTF-8: the "
                     + (length == 1 ? "byte " : "bytes ") + shown + " at byte offset " + bad
-                    + (length == 1 ? " does" : " do") + " not form a UTF-8 character. Driftless reads every script as"
+                    + (length == 1 ? " does" : " do") + " not form a UTF-8 character. Driftless reads every text file as"
                     + " UTF-8 and never substitutes characters. Save the file as UTF-8 (iconv -f LATIN1 -t UTF-8"
                     + " converts a Latin-1 file); pg_dump writes UTF-8 when the database encoding is UTF8.",
                     name, line, column, null);

@@ -9,11 +9,9 @@ import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectId;
 import dev.driftless.schema.ObjectKind;
-import dev.driftless.schema.Policy;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
-import dev.driftless.schema.Trigger;
 
 import java.util.ArrayList;
 import java.util.Comparator;

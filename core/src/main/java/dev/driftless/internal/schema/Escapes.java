@@ -1,50 +1,41 @@
 package dev.driftless.internal.schema;
 
+import dev.driftless.Printable;
+
 /**
  * {@code Escapes} writes text from databases and files — object names, definitions, paths — into reports and
  * terminals so that it reads as written and cannot act as markup or as a terminal command: control characters become
- * visible ({@code \x1B}, <code>&#92;u009B</code>), Markdown and HTML special characters are escaped for their format.
- * Every report renderer and the CLI's console use these rules, so a control character looks the same everywhere.
+ * visible as {@link Printable} shows them ({@code <U+001B>}), Markdown and HTML special characters are escaped for
+ * their format.
  */
 public final class Escapes {
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private Escapes() {
     }
 
     /**
-     * Tells whether a character is a control character: C0 ({@code U+0000}–{@code U+001F}), DEL ({@code U+007F}) or
-     * C1 ({@code U+0080}–{@code U+009F}), which terminals may read as commands.
-     *
-     * @param c a character
-     * @return {@code true} for a control character
+     * Appends a code point as {@link Printable} shows it, line breaks and tabs escaped too unless kept; in markup, the
+     * escape's angle brackets as entities, so that {@code <U+001B>} cannot read as a tag.
      */
-    public static boolean isControl(int c) {
-        return c < 0x20 || c >= 0x7F && c <= 0x9F;
-    }
-
-    /**
-     * Writes a control character as visible text.
-     *
-     * @param c a control character, see {@link #isControl(int)}
-     * @return {@code \x1B} for C0 and DEL, <code>&#92;u009B</code> for C1
-     */
-    public static String visible(int c) {
-        if (c <= 0x7F) {
-            return "\\x" + HEX[(c >> 4) & 0xF] + HEX[c & 0xF];
+    private static void appendShown(StringBuilder out, int c, boolean keepLines, boolean markup) {
+        boolean escaped = c <= 0xFFFF && (Printable.isEscaped((char) c)
+                || !keepLines && (c == '\n' || c == '\t' || c == '\r'));
+        if (escaped) {
+            String shown = Printable.escape(c);
+            out.append(markup ? shown.replace("<", "&lt;").replace(">", "&gt;") : shown);
+        } else {
+            out.appendCodePoint(c);
         }
-        return "\\u00" + HEX[(c >> 4) & 0xF] + HEX[c & 0xF];
     }
 
     /**
      * Makes every control character of a text visible, line breaks included, e.g. for a name in one line of text.
      *
      * @param text the text, may be {@code null}
-     * @return the text with control characters written as {@link #visible(int)}; {@code null} for {@code null}
+     * @return the text as {@link Printable#inOneLine(String)} shows it; {@code null} for {@code null}
      */
     public static String visible(String text) {
-        return visible(text, false);
+        return Printable.inOneLine(text);
     }
 
     /**
@@ -52,26 +43,10 @@ public final class Escapes {
      * body shown over several lines.
      *
      * @param text the text, may be {@code null}
-     * @return the text with every other control character written as {@link #visible(int)}
+     * @return the text as {@link Printable#of(String)} shows it
      */
     public static String visibleKeepingLines(String text) {
-        return visible(text, true);
-    }
-
-    private static String visible(String text, boolean keepLines) {
-        if (text == null || text.chars().noneMatch(c -> isControl(c) && !(keepLines && (c == '\n' || c == '\t')))) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isControl(c) && !(keepLines && (c == '\n' || c == '\t'))) {
-                out.append(visible(c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Printable.of(text);
     }
 
     /**
@@ -96,17 +71,15 @@ public final class Escapes {
 
     private static String html(String text, boolean keepLines) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        text.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
-                default -> out.append(isControl(c) && !(keepLines && (c == '\n' || c == '\t')) ? visible(c)
-                        : String.valueOf(c));
+                default -> appendShown(out, c, keepLines, true);
             }
-        }
+        });
         return out.toString();
     }
 
@@ -119,16 +92,15 @@ public final class Escapes {
      */
     public static String markdown(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        text.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
-                default -> out.append(isControl(c) ? visible(c) : String.valueOf(c));
+                case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append((char) c);
+                default -> appendShown(out, c, false, true);
             }
-        }
+        });
         return out.toString();
     }
 

@@ -7,9 +7,6 @@ import dev.driftless.resource.ResourceException;
 import dev.driftless.sql.ScriptException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

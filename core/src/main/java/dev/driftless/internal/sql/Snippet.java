@@ -1,6 +1,6 @@
 package dev.driftless.internal.sql;
 
-import dev.driftless.internal.text.Printable;
+import dev.driftless.Printable;
 /**
  * {@code Snippet} renders lines of a script with their numbers and a caret under one column, for error messages:
  * <pre>

@@ -1,6 +1,6 @@
 package dev.driftless.internal.sql;
 
-import dev.driftless.internal.text.Printable;
+import dev.driftless.Printable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,17 @@
-package dev.driftless.internal.text;
+package dev.driftless;
 
 /**
- * {@code Printable} makes text from files and names safe to show to people.
+ * {@code Printable} makes text from files, databases and command lines safe to show to people: control characters
+ * (but tab and line break), DEL, C1 controls, Unicode line separators, bidirectional overrides and lone surrogates are
+ * written as {@code <U+001B>}, so that a binary file or a hostile name can neither garble a terminal nor hide or
+ * reorder what a message or a report says. Every message, report and console line Driftless writes shows such
+ * characters this one way.
+ *
+ * <pre>{@code
+ * Printable.of("a[2Jb")         // a<U+001B>[2Jb
+ * Printable.inOneLine("x
+y")          // x<U+000A>y
+ * }</pre>
  */
 public final class Printable {
 
@@ -14,10 +24,13 @@ public final class Printable {
      * binary file or a hostile name can neither garble the terminal nor hide or reorder what a message says. The one
      * place that does this for every message Driftless writes about files and scripts.
      *
-     * @param text any text
+     * @param text any text, may be {@code null}
      * @return the text with those characters escaped; {@code text} itself when there are none
      */
     public static String of(String text) {
+        if (text == null) {
+            return null;
+        }
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
@@ -39,6 +52,40 @@ public final class Printable {
     }
 
     /**
+     * Makes text safe to show on one line: as {@link #of(String)}, and line breaks and tabs escaped too.
+     *
+     * @param text any text, may be {@code null}
+     * @return the text with those characters escaped; {@code null} for {@code null}
+     */
+    public static String inOneLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        return of(text).replace("\t", escape('\t')).replace("\r", escape('\r')).replace("\n", escape('\n'));
+    }
+
+    /**
+     * Writes one character the way this class shows characters it escapes.
+     *
+     * @param c a character
+     * @return {@code <U+XXXX>}
+     */
+    public static String escape(int c) {
+        return String.format("<U+%04X>", c);
+    }
+
+    /**
+     * Tells whether this class shows a character escaped (outside {@link #inOneLine(String)}, which also escapes line
+     * breaks and tabs).
+     *
+     * @param c a UTF-16 character; callers pass surrogates only when they are no part of a pair
+     * @return {@code true} when it is escaped
+     */
+    public static boolean isEscaped(char c) {
+        return escaped(c);
+    }
+
+    /**
      * Appends one code point as {@link #of(String)} would show it.
      *
      * @param out where to append
@@ -46,7 +93,7 @@ public final class Printable {
      */
     public static void append(StringBuilder out, int cp) {
         if (cp <= 0xFFFF && escaped((char) cp)) {
-            out.append(String.format("<U+%04X>", cp));
+            out.append(escape(cp));
         } else {
             out.appendCodePoint(cp);
         }
