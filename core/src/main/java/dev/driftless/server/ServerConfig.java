@@ -2,7 +2,6 @@ package dev.driftless.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
-import dev.driftless.internal.server.Secrets;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -466,13 +465,13 @@ public final class ServerConfig {
                 text.append(", image ").append(image);
                 break;
             case EXTERNAL:
-                text.append(", ").append(Secrets.redactUrl(jdbcUrl)).append(", user ")
+                text.append(", ").append(Redaction.url(jdbcUrl)).append(", user ")
                         .append(user == null ? "postgres" : user);
                 break;
             default:
                 text.append(", postgres ").append(postgresVersion).append(", image ").append(image);
                 if (jdbcUrl != null) {
-                    text.append(", ").append(Secrets.redactUrl(jdbcUrl));
+                    text.append(", ").append(Redaction.url(jdbcUrl));
                 }
         }
         if (reuse) {

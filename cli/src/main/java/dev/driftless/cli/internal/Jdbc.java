@@ -1,7 +1,7 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.server.Redaction;
 import dev.driftless.config.DriftlessConfig;
-import dev.driftless.internal.server.Secrets;
 import dev.driftless.server.Database;
 import dev.driftless.sql.ServerError;
 import org.postgresql.Driver;
@@ -41,7 +41,7 @@ public final class Jdbc {
      */
     public static DataSource dataSource(String url, String userOption) {
         if (!url.startsWith("jdbc:postgresql:") || Driver.parseURL(url, new Properties()) == null) {
-            throw new BadInputException("--jdbc-url " + Secrets.redactUrl(url)
+            throw new BadInputException("--jdbc-url " + Redaction.url(url)
                     + ": not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:5432/database");
         }
         DriftlessConfig settings = DriftlessConfig.load();
@@ -59,8 +59,8 @@ public final class Jdbc {
             return dataSource;
         } catch (SQLException e) {
             ServerError error = ServerError.of(e);
-            throw new BadInputException("Cannot connect to " + Secrets.redactUrl(url) + ": "
-                    + Secrets.redactUrl(Secrets.redact(error.message(), password))
+            throw new BadInputException("Cannot connect to " + Redaction.url(url) + ": "
+                    + Redaction.url(Redaction.secret(error.message(), password))
                     + (error.sqlState() == null ? "" : " [" + error.sqlState() + "]")
                     + ". Check that the server runs, the user (--user or DRIFTLESS_JDBC_USER) and the password "
                     + "(DRIFTLESS_JDBC_PASSWORD or PGPASSWORD).");

@@ -1,6 +1,6 @@
 package dev.driftless.cli.internal;
 
-import dev.driftless.internal.server.Secrets;
+import dev.driftless.server.Redaction;
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.server.PostgresServer;
@@ -98,7 +98,7 @@ public final class ServerOptions {
     private static String describe(ServerConfig config) {
         return switch (config.provider()) {
             case DOCKER -> "PostgreSQL in Docker (" + config.image() + ")";
-            case EXTERNAL -> "a connection to " + Secrets.redactUrl(config.jdbcUrl().orElse(""));
+            case EXTERNAL -> "a connection to " + Redaction.url(config.jdbcUrl().orElse(""));
             default -> "embedded PostgreSQL " + config.postgresVersion();
         };
     }

@@ -1,6 +1,6 @@
 package dev.driftless.cli.internal;
 
-import dev.driftless.internal.server.Secrets;
+import dev.driftless.server.Redaction;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.resource.Listing;
 import dev.driftless.resource.Location;
@@ -59,7 +59,7 @@ public final class Sources {
 
         @Override
         public String shown() {
-            return Secrets.redactUrl(url);
+            return Redaction.url(url);
         }
 
         @Override

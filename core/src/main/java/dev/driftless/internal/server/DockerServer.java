@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.server.Redaction;
 import dev.driftless.sql.Quote;
 import dev.driftless.DriftlessException;
 import com.github.dockerjava.api.DockerClient;
@@ -105,7 +106,7 @@ public final class DockerServer implements ServerHandle {
                 // The container may never have been created; the start failure is what matters.
             }
             throw new DriftlessException("Docker image '" + image + "' did not start a PostgreSQL server: "
-                    + Secrets.redact(rootMessage(e), bootstrapPassword) + ". Set driftless.postgres.image (DRIFTLESS_POSTGRES_IMAGE)"
+                    + Redaction.secret(rootMessage(e), bootstrapPassword) + ". Set driftless.postgres.image (DRIFTLESS_POSTGRES_IMAGE)"
                     + " to a PostgreSQL-compatible image, such as postgres:17, postgis/postgis:17-3.5 or"
                     + " timescale/timescaledb:latest-pg17, that is available to this Docker engine.", e);
         }
@@ -143,7 +144,7 @@ public final class DockerServer implements ServerHandle {
                 container.stop();
             }
             throw new DriftlessException("The PostgreSQL container started but its password could not be set: "
-                    + Secrets.redact(e.getMessage(), password), e);
+                    + Redaction.secret(e.getMessage(), password), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.server.Redaction;
 import dev.driftless.DriftlessException;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.sql.Quote;
@@ -43,7 +44,7 @@ public final class ExternalServer implements ServerHandle {
         try {
             url = PgUrl.parse(jdbcUrl);
         } catch (DriftlessException e) {
-            throw new DriftlessException("'" + Secrets.redactUrl(jdbcUrl) + "' is not a PostgreSQL JDBC URL"
+            throw new DriftlessException("'" + Redaction.url(jdbcUrl) + "' is not a PostgreSQL JDBC URL"
                     + " (driftless.jdbc.url). Write it as jdbc:postgresql://HOST:PORT/DATABASE.");
         }
         Properties parsed = Driver.parseURL(jdbcUrl, new Properties());
@@ -72,7 +73,7 @@ public final class ExternalServer implements ServerHandle {
             }
         } catch (SQLException e) {
             throw new DriftlessException("Cannot connect to the external PostgreSQL server " + url + " as user '"
-                    + user + "' (driftless.jdbc.url): " + Secrets.redactUrl(Secrets.redact(e.getMessage(), password))
+                    + user + "' (driftless.jdbc.url): " + Redaction.url(Redaction.secret(e.getMessage(), password))
                     + (e.getSQLState() == null ? "" : " [SQLSTATE " + e.getSQLState() + "]")
                     + ". Check that the server runs and accepts connections from this machine, and that"
                     + " driftless.jdbc.user and driftless.jdbc.password are right.", e);

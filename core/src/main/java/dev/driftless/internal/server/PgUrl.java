@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.server.Redaction;
 import dev.driftless.DriftlessException;
 import org.postgresql.Driver;
 
@@ -48,7 +49,7 @@ public final class PgUrl {
     public static PgUrl parse(String url) {
         Properties parsed = url == null ? null : Driver.parseURL(url, new Properties());
         if (parsed == null || !url.startsWith(PREFIX)) {
-            throw new DriftlessException("'" + Secrets.redactUrl(url) + "' is not a PostgreSQL JDBC URL. Write it as"
+            throw new DriftlessException("'" + Redaction.url(url) + "' is not a PostgreSQL JDBC URL. Write it as"
                     + " jdbc:postgresql://HOST:PORT/DATABASE.");
         }
         String rest = url.substring(PREFIX.length());
@@ -176,7 +177,7 @@ public final class PgUrl {
     /** @return the URL with any password replaced by {@code ***} */
     @Override
     public String toString() {
-        return Secrets.redactUrl(text());
+        return Redaction.url(text());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.server.Redaction;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -122,6 +123,6 @@ public final class SimpleDataSource implements DataSource {
 
     @Override
     public String toString() {
-        return "DataSource[" + Secrets.redactUrl(url) + ", user " + user + "]";
+        return "DataSource[" + Redaction.url(url) + ", user " + user + "]";
     }
 }

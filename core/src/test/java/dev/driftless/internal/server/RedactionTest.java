@@ -1,5 +1,6 @@
 package dev.driftless.internal.server;
 
+import dev.driftless.server.Redaction;
 import dev.driftless.server.ServerConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -7,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link Secrets#redactUrl(String)}: every form of URL that can carry a password, and text that holds such URLs. */
-class SecretsTest {
+/** {@link Redaction#url(String)}: every form of URL that can carry a password, and text that holds such URLs. */
+class RedactionTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -29,14 +30,14 @@ class SecretsTest {
         "jdbc:postgresql://h:5432,h2:5433/db?x=a@b                    | jdbc:postgresql://h:5432,h2:5433/db?x=a@b",
     })
     void removesEveryPassword(String url, String expected) {
-        assertThat(Secrets.redactUrl(url)).isEqualTo(expected).doesNotContain("s3");
+        assertThat(Redaction.url(url)).isEqualTo(expected).doesNotContain("s3");
     }
 
     @Test
     void removesPasswordsFromUrlsInsideText() {
-        assertThat(Secrets.redactUrl("Cannot connect to jdbc:postgresql://u:s3cret@h/db (and ?password=x2 too)."))
+        assertThat(Redaction.url("Cannot connect to jdbc:postgresql://u:s3cret@h/db (and ?password=x2 too)."))
                 .isEqualTo("Cannot connect to jdbc:postgresql://u:***@h/db (and ?password=*** too).");
-        assertThat(Secrets.redactUrl(null)).isNull();
+        assertThat(Redaction.url(null)).isNull();
     }
 
     @Test
