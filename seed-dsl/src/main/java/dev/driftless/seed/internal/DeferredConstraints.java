@@ -19,7 +19,6 @@ final class DeferredConstraints {
 
     private final Connection connection;
     private final FailureDiagnosis diagnosis;
-    private final List<String> names = new ArrayList<>();
 
     DeferredConstraints(Connection connection, FailureDiagnosis diagnosis) {
         this.connection = connection;
@@ -34,6 +33,7 @@ final class DeferredConstraints {
      * @throws SQLException when the server refuses
      */
     void deferWithinCycles(List<TableOrder.Group> groups, Map<String, List<PlannedRow>> rows) throws SQLException {
+        List<String> names = new ArrayList<>();
         for (TableOrder.Group group : groups) {
             if (!group.cycle()) {
                 continue;
@@ -61,11 +61,8 @@ final class DeferredConstraints {
      * @throws SQLException when the connection fails
      */
     void checkAll() throws SQLException {
-        if (names.isEmpty()) {
-            return;
-        }
         try (Statement st = connection.createStatement()) {
-            st.execute("SET CONSTRAINTS " + String.join(", ", names) + " IMMEDIATE");
+            st.execute("SET CONSTRAINTS ALL IMMEDIATE");
         } catch (SQLException e) {
             throw diagnosis.deferredCheckFailed(e);
         }

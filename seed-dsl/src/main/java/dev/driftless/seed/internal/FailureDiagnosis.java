@@ -114,9 +114,9 @@ final class FailureDiagnosis {
      * @return the exception to throw
      */
     SeedException deferredCheckFailed(SQLException error) {
-        return new SeedException("Cannot load fixtures: a deferred foreign key failed when checked at the end of the"
-                + " load: " + ServerError.of(error).summary() + "\n  Add the referenced rows, or refer to them with"
-                + " $ref:<alias>.\n" + outcome.rolledBack(), error);
+        ServerError server = ServerError.of(error);
+        return failure(new StringBuilder("Cannot load fixtures: a deferred constraint failed when checked at the end"
+                + " of the load: ").append(server.summary()), server, List.of(), error);
     }
 
     /**
