@@ -16,25 +16,18 @@ import java.util.OptionalInt;
  * in one savepoint. When the server names the line it refused, that line's row is reported; when it does not (a
  * foreign key is checked at the end of the statement), the rows go again through {@link InsertBatches}, which finds
  * the row.
+ *
+ * @param connection the load's connection, in its transaction
+ * @param savepoints the load's savepoints
+ * @param text the load's row texts
+ * @param inserts the INSERT path, which finds a row the server did not name
+ * @param diagnosis the load's failure messages
  */
-final class CopyBatches {
+record CopyBatches(Connection connection, Savepoints savepoints, RowText text, InsertBatches inserts,
+                   FailureDiagnosis diagnosis) {
 
     private static final int BUFFER = 1 << 16;
 
-    private final Connection connection;
-    private final Savepoints savepoints;
-    private final RowText text;
-    private final InsertBatches inserts;
-    private final FailureDiagnosis diagnosis;
-
-    CopyBatches(Connection connection, Savepoints savepoints, RowText text, InsertBatches inserts,
-            FailureDiagnosis diagnosis) {
-        this.connection = connection;
-        this.savepoints = savepoints;
-        this.text = text;
-        this.inserts = inserts;
-        this.diagnosis = diagnosis;
-    }
 
     /**
      * Copies rows of one table that all give the same columns and need nothing read back.

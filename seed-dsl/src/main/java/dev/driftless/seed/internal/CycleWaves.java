@@ -11,16 +11,11 @@ import java.util.Map;
  * {@code CycleWaves} inserts the rows of tables that refer to each other in a cycle, in waves: each wave holds the
  * rows whose referenced rows are all stored, table by table. When no row is ready, the first row not yet inserted (in
  * load order) goes anyway, with its references to rows not stored deferred ({@link DeferredReferences}).
+ *
+ * @param batches how one table's rows of a wave go in
+ * @param deferred the load's deferred references, which say which row waits for which
  */
-final class CycleWaves {
-
-    private final RowBatches batches;
-    private final DeferredReferences deferred;
-
-    CycleWaves(RowBatches batches, DeferredReferences deferred) {
-        this.batches = batches;
-        this.deferred = deferred;
-    }
+record CycleWaves(RowBatches batches, DeferredReferences deferred) {
 
     /**
      * Inserts rows that may refer to each other.

@@ -14,16 +14,11 @@ import java.util.Map;
  * row may carry a key its fixture gives before the referenced row exists ({@link DeferredReferences}), and checks
  * every deferred constraint once all rows are in — those {@code INITIALLY DEFERRED} in the schema too — so that a
  * violation is reported as part of the load, not by the commit.
+ *
+ * @param connection the load's connection, in its transaction
+ * @param diagnosis the load's failure messages
  */
-final class DeferredConstraints {
-
-    private final Connection connection;
-    private final FailureDiagnosis diagnosis;
-
-    DeferredConstraints(Connection connection, FailureDiagnosis diagnosis) {
-        this.connection = connection;
-        this.diagnosis = diagnosis;
-    }
+record DeferredConstraints(Connection connection, FailureDiagnosis diagnosis) {
 
     /**
      * Defers the deferrable foreign keys between tables of the same cycle.

@@ -17,25 +17,19 @@ import java.util.regex.Pattern;
  * the failed load left ({@link Outcome#rolledBack()}). It finds the column in the error's fields when the server
  * sends one (column, constraint, COPY context), else in the statement parameter the server blamed, else by casting
  * each of the row's values on its own.
+ *
+ * @param connection the load's connection, in its transaction
+ * @param savepoints the load's savepoints
+ * @param text the load's row texts
+ * @param outcome what the failed load leaves, for the last line of each message
  */
-final class FailureDiagnosis {
+record FailureDiagnosis(Connection connection, Savepoints savepoints, RowText text, Outcome outcome) {
 
     // A value its column's type cannot read fails while the server binds the statement's parameters, and the server
     // then names the parameter only in the error's context ("unnamed portal parameter $3 = '...'"): no error field
     // carries its number. This is the one place that reads the context's text; ServerError reads the COPY context.
     private static final Pattern PARAMETER = Pattern.compile("portal parameter \\$(\\d+)");
 
-    private final Connection connection;
-    private final Savepoints savepoints;
-    private final RowText text;
-    private final Outcome outcome;
-
-    FailureDiagnosis(Connection connection, Savepoints savepoints, RowText text, Outcome outcome) {
-        this.connection = connection;
-        this.savepoints = savepoints;
-        this.text = text;
-        this.outcome = outcome;
-    }
 
     /**
      * Explains a statement about one row that the server refused (an {@code INSERT}, an {@code UPDATE}, or one line of

@@ -20,23 +20,17 @@ import java.util.Set;
  * cast to its column's type. With {@code RETURNING} it reads each stored row back (its {@code ctid} and every column
  * as text), for references and deferred updates. A statement the server refuses is tried again row by row, to name
  * the row.
+ *
+ * @param connection the load's connection, in its transaction
+ * @param savepoints the load's savepoints
+ * @param text the load's row texts
+ * @param diagnosis the load's failure messages
  */
-final class InsertBatches {
+record InsertBatches(Connection connection, Savepoints savepoints, RowText text, FailureDiagnosis diagnosis) {
 
     private static final int MAX_PARAMETERS = 30_000;
     private static final int MAX_ROWS_PER_INSERT = 1_000;
 
-    private final Connection connection;
-    private final Savepoints savepoints;
-    private final RowText text;
-    private final FailureDiagnosis diagnosis;
-
-    InsertBatches(Connection connection, Savepoints savepoints, RowText text, FailureDiagnosis diagnosis) {
-        this.connection = connection;
-        this.savepoints = savepoints;
-        this.text = text;
-        this.diagnosis = diagnosis;
-    }
 
     /**
      * Inserts rows of one table.

@@ -19,29 +19,14 @@ import java.util.Map;
  * multi-row {@code INSERT ... RETURNING} ({@link InsertBatches}) so that aliased rows' generated values are known. It
  * then moves sequences past the highest explicit values ({@link SequenceMoves}). A failure names the exact row and
  * column the server refused ({@link FailureDiagnosis}).
+ *
+ * @param connection a connection with auto-commit off; the caller commits or rolls back
+ * @param copyThreshold runs of at least this many rows without aliases go through {@code COPY}
+ * @param earlier aliases of earlier loads
+ * @param outcome what the load changes, for the message when it fails and is rolled back
  */
-public final class Loader {
-
-    private final Connection connection;
-    private final int copyThreshold;
-    private final Map<String, AliasRegistry.Entry> earlier;
-    private final Outcome outcome;
-
-    /**
-     * Creates a loader.
-     *
-     * @param connection a connection with auto-commit off; the caller commits or rolls back
-     * @param copyThreshold runs of at least this many rows without aliases go through {@code COPY}
-     * @param earlier aliases of earlier loads
-     * @param outcome what the load changes, for the message when it fails and is rolled back
-     */
-    public Loader(Connection connection, int copyThreshold, Map<String, AliasRegistry.Entry> earlier,
-            Outcome outcome) {
-        this.connection = connection;
-        this.copyThreshold = copyThreshold;
-        this.earlier = earlier;
-        this.outcome = outcome;
-    }
+public record Loader(Connection connection, int copyThreshold, Map<String, AliasRegistry.Entry> earlier,
+                     Outcome outcome) {
 
     /**
      * Inserts the plan's rows.

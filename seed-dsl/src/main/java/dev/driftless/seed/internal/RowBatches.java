@@ -10,28 +10,13 @@ import java.util.function.BiPredicate;
  * their stored values back and go through {@link InsertBatches} with {@code RETURNING}; among the others, a run of at
  * least the COPY threshold rows with the same columns goes through {@link CopyBatches}, shorter runs through
  * {@link InsertBatches}.
+ *
+ * @param copyThreshold runs of at least this many rows without aliases go through {@code COPY}
+ * @param deferred the load's deferred references
+ * @param inserts the INSERT path
+ * @param copies the COPY path
  */
-final class RowBatches {
-
-    private final int copyThreshold;
-    private final DeferredReferences deferred;
-    private final InsertBatches inserts;
-    private final CopyBatches copies;
-
-    /**
-     * Creates the batches of one load.
-     *
-     * @param copyThreshold runs of at least this many rows without aliases go through {@code COPY}
-     * @param deferred the load's deferred references
-     * @param inserts the INSERT path
-     * @param copies the COPY path
-     */
-    RowBatches(int copyThreshold, DeferredReferences deferred, InsertBatches inserts, CopyBatches copies) {
-        this.copyThreshold = copyThreshold;
-        this.deferred = deferred;
-        this.inserts = inserts;
-        this.copies = copies;
-    }
+record RowBatches(int copyThreshold, DeferredReferences deferred, InsertBatches inserts, CopyBatches copies) {
 
     /**
      * Inserts rows of one table whose references can all be sent or deferred now.

@@ -11,22 +11,11 @@ import java.util.Map;
  * the referenced row's value — as the server stored it (read back with {@code RETURNING}), else as the fixture gives
  * it, else as an earlier load stored it. A reference still waiting for its row ({@link DeferredReferences}) sends
  * {@code null} until the update that fills it in.
+ *
+ * @param aliases alias → row, for this load
+ * @param earlier the aliases of earlier loads
  */
-final class RowText {
-
-    private final Map<String, PlannedRow> aliases;
-    private final Map<String, AliasRegistry.Entry> earlier;
-
-    /**
-     * Creates the texts of one load.
-     *
-     * @param aliases alias → row, for this load
-     * @param earlier the aliases of earlier loads
-     */
-    RowText(Map<String, PlannedRow> aliases, Map<String, AliasRegistry.Entry> earlier) {
-        this.aliases = aliases;
-        this.earlier = earlier;
-    }
+record RowText(Map<String, PlannedRow> aliases, Map<String, AliasRegistry.Entry> earlier) {
 
     /**
      * @param row a row

@@ -8,8 +8,10 @@ import java.sql.Statement;
  * {@code Savepoints} runs one step of a load inside a savepoint of the load's transaction, so that a statement the
  * server refuses is undone alone and the load can go on to find out which row was refused, then report it.
  * Savepoints are never nested, so one name serves.
+ *
+ * @param connection the load's connection, in its transaction
  */
-final class Savepoints {
+record Savepoints(Connection connection) {
 
     /** {@code Step} is work on the connection that the server may refuse. */
     @FunctionalInterface
@@ -22,11 +24,6 @@ final class Savepoints {
         void run() throws SQLException;
     }
 
-    private final Connection connection;
-
-    Savepoints(Connection connection) {
-        this.connection = connection;
-    }
 
     /**
      * Runs a step inside a savepoint.
