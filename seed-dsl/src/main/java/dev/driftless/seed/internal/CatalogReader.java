@@ -27,9 +27,10 @@ import java.util.Map;
  * {@code search_path} (which decides whether a fixture may write a bare name): the inspector reads with
  * {@code search_path = pg_catalog}, so it also prints {@code public.mood} where messages say {@code mood}. It leaves
  * identity columns' sequences out, which a load moves. Reading those facts from type names would be matching
- * printed SQL. It also costs more: on PostgreSQL 17, for the two tables of {@code SeedBenchmark}, this reader takes
- * about 7 ms and the inspector 17 ms limited to tables, columns, constraints and sequences (28 ms for everything);
- * with 100 more tables, 27 ms against 41 ms — for every load, which for a small fixture is most of its time.
+ * printed SQL. It also costs more, on every load (for a small fixture, most of its time): on PostgreSQL 17, on the
+ * load's connection, for the two tables of {@code SeedBenchmark} this reader took 7–10 ms and the inspector 16–24 ms
+ * limited to tables, columns, constraints and sequences (26–39 ms for everything); with 100 more tables, 24–35 ms
+ * against 33–50 ms (medians of 40 reads, several runs on a busy two-core machine).
  *
  * <p>Which tables are read follows core's filter, with two differences made for data; see {@code columns.sql}.
  */

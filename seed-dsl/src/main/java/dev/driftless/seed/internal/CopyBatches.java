@@ -28,7 +28,6 @@ record CopyBatches(Connection connection, Savepoints savepoints, RowText text, I
 
     private static final int BUFFER = 1 << 16;
 
-
     /**
      * Copies rows of one table that all give the same columns and need nothing read back.
      *

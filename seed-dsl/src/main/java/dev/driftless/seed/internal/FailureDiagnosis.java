@@ -30,7 +30,6 @@ record FailureDiagnosis(Connection connection, Savepoints savepoints, RowText te
     // carries its number. This is the one place that reads the context's text; ServerError reads the COPY context.
     private static final Pattern PARAMETER = Pattern.compile("portal parameter \\$(\\d+)");
 
-
     /**
      * Explains a statement about one row that the server refused (an {@code INSERT}, an {@code UPDATE}, or one line of
      * a {@code COPY}).

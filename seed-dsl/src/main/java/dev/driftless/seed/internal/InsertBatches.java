@@ -31,7 +31,6 @@ record InsertBatches(Connection connection, Savepoints savepoints, RowText text,
     private static final int MAX_PARAMETERS = 30_000;
     private static final int MAX_ROWS_PER_INSERT = 1_000;
 
-
     /**
      * Inserts rows of one table.
      *

@@ -7,7 +7,7 @@ import java.sql.Statement;
 /**
  * {@code Savepoints} runs one step of a load inside a savepoint of the load's transaction, so that a statement the
  * server refuses is undone alone and the load can go on to find out which row was refused, then report it.
- * Savepoints are never nested, so one name serves.
+ * One name serves: each step's savepoint is released or rolled back before the next one is set.
  *
  * @param connection the load's connection, in its transaction
  */
@@ -23,7 +23,6 @@ record Savepoints(Connection connection) {
          */
         void run() throws SQLException;
     }
-
 
     /**
      * Runs a step inside a savepoint.
