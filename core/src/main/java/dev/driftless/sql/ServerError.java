@@ -41,6 +41,10 @@ public record ServerError(String sqlState, String message, String detail, String
                           String constraint) {
 
     private static final Pattern COPY_LINE = Pattern.compile("^COPY [^,]+, line (\\d+)");
+    // The server writes "COPY t, line 3, column c: \"value\"" (or ": null input"); the lazy group lets a column name
+    // hold a colon.
+    private static final Pattern COPY_COLUMN =
+            Pattern.compile("^COPY [^,]+, line \\d+, column (.+?): (?:\"|null input)");
 
     /**
      * Reads the error pgjdbc reported.
@@ -82,6 +86,18 @@ public record ServerError(String sqlState, String message, String detail, String
         }
         Matcher m = COPY_LINE.matcher(where);
         return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    /**
+     * @return the column of the COPY data whose value the server could not read, as the context says
+     *     ({@code COPY t, line 3, column c: "x"}); empty when the whole line failed (a constraint, a trigger)
+     */
+    public Optional<String> copyColumn() {
+        if (where == null) {
+            return Optional.empty();
+        }
+        Matcher m = COPY_COLUMN.matcher(where);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.driftless.seed.internal.Planner;
 import dev.driftless.seed.internal.Suggestions;
 import dev.driftless.seed.internal.TableInfo;
 import dev.driftless.server.Database;
+import dev.driftless.sql.ServerError;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -311,20 +312,12 @@ public final class Seeder {
     public synchronized void truncate(String... tables) {
         try (Connection connection = dataSource.getConnection()) {
             Catalog catalog = CatalogReader.read(connection);
-            List<String> keys = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (String name : tables) {
-                TableInfo table = catalog.find(name);
-                if (table == null) {
-                    problems.add("unknown table \"" + name + "\"" + Suggestions.didYouMean(name, catalog.displayNames()));
-                } else {
-                    keys.add(table.key());
-                }
-            }
+            Map<String, TableInfo> found = catalog.findAll(Arrays.asList(tables), problems);
             if (!problems.isEmpty()) {
                 throw new SeedException("Cannot truncate: " + String.join("; ", problems) + ". Nothing was truncated.");
             }
-            truncateKeys(connection, catalog, keys);
+            truncateKeys(connection, catalog, found.keySet());
         } catch (SQLException e) {
             throw new SeedException("Cannot truncate " + String.join(", ", tables) + ": " + e.getMessage(), e);
         }
@@ -392,12 +385,12 @@ public final class Seeder {
             st.execute(sql.toString());
         } catch (SQLException e) {
             if (outcome == null) {
-                throw new SeedException("Cannot truncate: " + serverText(e) + "\nList every table that refers to these"
-                        + " tables in the same call.", e);
+                throw new SeedException("Cannot truncate: " + ServerError.of(e).summary()
+                        + "\nList every table that refers to these tables in the same call.", e);
             }
             List<String> names = ordered.stream().map(k -> catalog.byKey(k).displayName()).toList();
             throw new SeedException("Cannot load fixtures: cannot truncate " + String.join(", ", names) + ": "
-                    + Loader.serverMessage(e) + "\n  Every table that refers to a truncated table must have rows in"
+                    + ServerError.of(e).summary() + "\n  Every table that refers to a truncated table must have rows in"
                     + " the fixtures too.\n" + outcome.refused(), e);
         }
     }
@@ -425,10 +418,6 @@ public final class Seeder {
             }
         });
         return kept;
-    }
-
-    private static String serverText(SQLException e) {
-        return "[" + e.getSQLState() + "] " + e.getMessage();
     }
 
     /**
@@ -462,7 +451,7 @@ public final class Seeder {
             }
         } catch (SQLException e) {
             throw new SeedException("Cannot count the rows of " + String.join(", ", tables) + ": "
-                    + Loader.serverMessage(e), e);
+                    + ServerError.of(e).summary(), e);
         }
         return counts;
     }

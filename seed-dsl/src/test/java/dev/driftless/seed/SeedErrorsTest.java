@@ -130,6 +130,37 @@ class SeedErrorsTest {
     }
 
     @Test
+    void aTypeErrorInAReferenceSetAfterTheCycleNamesThatColumn() {
+        // a waits for b and b for a: a goes first without manager_id, which an UPDATE sets to b's name afterwards.
+        assertThatThrownBy(() -> seed.into("employee")
+                .row("a", r -> r.set("name", "Ann").set("manager_id", ref("b", "name")))
+                .row("b", r -> r.set("name", "Bob").set("manager_id", ref("a")))
+                .load())
+                .hasMessage("Cannot load fixtures: SeedErrorsTest.java:135, table employee, row 1 (alias \"a\"), column"
+                        + " manager_id (integer) = \"Bob\": [22P02] invalid input syntax for type integer: \"Bob\"\n"
+                        + "  Write the value as PostgreSQL's input for the column's type accepts it.\n"
+                        + "Nothing was inserted: the whole load was rolled back.");
+        assertThat(single(db, "SELECT count(*) FROM employee")).isEqualTo("0");
+    }
+
+    @Test
+    void aForeignKeyCheckedOnlyAtCommitFailsAsPartOfTheLoad() {
+        TestDatabases.execute(db, "CREATE TABLE loan (loan_id serial PRIMARY KEY,"
+                + " organisation_id bigint REFERENCES organisation DEFERRABLE INITIALLY DEFERRED)");
+
+        assertThatThrownBy(() -> seed.load(Fixture.parse("loans.yml", "loan:\n  - organisation_id: 42\n")))
+                .isInstanceOf(SeedException.class)
+                .hasMessage("Cannot load fixtures: a deferred constraint failed when checked at the end of the load:"
+                        + " [23503] insert or update on table \"loan\" violates foreign key constraint"
+                        + " \"loan_organisation_id_fkey\"\n"
+                        + "  Detail: Key (organisation_id)=(42) is not present in table \"organisation\".\n"
+                        + "  Add the referenced row to the fixture, or refer to it with $ref:<alias> instead of a literal"
+                        + " key.\n"
+                        + "Nothing was inserted: the whole load was rolled back.");
+        assertThat(single(db, "SELECT count(*) FROM loan")).isEqualTo("0");
+    }
+
+    @Test
     void everyProblemFoundBeforeInsertingIsListed() {
         TestDatabases.execute(db, "ALTER TABLE note ADD COLUMN shout text GENERATED ALWAYS AS (upper(body)) STORED");
         assertThatThrownBy(() -> seed.load(Fixture.parse("many.yml", """

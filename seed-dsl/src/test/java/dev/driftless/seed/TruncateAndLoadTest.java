@@ -105,6 +105,15 @@ class TruncateAndLoadTest {
     }
 
     @Test
+    void truncatingATableOthersReferToQuotesTheServerOnce() {
+        assertThatThrownBy(() -> seed.truncate("organisation")).isInstanceOf(SeedException.class).hasMessage(
+                "Cannot truncate: [0A000] cannot truncate a table referenced in a foreign key constraint\n"
+                + "  Detail: Table \"studio\" references \"organisation\".\n"
+                + "  Hint: Truncate table \"studio\" at the same time, or use TRUNCATE ... CASCADE.\n"
+                + "List every table that refers to these tables in the same call.");
+    }
+
+    @Test
     void aliasesOfEmptiedTablesAreForgottenOthersKept() {
         seed.into("employee").row("boss", r -> r.set("name", "Boss")).load();
         seed.truncateAndLoad(Fixture.parse("notes.yml", "note:\n  - _alias: acme\n    body: Acme\n"));

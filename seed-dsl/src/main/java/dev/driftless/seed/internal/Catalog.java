@@ -1,6 +1,7 @@
 package dev.driftless.seed.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,34 @@ public final class Catalog {
     }
 
     /**
+     * Finds tables by the names users write, and describes each name that no table has.
+     *
+     * @param written the names as written
+     * @param problems receives {@link #unknownTable(String)} for each name no table has
+     * @return key → table for the names found, in the order given
+     */
+    public Map<String, TableInfo> findAll(Collection<String> written, List<String> problems) {
+        Map<String, TableInfo> found = new LinkedHashMap<>();
+        for (String name : written) {
+            TableInfo table = find(name);
+            if (table == null) {
+                problems.add(unknownTable(name));
+            } else {
+                found.put(table.key(), table);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param written a name no table has
+     * @return {@code unknown table "x"; did you mean "y"?}, the closest name suggested when there is one
+     */
+    public String unknownTable(String written) {
+        return "unknown table \"" + written + "\"" + Suggestions.didYouMean(written, displayNames());
+    }
+
+    /**
      * @param key a table key, {@code schema.name}
      * @return the table, or {@code null}
      */
@@ -43,7 +72,7 @@ public final class Catalog {
     }
 
     /** @return every table */
-    public java.util.Collection<TableInfo> tables() {
+    public Collection<TableInfo> tables() {
         return tables.values();
     }
 

@@ -1,5 +1,9 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.sql.Quote;
+
+import java.util.List;
+
 /**
  * {@code ColumnInfo} is one column of a table as the catalog describes it.
  *
@@ -14,4 +18,16 @@ package dev.driftless.seed.internal;
  */
 public record ColumnInfo(String name, String castType, String displayType, ColumnKind kind, boolean notNull,
                          boolean identityAlways, boolean generated, Integer maxLength) {
+
+    /**
+     * @param columns columns
+     * @return their quoted names, separated by commas, for a column list in SQL: {@code "a", "b"}
+     */
+    static String sqlList(List<ColumnInfo> columns) {
+        StringBuilder sql = new StringBuilder();
+        for (ColumnInfo column : columns) {
+            sql.append(sql.length() == 0 ? "" : ", ").append(Quote.identifier(column.name()));
+        }
+        return sql.toString();
+    }
 }

@@ -14,20 +14,11 @@ final class CopyText {
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
-                case '\\':
-                    sb.append("\\\\");
-                    break;
-                case '\t':
-                    sb.append("\\t");
-                    break;
-                case '\n':
-                    sb.append("\\n");
-                    break;
-                case '\r':
-                    sb.append("\\r");
-                    break;
-                default:
-                    sb.append(c);
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(c);
             }
         }
     }

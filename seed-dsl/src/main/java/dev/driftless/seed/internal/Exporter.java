@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,32 +61,14 @@ public final class Exporter {
      * @throws SQLException when a query fails
      */
     public static String export(Connection connection, Catalog catalog, List<String> written) throws SQLException {
-        Map<String, TableInfo> tables = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        for (String name : written) {
-            TableInfo table = catalog.find(name);
-            if (table == null) {
-                problems.add("unknown table \"" + name + "\"" + Suggestions.didYouMean(name, catalog.displayNames()));
-            } else {
-                tables.put(table.key(), table);
-            }
-        }
+        Map<String, TableInfo> tables = catalog.findAll(written, problems);
         if (!problems.isEmpty()) {
             throw new SeedException("Cannot export: " + String.join("; ", problems) + ".");
         }
-        Map<String, Set<String>> parents = new LinkedHashMap<>();
-        for (TableInfo table : tables.values()) {
-            Set<String> deps = new LinkedHashSet<>();
-            for (ConstraintInfo fk : table.foreignKeys()) {
-                if (tables.containsKey(fk.refTable())) {
-                    deps.add(fk.refTable());
-                }
-            }
-            parents.put(table.key(), deps);
-        }
         Map<String, TableData> data = new LinkedHashMap<>();
-        for (List<String> component : Loader.TableOrder.components(new ArrayList<>(tables.keySet()), parents)) {
-            for (String key : component) {
+        for (TableOrder.Group group : TableOrder.byForeignKeys(tables)) {
+            for (String key : group.tables()) {
                 data.put(key, read(connection, tables.get(key)));
             }
         }

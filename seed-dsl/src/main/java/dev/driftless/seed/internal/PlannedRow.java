@@ -1,5 +1,8 @@
 package dev.driftless.seed.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,5 +38,24 @@ public final class PlannedRow {
 
     String describe() {
         return source.describe();
+    }
+
+    /**
+     * @param rows rows, in load order
+     * @return table key → that table's rows, in load order; tables in the order their first row comes
+     */
+    static Map<String, List<PlannedRow>> byTable(List<PlannedRow> rows) {
+        Map<String, List<PlannedRow>> byTable = new LinkedHashMap<>();
+        List<PlannedRow> current = null;
+        TableInfo currentTable = null;
+        for (PlannedRow row : rows) {
+            // Rows come in runs of one table: look the list up once per run.
+            if (row.table != currentTable) {
+                currentTable = row.table;
+                current = byTable.computeIfAbsent(row.table.key(), k -> new ArrayList<>());
+            }
+            current.add(row);
+        }
+        return byTable;
     }
 }

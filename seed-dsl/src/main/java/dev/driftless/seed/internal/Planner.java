@@ -61,8 +61,7 @@ public final class Planner {
             TableInfo table = tableCache.computeIfAbsent(row.table(), catalog::find);
             if (table == null) {
                 if (reported.add("table\u0000" + row.origin().source() + "\u0000" + row.table())) {
-                    problems.add(row.describe() + ": unknown table \"" + row.table() + "\""
-                            + Suggestions.didYouMean(row.table(), catalog.displayNames()));
+                    problems.add(row.describe() + ": " + catalog.unknownTable(row.table()));
                 }
                 continue;
             }

@@ -65,7 +65,7 @@ public final class TableInfo {
 
     /** @return the quoted, schema-qualified name for SQL */
     public String sqlName() {
-        return Quote.identifier(schema) + "." + Quote.identifier(name);
+        return Quote.qualified(schema, name);
     }
 
     /** @return the columns in table order */

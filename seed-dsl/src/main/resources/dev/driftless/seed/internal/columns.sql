@@ -1,4 +1,10 @@
--- Every column of every ordinary or partitioned table outside the system schemas, in column order.
+-- Every column of every table fixtures can name, in column order. This query alone decides which tables those are
+-- (the constraints and sequences of other tables are dropped by the reader). The filter is core's SchemaInspector's
+-- (schemas.sql, tables.sql): ordinary and partitioned tables outside pg_catalog, information_schema, pg_toast* and
+-- pg_temp*, leaving out what an extension created (its tables, and the schemas it created). Two differences, both
+-- because fixtures are data, not definitions: partitions are left out (rows go in through the parent, which routes
+-- them), and an extension's configuration tables (pg_extension_config_dump, e.g. PostGIS's spatial_ref_sys) are kept,
+-- because their rows are the user's, as pg_dump treats them.
 -- cast_type is the type without modifiers: fixture values are sent as text and cast to it, so the server parses them.
 SELECT n.nspname                                         AS schema_name,
        c.relname                                         AS table_name,
@@ -21,5 +27,12 @@ WHERE c.relkind IN ('r', 'p')
   AND NOT c.relispartition
   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
   AND n.nspname NOT LIKE 'pg\_toast%'
-  AND n.nspname NOT LIKE 'pg\_temp%'
+  AND n.nspname NOT LIKE 'pg\_temp\_%'
+  AND (NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                   WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+                     AND d.deptype = 'e')
+       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                       WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objid = n.oid
+                         AND d.deptype = 'e')
+       OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE c.oid = ANY (e.extconfig)))
 ORDER BY n.nspname, c.relname, a.attnum

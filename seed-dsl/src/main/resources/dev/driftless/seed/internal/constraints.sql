@@ -1,5 +1,6 @@
 -- Primary keys, unique, foreign key and check constraints of user tables, with their columns in key order.
--- Constraints a partition inherits from its parent are left out: fixtures name the parent.
+-- Constraints a partition inherits from its parent are left out: fixtures name the parent. Rows of tables
+-- columns.sql leaves out are dropped by the reader.
 SELECT con.conname                                   AS constraint_name,
        con.contype                                   AS constraint_type,
        n.nspname                                     AS schema_name,
