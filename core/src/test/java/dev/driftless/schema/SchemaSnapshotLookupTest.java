@@ -3,7 +3,6 @@ package dev.driftless.schema;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.testing.TestServers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,31 +54,40 @@ class SchemaSnapshotLookupTest {
             CREATE PROCEDURE lone.purge() LANGUAGE sql AS 'SELECT 1';
             """;
 
-    private static PostgresServer server;
-    private static Database db;
+    // Names whose table the server finds with search_path = public exactly as the snapshot does.
+    private static final List<String> TABLE_NAMES = List.of("orders", "ORDERS", "\"Orders\"", "public.orders",
+            "Public.Orders", "public.\"Orders\"", "app.orders", "APP.ORDERS", " app . orders ",
+            "\"Sales\".\"Leads\"", "\"Sales\".LEADS", "Sales.Leads", "\"a.b\"", "public.\"a.b\"", "a.b",
+            "\"say \"\"hi\"\"\"", "nope", "app.nope");
+
     private static SchemaSnapshot snapshot;
+    private static final Map<String, Optional<String>> RESOLVED_BY_SERVER = new HashMap<>();
 
     @BeforeAll
-    static void read() {
-        server = TestServers.embedded();
-        db = TestSchemas.copyOf(server, DDL);
-        snapshot = TestSchemas.snapshot(db);
-    }
-
-    @AfterAll
-    static void drop() {
-        server.drop(db);
+    static void read() throws SQLException {
+        PostgresServer server = TestServers.embedded();
+        Database db = TestSchemas.copyOf(server, DDL);
+        try (Connection c = db.connect(); Statement set = c.createStatement();
+                PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+            snapshot = TestSchemas.snapshot(db);
+            set.execute("SET search_path = public");
+            for (String name : TABLE_NAMES) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    RESOLVED_BY_SERVER.put(name, rs.next() ? Optional.of(rs.getString(1)) : Optional.empty());
+                }
+            }
+        } finally {
+            server.drop(db);
+        }
     }
 
     @Test
-    void tableNamesReadAsPostgresqlReadsThem() throws SQLException {
-        List<String> names = List.of("orders", "ORDERS", "\"Orders\"", "public.orders", "Public.Orders",
-                "public.\"Orders\"", "app.orders", "APP.ORDERS", " app . orders ", "\"Sales\".\"Leads\"",
-                "\"Sales\".LEADS", "Sales.Leads", "\"a.b\"", "public.\"a.b\"", "a.b", "\"say \"\"hi\"\"\"",
-                "nope", "app.nope");
-        for (String name : names) {
+    void tableNamesReadAsPostgresqlReadsThem() {
+        for (String name : TABLE_NAMES) {
             assertThat(snapshot.table(name).map(t -> t.schema() + "." + t.name())).as(name)
-                    .isEqualTo(resolvedByServer(name));
+                    .isEqualTo(RESOLVED_BY_SERVER.get(name));
         }
         assertThat(snapshot.table("\"Orders\"").orElseThrow().name()).isEqualTo("Orders");
         assertThat(snapshot.table("\"say \"\"hi\"\"\"").orElseThrow().name()).isEqualTo("say \"hi\"");
@@ -143,17 +153,5 @@ class SchemaSnapshotLookupTest {
         assertThat(snapshot.qualifiedTableName("invoice")).isEqualTo("lone.invoice");
         assertThat(snapshot.qualifiedTableName("\"Orders\"")).isEqualTo("public.Orders");
         assertThat(snapshot.qualifiedTableName("Customer")).isEqualTo("public.customer");
-    }
-
-    private static Optional<String> resolvedByServer(String name) throws SQLException {
-        try (Connection c = db.connect(); Statement set = c.createStatement();
-                PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
-            set.execute("SET search_path = public");
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
     }
 }
