@@ -7,9 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code SchemaSnapshot} is an immutable model of a database's schema, read by {@link SchemaInspector}: schemas,
@@ -19,6 +24,15 @@ import java.util.Optional;
  * <p>Objects are identified by schema-qualified names, never OIDs, and every list is kept in a fixed order, so
  * {@code equals} means "same schema": two databases built differently give equal snapshots when their schemas are the
  * same. {@link SchemaDiff} says how two snapshots differ.
+ *
+ * <p>The lookups by name ({@link #table(String)}, {@link #view(String)}, {@link #functions(String)} and the others) are
+ * the one place Driftless resolves what people write, so the assertions and any other caller agree. A name is read as
+ * SQL reads it: a dot outside double quotes separates schema and name ({@code billing.invoice}); an unquoted part folds
+ * to lower case as PostgreSQL folds it ({@code Billing.Invoice} is {@code billing.invoice}); a double-quoted part is
+ * taken as written ({@code "Sales"."Leads"}, with {@code ""} for a quote inside). A bare name is looked up as with the
+ * default {@code search_path}: in {@code public} first; unlike the server, a name found in exactly one other schema is
+ * found there too, and a name several other schemas have (and {@code public} has not) finds nothing, so qualify it. A
+ * text SQL cannot read as {@code [schema.]name} (three parts, an empty part, an unterminated quote) finds nothing.
  *
  * <p>A snapshot serialises to stable, pretty JSON ({@link #toJson()}, keys sorted) and reads back equal
  * ({@link #fromJson(String)}), so a golden snapshot can be committed and its changes reviewed.
@@ -56,14 +70,21 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
     }
 
     /**
-     * Finds a table by name: {@code schema.table}, or a bare name looked up in {@code public} first, then in any schema
-     * when exactly one has it.
+     * Finds a table by name, read as SQL reads it (see the class description): {@code booking}, {@code Booking},
+     * {@code billing.invoice} or {@code "Sales"."Leads"}; a bare name is looked up in {@code public} first, then in the
+     * one other schema that has it.
      *
-     * @param name {@code booking} or {@code billing.invoice}
-     * @return the table, or empty
+     * <pre>{@code
+     * snapshot.table("booking");           // public.booking, else the one table "booking" of another schema
+     * snapshot.table("BILLING.Invoice");   // billing.invoice: unquoted names fold to lower case
+     * snapshot.table("\"Orders\"");        // public."Orders", the mixed-case table, not public.orders
+     * }</pre>
+     *
+     * @param name the name, optionally schema-qualified, never {@code null}
+     * @return the table, or empty when none has this name or a bare name is ambiguous
      */
     public Optional<Table> table(String name) {
-        return find(tables, name, Table::schema, Table::name);
+        return one(tables, name, Table::schema, Table::name);
     }
 
     /**
@@ -73,7 +94,7 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @return the view, or empty
      */
     public Optional<View> view(String name) {
-        return find(views, name, View::schema, View::name);
+        return one(views, name, View::schema, View::name);
     }
 
     /**
@@ -83,20 +104,116 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @return the sequence, or empty
      */
     public Optional<Sequence> sequence(String name) {
-        return find(sequences, name, Sequence::schema, Sequence::name);
+        return one(sequences, name, Sequence::schema, Sequence::name);
     }
 
     /**
-     * Returns the functions and procedures with a name (all overloads), like {@link #table(String)} for the schema.
+     * Finds an enum type by name, like {@link #table(String)}.
      *
-     * @param name the name without arguments, optionally schema-qualified
-     * @return the overloads, possibly none
+     * @param name the name, optionally schema-qualified
+     * @return the enum type, or empty
      */
-    public List<Routine> functions(String name) {
-        int dot = name.indexOf('.');
-        return functions.stream()
-                .filter(f -> dot < 0 ? f.name().equals(name) : (f.schema() + "." + f.name()).equals(name))
-                .toList();
+    public Optional<EnumType> enumType(String name) {
+        return one(enums, name, EnumType::schema, EnumType::name);
+    }
+
+    /**
+     * Finds a domain by name, like {@link #table(String)}.
+     *
+     * @param name the name, optionally schema-qualified
+     * @return the domain, or empty
+     */
+    public Optional<Domain> domain(String name) {
+        return one(domains, name, Domain::schema, Domain::name);
+    }
+
+    /**
+     * Finds a composite type by name, like {@link #table(String)}.
+     *
+     * @param name the name, optionally schema-qualified
+     * @return the composite type, or empty
+     */
+    public Optional<CompositeType> compositeType(String name) {
+        return one(compositeTypes, name, CompositeType::schema, CompositeType::name);
+    }
+
+    /**
+     * Finds a schema (namespace) by name, read as SQL reads a name: {@code billing}, {@code Billing} (the same),
+     * {@code "Sales"}.
+     *
+     * @param name the schema's name, never {@code null}
+     * @return the schema, or empty (also for a qualified name, which no schema has)
+     */
+    public Optional<Schema> schema(String name) {
+        return parse(name).filter(n -> n.schema() == null)
+                .flatMap(n -> schemas.stream().filter(s -> s.name().equals(n.name())).findFirst());
+    }
+
+    /**
+     * Finds an installed extension by name, read as SQL reads a name ({@code pgcrypto}, {@code "uuid-ossp"}).
+     *
+     * @param name the extension's name, never {@code null}
+     * @return the extension, or empty (also for a qualified name: extensions belong to the whole database)
+     */
+    public Optional<Extension> extension(String name) {
+        return parse(name).filter(n -> n.schema() == null)
+                .flatMap(n -> extensions.stream().filter(e -> e.name().equals(n.name())).findFirst());
+    }
+
+    /**
+     * Returns the functions and procedures a name or a signature stands for. A name ({@code touch},
+     * {@code billing.touch}) gives every overload; a signature ({@code add_booking(integer, text)}) the one whose
+     * argument types PostgreSQL prints so (compared without white space and case). The name is read and its schema
+     * chosen like {@link #table(String)}'s: a bare name or signature stands for those in {@code public}, else for those
+     * of the one other schema that has it.
+     *
+     * <pre>{@code
+     * snapshot.functions("touch");                    // every overload of public.touch, else of the one schema's
+     * snapshot.functions("add_booking(integer,text)");  // that signature, in public or in the one schema with it
+     * }</pre>
+     *
+     * @param nameOrSignature the name, or the name and argument types in parentheses; optionally schema-qualified
+     * @return the functions and procedures, in snapshot order; possibly none
+     */
+    public List<Routine> functions(String nameOrSignature) {
+        int paren = outsideQuotes(nameOrSignature, '(');
+        List<Routine> candidates = functions;
+        if (paren >= 0) {
+            String arguments = compact(nameOrSignature.substring(paren));
+            candidates = functions.stream().filter(f -> compact("(" + f.argumentTypes() + ")").equals(arguments))
+                    .toList();
+        }
+        List<Routine> found = candidates;
+        return parse(paren < 0 ? nameOrSignature : nameOrSignature.substring(0, paren))
+                .map(n -> resolve(found, n, Routine::schema, Routine::name)).orElse(List.of());
+    }
+
+    /**
+     * Returns the schema-qualified name a table name stands for: that of the table {@link #table(String)} finds, else
+     * the name as SQL reads it ({@link #qualifiedName(String)}), e.g. for a table this snapshot leaves out.
+     *
+     * <pre>{@code
+     * snapshot.qualifiedTableName("invoice");    // billing.invoice when only billing has an invoice table
+     * snapshot.qualifiedTableName("Customer");   // public.customer when there is no such table
+     * }</pre>
+     *
+     * @param name the name, optionally schema-qualified
+     * @return {@code schema.name}, unquoted
+     */
+    public String qualifiedTableName(String name) {
+        return table(name).map(t -> t.schema() + "." + t.name()).orElseGet(() -> qualifiedName(name));
+    }
+
+    /**
+     * Reads a name as SQL reads it and qualifies a bare one with {@code public}, the schema of the default
+     * {@code search_path}: {@code Party} → {@code public.party}, {@code billing."Invoice"} → {@code billing.Invoice}.
+     * It looks nothing up; {@link #table(String)} and the others do.
+     *
+     * @param name the name, optionally schema-qualified, never {@code null}
+     * @return {@code schema.name}, unquoted; the text itself when SQL cannot read it as {@code [schema.]name}
+     */
+    public static String qualifiedName(String name) {
+        return parse(name).map(n -> (n.schema() == null ? DEFAULT_SCHEMA : n.schema()) + "." + n.name()).orElse(name);
     }
 
     /**
@@ -153,20 +270,118 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         }
     }
 
-    private static <T> Optional<T> find(List<T> objects, String name, java.util.function.Function<T, String> schemaOf,
-            java.util.function.Function<T, String> nameOf) {
-        int dot = name.indexOf('.');
-        if (dot >= 0) {
-            String schema = name.substring(0, dot);
-            String bare = name.substring(dot + 1);
-            return objects.stream().filter(o -> schemaOf.apply(o).equals(schema) && nameOf.apply(o).equals(bare))
-                    .findFirst();
+    // ---- names ----------------------------------------------------------------------------------------------
+
+    private static final String DEFAULT_SCHEMA = "public";
+
+    /** A name as SQL reads it: its schema, or {@code null} when bare, and the object's name, both unquoted. */
+    private record Name(String schema, String name) {
+    }
+
+    private static <T> Optional<T> one(List<T> objects, String name, Function<T, String> schemaOf,
+            Function<T, String> nameOf) {
+        return parse(name).flatMap(n -> resolve(objects, n, schemaOf, nameOf).stream().findFirst());
+    }
+
+    // The objects a name stands for: those of its schema; for a bare name those in public, else those of the one
+    // other schema that has it (several such schemas: none, the name is ambiguous).
+    private static <T> List<T> resolve(List<T> objects, Name name, Function<T, String> schemaOf,
+            Function<T, String> nameOf) {
+        List<T> named = objects.stream().filter(o -> nameOf.apply(o).equals(name.name())).toList();
+        String schema = name.schema();
+        if (schema == null) {
+            List<T> inDefault = named.stream().filter(o -> schemaOf.apply(o).equals(DEFAULT_SCHEMA)).toList();
+            if (!inDefault.isEmpty()) {
+                return inDefault;
+            }
+            Set<String> schemas = named.stream().map(schemaOf).collect(Collectors.toSet());
+            return schemas.size() == 1 ? named : List.of();
         }
-        List<T> named = objects.stream().filter(o -> nameOf.apply(o).equals(name)).toList();
-        Optional<T> inPublic = named.stream().filter(o -> schemaOf.apply(o).equals("public")).findFirst();
-        if (inPublic.isPresent() || named.size() != 1) {
-            return inPublic;
+        return named.stream().filter(o -> schemaOf.apply(o).equals(schema)).toList();
+    }
+
+    // Reads [schema.]name as PostgreSQL's parser does: parts separated by dots outside double quotes; a quoted part
+    // is kept as written ("" stands for a quote), an unquoted one is trimmed and folded to lower case.
+    private static Optional<Name> parse(String text) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (true) {
+            i = skipSpaces(text, i);
+            StringBuilder part = new StringBuilder();
+            if (i < text.length() && text.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= text.length()) {
+                        return Optional.empty();
+                    }
+                    char c = text.charAt(i++);
+                    if (c != '"') {
+                        part.append(c);
+                    } else if (i < text.length() && text.charAt(i) == '"') {
+                        part.append('"');
+                        i++;
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                int start = i;
+                while (i < text.length() && text.charAt(i) != '.' && text.charAt(i) != '"') {
+                    i++;
+                }
+                part.append(fold(text.substring(start, i).strip()));
+            }
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            parts.add(part.toString());
+            i = skipSpaces(text, i);
+            if (i == text.length()) {
+                break;
+            }
+            if (text.charAt(i) != '.') {
+                return Optional.empty();
+            }
+            i++;
         }
-        return Optional.of(named.get(0));
+        return switch (parts.size()) {
+            case 1 -> Optional.of(new Name(null, parts.get(0)));
+            case 2 -> Optional.of(new Name(parts.get(0), parts.get(1)));
+            default -> Optional.empty();
+        };
+    }
+
+    // PostgreSQL folds only ASCII letters in an unquoted identifier (in UTF-8 databases; see downcase_identifier).
+    private static String fold(String identifier) {
+        StringBuilder folded = new StringBuilder(identifier.length());
+        for (char c : identifier.toCharArray()) {
+            folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+        }
+        return folded.toString();
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static int outsideQuotes(String text, char wanted) {
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == wanted && !quoted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String compact(String argumentTypes) {
+        return argumentTypes.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 }

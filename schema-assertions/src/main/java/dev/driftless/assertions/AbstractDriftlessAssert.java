@@ -1,13 +1,20 @@
 package dev.driftless.assertions;
 
 import dev.driftless.assertions.internal.FailureSink;
+import dev.driftless.assertions.internal.error.MessageTemplate;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.error.ErrorMessageFactory;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * {@code AbstractDriftlessAssert} is the base of Driftless' assertions: it reports failures either by throwing (from
- * {@link DriftlessAssertions}) or by collecting them (from {@link SoftDriftlessAssertions}), and it prefixes messages
- * with the description given by {@code as(...)}, as AssertJ does.
+ * {@link DriftlessAssertions}) or by collecting them (from {@link SoftDriftlessAssertions}), and every failure goes
+ * through it the way AssertJ's {@code Failures.failure} does: the message comes from a message factory
+ * ({@code ShouldHave}, {@code ShouldHaveProperty}, ...), the text given to {@code withFailMessage(...)} replaces
+ * it, and the description given by {@code as(...)} prefixes it.
+ *
+ * <p>Its subclasses are Driftless' own (its constructor is not public): their factories and sink are internal.
  *
  * @param <SELF> the assertion's own type, for chaining
  * @param <ACTUAL> the type of the object under test
@@ -17,56 +24,88 @@ public abstract class AbstractDriftlessAssert<SELF extends AbstractDriftlessAsse
 
     private final FailureSink sink;
 
-    /**
-     * Creates an assertion.
-     *
-     * @param actual the object under test; {@code null} only when a soft assertion already reported it missing
-     * @param selfType the assertion's own class
-     * @param sink where failures go, never {@code null}
-     */
-    protected AbstractDriftlessAssert(ACTUAL actual, Class<?> selfType, FailureSink sink) {
+    AbstractDriftlessAssert(ACTUAL actual, Class<?> selfType, FailureSink sink) {
         super(actual, selfType);
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /**
-     * Returns where this assertion's failures go, to hand to the assertions it navigates to.
-     *
-     * @return the sink, never {@code null}
-     */
-    protected final FailureSink sink() {
+    // Where this assertion's failures go, to hand to the assertions it navigates to.
+    final FailureSink sink() {
         return sink;
     }
 
-    /**
-     * Tells whether the object under test is missing because a soft assertion already reported it; checks on it are
-     * then skipped so that one missing table gives one failure, not one per chained check.
-     *
-     * @return {@code true} when checks should be skipped
-     */
-    protected final boolean skipped() {
+    // Whether the object under test is missing because a soft assertion already reported it; checks on it are then
+    // skipped so that one missing table gives one failure, not one per chained check.
+    final boolean skipped() {
         return actual == null;
     }
 
     /**
-     * Reports a failure with a message that is already formatted (no {@code %} interpretation).
+     * Reports a failure: the one way Driftless' assertions fail.
+     *
+     * @param message the message factory, e.g. {@code ShouldHave.shouldHave(...)}
+     * @return this assertion, for chaining after a soft failure
+     */
+    final SELF failWith(ErrorMessageFactory message) {
+        return raise(new AssertionError(messageOf(message)));
+    }
+
+    /**
+     * Reports a failure that carries an expected and an actual value, as opentest4j's {@link AssertionFailedError}, for
+     * IDEs to show side by side.
+     *
+     * @param message the message factory
+     * @param expected the expected value, e.g. a snapshot's JSON
+     * @param actualValue the actual value
+     * @return this assertion, for chaining after a soft failure
+     */
+    final SELF failWith(ErrorMessageFactory message, Object expected, Object actualValue) {
+        return raise(new AssertionFailedError(messageOf(message), expected, actualValue));
+    }
+
+    /**
+     * Reports a failure with a message that is already formatted (no {@code %} interpretation); kept for
+     * {@code MigrationChainAssert} until it raises its messages' factories with {@link #failWith}.
      *
      * @param message the message, AssertJ layout
      * @return this assertion, for chaining after a soft failure
      */
-    protected final SELF fail(String message) {
-        String description = info.descriptionText();
-        String text = description == null || description.isEmpty() ? message : "[" + description + "] " + message;
-        return fail(new AssertionError(text));
+    final SELF fail(String message) {
+        return failWith(MessageTemplate.preformatted(message));
     }
 
     /**
-     * Reports a failure that carries an expected and an actual value, for IDEs to show side by side.
+     * Reports a failure built by the caller, message and description included; kept for {@code MigrationChainAssert}
+     * until it raises its messages' factories with {@link #failWith(ErrorMessageFactory, Object, Object)}.
      *
      * @param error the error, already built
      * @return this assertion, for chaining after a soft failure
      */
-    protected final SELF fail(AssertionError error) {
+    final SELF fail(AssertionError error) {
+        return raise(error);
+    }
+
+    /**
+     * Prefixes a message with the {@code as(...)} description, if any; kept for {@code MigrationChainAssert}.
+     *
+     * @param message the message
+     * @return the message as reported
+     */
+    final String described(String message) {
+        return MessageTemplate.preformatted(message).create(info.description(), info.representation());
+    }
+
+    // As AssertJ's Failures: an overriding message (withFailMessage) wins, after the description.
+    private String messageOf(ErrorMessageFactory message) {
+        String overriding = info.overridingErrorMessage();
+        return message(overriding == null || overriding.isEmpty() ? message : MessageTemplate.preformatted(overriding));
+    }
+
+    private String message(ErrorMessageFactory factory) {
+        return factory.create(info.description(), info.representation());
+    }
+
+    private SELF raise(AssertionError error) {
         sink.fail(withCallersStackTrace(error));
         return myself;
     }
@@ -88,16 +127,5 @@ public abstract class AbstractDriftlessAssert<SELF extends AbstractDriftlessAsse
         String own = AbstractDriftlessAssert.class.getPackageName() + ".";
         return className.startsWith(own) && (className.startsWith(own + "internal.")
                 || className.endsWith("Assert") || className.contains("Assert$"));
-    }
-
-    /**
-     * Prefixes a message with the {@code as(...)} description, if any.
-     *
-     * @param message the message
-     * @return the message as reported
-     */
-    protected final String described(String message) {
-        String description = info.descriptionText();
-        return description == null || description.isEmpty() ? message : "[" + description + "] " + message;
     }
 }

@@ -1,5 +1,7 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
 import dev.driftless.schema.Column;
@@ -15,13 +17,8 @@ import java.util.Objects;
  */
 public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
 
-    /**
-     * Creates the assertion; use {@link TableAssert#hasColumn(String)}.
-     *
-     * @param table the table's assertion
-     * @param column the column, or {@code null} when missing (already reported)
-     */
-    public ColumnAssert(TableAssert table, Column column) {
+    // Use the TableAssert check that finds the part; the part is null when missing (already reported).
+    ColumnAssert(TableAssert table, Column column) {
         super(table, column, ColumnAssert.class);
     }
 
@@ -43,7 +40,8 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert ofType(String type) {
         if (!skipped() && !Names.type(type).equals(Names.type(actual.type()))) {
-            mismatch(label(), "to have type:", Message.quote(type), Message.quote(actual.type()));
+            failWith(shouldHaveProperty(label(), "to have type:", Message.quote(type),
+                    Message.quote(actual.type())));
         }
         return myself;
     }
@@ -60,7 +58,7 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
     @Override
     public ColumnAssert isNotNull() {
         if (!skipped() && !actual.notNull()) {
-            mismatch(label(), "to be NOT NULL", null, "nullable");
+            failWith(shouldHaveProperty(label(), "to be NOT NULL", "nullable"));
         }
         return myself;
     }
@@ -76,7 +74,7 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert isNullable() {
         if (!skipped() && actual.notNull()) {
-            mismatch(label(), "to be nullable", null, "NOT NULL");
+            failWith(shouldHaveProperty(label(), "to be nullable", "NOT NULL"));
         }
         return myself;
     }
@@ -95,8 +93,8 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert hasDefault(String expression) {
         if (!skipped() && !Objects.equals(Names.expression(expression), Names.expression(actual.defaultValue()))) {
-            mismatch(label(), "to have default:", expression,
-                    actual.defaultValue() == null ? "no default" : actual.defaultValue());
+            failWith(shouldHaveProperty(label(), "to have default:", expression,
+                    actual.defaultValue() == null ? "no default" : actual.defaultValue()));
         }
         return myself;
     }
@@ -112,7 +110,7 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert hasNoDefault() {
         if (!skipped() && actual.defaultValue() != null) {
-            mismatch(label(), "to have no default", null, actual.defaultValue());
+            failWith(shouldHaveProperty(label(), "to have no default", actual.defaultValue()));
         }
         return myself;
     }
@@ -128,7 +126,7 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert isIdentity() {
         if (!skipped() && actual.identity() == null) {
-            mismatch(label(), "to be an identity column", null, "not an identity column");
+            failWith(shouldHaveProperty(label(), "to be an identity column", "not an identity column"));
         }
         return myself;
     }
@@ -144,8 +142,8 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert isIdentityAlways() {
         if (!skipped() && !"ALWAYS".equals(actual.identity())) {
-            mismatch(label(), "to be GENERATED ALWAYS AS IDENTITY", null, actual.identity() == null
-                    ? "not an identity column" : "GENERATED " + actual.identity() + " AS IDENTITY");
+            failWith(shouldHaveProperty(label(), "to be GENERATED ALWAYS AS IDENTITY", actual.identity() == null
+                    ? "not an identity column" : "GENERATED " + actual.identity() + " AS IDENTITY"));
         }
         return myself;
     }
@@ -162,8 +160,8 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert isGenerated(String expression) {
         if (!skipped() && !Objects.equals(Names.expression(expression), Names.expression(actual.generated()))) {
-            mismatch(label(), "to be generated as:", expression,
-                    actual.generated() == null ? "not a generated column" : actual.generated());
+            failWith(shouldHaveProperty(label(), "to be generated as:", expression,
+                    actual.generated() == null ? "not a generated column" : actual.generated()));
         }
         return myself;
     }
@@ -180,8 +178,8 @@ public class ColumnAssert extends TablePartAssert<ColumnAssert, Column> {
      */
     public ColumnAssert hasComment(String comment) {
         if (!skipped() && !Objects.equals(comment, actual.comment())) {
-            mismatch(label(), "to have comment:", Message.quote(comment),
-                    actual.comment() == null ? "no comment" : Message.quote(actual.comment()));
+            failWith(shouldHaveProperty(label(), "to have comment:", Message.quote(comment),
+                    actual.comment() == null ? "no comment" : Message.quote(actual.comment())));
         }
         return myself;
     }

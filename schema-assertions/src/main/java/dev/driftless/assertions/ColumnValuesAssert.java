@@ -1,7 +1,11 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldAllMatch.shouldAllMatch;
+import static dev.driftless.assertions.internal.error.ShouldContain.shouldContain;
+import static dev.driftless.assertions.internal.error.ShouldContainExactly.shouldContainExactly;
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
 import dev.driftless.assertions.internal.FailureSink;
-import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.RowMatching;
 import dev.driftless.assertions.internal.TableContent;
 import java.util.ArrayList;
@@ -26,16 +30,8 @@ public class ColumnValuesAssert extends AbstractDriftlessAssert<ColumnValuesAsse
     private final TableContent content;
     private final String column;
 
-    /**
-     * Creates the assertion; use {@link TableDataAssert#column(String)}.
-     *
-     * @param table the table's assertion
-     * @param content the table's rows
-     * @param column the column
-     * @param values its values in row order
-     * @param sink where failures go
-     */
-    public ColumnValuesAssert(TableDataAssert table, TableContent content, String column, List<String> values,
+    // Use TableDataAssert.column(String); values are the column's, in row order.
+    ColumnValuesAssert(TableDataAssert table, TableContent content, String column, List<String> values,
             FailureSink sink) {
         super(values, ColumnValuesAssert.class, sink);
         this.table = table;
@@ -70,8 +66,7 @@ public class ColumnValuesAssert extends AbstractDriftlessAssert<ColumnValuesAsse
             same = tests.get(i).test(actual.get(i));
         }
         if (!same && content.types().containsKey(column)) {
-            fail(Message.expecting(label()).then("to contain exactly, in order:", show(values))
-                    .then("but found:", show(actual)).text());
+            failWith(shouldHaveProperty(label(), "to contain exactly, in order:", show(values), show(actual)));
         }
         return myself;
     }
@@ -99,14 +94,8 @@ public class ColumnValuesAssert extends AbstractDriftlessAssert<ColumnValuesAsse
             }
         }
         if ((!missing.isEmpty() || !left.isEmpty()) && content.types().containsKey(column)) {
-            Message message = Message.expecting(label()).then("to contain exactly, in any order:", show(values));
-            if (!missing.isEmpty()) {
-                message.then("but could not find:", show(missing.toArray()));
-            }
-            if (!left.isEmpty()) {
-                message.then((missing.isEmpty() ? "but" : "and") + " found unexpected:", show(left));
-            }
-            fail(message.text());
+            failWith(shouldContainExactly(label(), "to contain exactly, in any order:", show(values),
+                    missing.isEmpty() ? null : show(missing.toArray()), left.isEmpty() ? null : show(left)));
         }
         return myself;
     }
@@ -130,8 +119,7 @@ public class ColumnValuesAssert extends AbstractDriftlessAssert<ColumnValuesAsse
             }
         }
         if (!missing.isEmpty() && content.types().containsKey(column)) {
-            fail(Message.expecting(label()).then("to contain:", show(values))
-                    .then("but could not find:", show(missing.toArray())).text());
+            failWith(shouldContain(label(), show(values), show(missing.toArray())));
         }
         return myself;
     }
@@ -154,8 +142,7 @@ public class ColumnValuesAssert extends AbstractDriftlessAssert<ColumnValuesAsse
             }
         }
         if (!offenders.isEmpty()) {
-            fail(Message.expecting(label()).then("to all match:", matcher.describe())
-                    .then("but these do not:", String.join("\n", offenders)).text());
+            failWith(shouldAllMatch(label(), "to all match:", matcher.describe(), "but these do not:", offenders));
         }
         return myself;
     }

@@ -1,27 +1,27 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldAllMatch.shouldAllMatch;
+
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
-import dev.driftless.assertions.internal.SchemaRules.NamedColumn;
+import dev.driftless.schema.Column;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@code ColumnsAssert} is a rule over the columns {@link SchemaAssert#columnsNamed(String)} selected; a failure lists
- * every offending column.
+ * {@code ColumnsAssert} is a rule over the columns {@link SchemaAssert#columnsNamed(String)} selected, each under its
+ * label ({@code rate_card_item.price_cents}, schema shown unless {@code public}); a failure lists every offending
+ * column.
  */
-public class ColumnsAssert extends AbstractDriftlessAssert<ColumnsAssert, List<NamedColumn>> {
+public class ColumnsAssert extends AbstractDriftlessAssert<ColumnsAssert, Map<String, Column>> {
+
+    private static final String NOT_ALL = "but these columns are not:";
 
     private final String regex;
 
-    /**
-     * Creates the assertion; use {@link SchemaAssert#columnsNamed(String)}.
-     *
-     * @param columns the selected columns
-     * @param regex the pattern that selected them, for messages
-     * @param sink where failures go
-     */
-    public ColumnsAssert(List<NamedColumn> columns, String regex, FailureSink sink) {
+    // Use SchemaAssert.columnsNamed(String); columns by label, regex for messages.
+    ColumnsAssert(Map<String, Column> columns, String regex, FailureSink sink) {
         super(columns, ColumnsAssert.class, sink);
         this.regex = regex;
     }
@@ -38,10 +38,13 @@ public class ColumnsAssert extends AbstractDriftlessAssert<ColumnsAssert, List<N
      * @return this assertion
      */
     public ColumnsAssert allHaveType(String type) {
-        List<String> offenders = actual.stream()
-                .filter(c -> !Names.type(c.column().type()).equals(Names.type(type)))
-                .map(c -> c.label() + ": " + c.column().type()).toList();
-        return check("to have type:", Message.quote(type), offenders);
+        List<String> offenders = actual.entrySet().stream()
+                .filter(c -> !Names.type(c.getValue().type()).equals(Names.type(type)))
+                .map(c -> c.getKey() + ": " + c.getValue().type()).toList();
+        if (!offenders.isEmpty()) {
+            failWith(shouldAllMatch(label(), "to have type:", Message.quote(type), NOT_ALL, offenders));
+        }
+        return myself;
     }
 
     /**
@@ -54,16 +57,15 @@ public class ColumnsAssert extends AbstractDriftlessAssert<ColumnsAssert, List<N
      * @return this assertion
      */
     public ColumnsAssert allAreNotNull() {
-        return check("to be NOT NULL", null,
-                actual.stream().filter(c -> !c.column().notNull()).map(c -> c.label() + ": nullable").toList());
-    }
-
-    private ColumnsAssert check(String expectation, String value, List<String> offenders) {
+        List<String> offenders = actual.entrySet().stream().filter(c -> !c.getValue().notNull())
+                .map(c -> c.getKey() + ": nullable").toList();
         if (!offenders.isEmpty()) {
-            fail(Message.expecting("columns named " + Message.quote(regex) + " (" + actual.size() + ")")
-                    .then(expectation, value).then("but these columns are not:", String.join("\n", offenders))
-                    .text());
+            failWith(shouldAllMatch(label(), "to be NOT NULL", NOT_ALL, offenders));
         }
         return myself;
+    }
+
+    private String label() {
+        return "columns named " + Message.quote(regex) + " (" + actual.size() + ")";
     }
 }

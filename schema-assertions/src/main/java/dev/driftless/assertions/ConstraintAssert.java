@@ -1,5 +1,7 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
 import dev.driftless.schema.Constraint;
@@ -13,13 +15,8 @@ import dev.driftless.schema.Constraint;
  */
 public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constraint> {
 
-    /**
-     * Creates the assertion; use {@link TableAssert}'s {@code hasX} methods.
-     *
-     * @param table the table's assertion
-     * @param constraint the constraint, or {@code null} when missing (already reported)
-     */
-    public ConstraintAssert(TableAssert table, Constraint constraint) {
+    // Use the TableAssert check that finds the part; the part is null when missing (already reported).
+    ConstraintAssert(TableAssert table, Constraint constraint) {
         super(table, constraint, ConstraintAssert.class);
     }
 
@@ -39,7 +36,8 @@ public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constrai
      */
     public ConstraintAssert named(String name) {
         if (!skipped() && !actual.name().equals(name)) {
-            mismatch(label(), "to be named:", Message.quote(name), Message.quote(actual.name()));
+            failWith(shouldHaveProperty(label(), "to be named:", Message.quote(name),
+                    Message.quote(actual.name())));
         }
         return myself;
     }
@@ -56,7 +54,7 @@ public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constrai
      */
     public ConstraintAssert hasDefinition(String definition) {
         if (!skipped() && !Names.expression(definition).equals(Names.expression(actual.definition()))) {
-            mismatch(label(), "to have definition:", definition, actual.definition());
+            failWith(shouldHaveProperty(label(), "to have definition:", definition, actual.definition()));
         }
         return myself;
     }
@@ -73,7 +71,7 @@ public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constrai
      */
     public ConstraintAssert hasDefinitionContaining(String text) {
         if (!skipped() && !actual.definition().replaceAll("\\s+", " ").contains(text.replaceAll("\\s+", " "))) {
-            mismatch(label(), "to have a definition containing:", text, actual.definition());
+            failWith(shouldHaveProperty(label(), "to have a definition containing:", text, actual.definition()));
         }
         return myself;
     }
@@ -89,7 +87,7 @@ public class ConstraintAssert extends TablePartAssert<ConstraintAssert, Constrai
      */
     public ConstraintAssert isDeferrable() {
         if (!skipped() && !actual.deferrable()) {
-            mismatch(label(), "to be DEFERRABLE", null, "NOT DEFERRABLE");
+            failWith(shouldHaveProperty(label(), "to be DEFERRABLE", "NOT DEFERRABLE"));
         }
         return myself;
     }

@@ -1,6 +1,8 @@
 package dev.driftless.assertions;
 
-import dev.driftless.assertions.internal.Names;
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
+import dev.driftless.assertions.internal.Message;
 import dev.driftless.schema.Constraint;
 import java.util.List;
 
@@ -14,13 +16,8 @@ import java.util.List;
  */
 public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constraint> {
 
-    /**
-     * Creates the assertion; use {@link TableAssert#hasForeignKey(String...)}.
-     *
-     * @param table the table's assertion
-     * @param foreignKey the foreign key constraint, or {@code null} when missing (already reported)
-     */
-    public ForeignKeyAssert(TableAssert table, Constraint foreignKey) {
+    // Use TableAssert.hasForeignKey(String...); the foreign key is null when missing (already reported).
+    ForeignKeyAssert(TableAssert table, Constraint foreignKey) {
         super(table, foreignKey, ForeignKeyAssert.class);
     }
 
@@ -36,7 +33,8 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
      * fk.referencing("customer", "id");         // fails: but found: public.party (party_id)
      * }</pre>
      *
-     * @param table the referenced table, optionally schema-qualified
+     * @param table the referenced table, optionally schema-qualified; read and found as {@link SchemaAssert#table}
+     *     reads and finds names
      * @param columns the referenced columns, in key order
      * @return this assertion
      */
@@ -45,9 +43,10 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
             return myself;
         }
         var fk = actual.foreignKey();
-        if (!fk.referencedTable().equals(Names.qualified(table)) || !fk.referencedColumns().equals(List.of(columns))) {
-            mismatch(label(), "to reference:", Names.qualified(table) + " (" + String.join(", ", columns) + ")",
-                    fk.referencedTable() + " (" + String.join(", ", fk.referencedColumns()) + ")");
+        String expected = and().snapshot().qualifiedTableName(table);
+        if (!fk.referencedTable().equals(expected) || !fk.referencedColumns().equals(List.of(columns))) {
+            failWith(shouldHaveProperty(label(), "to reference:", expected + " " + Message.keys(List.of(columns)),
+                    fk.referencedTable() + " " + Message.keys(fk.referencedColumns())));
         }
         return myself;
     }
@@ -64,7 +63,8 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
      */
     public ForeignKeyAssert onDelete(ReferentialAction action) {
         if (!skipped() && !actual.foreignKey().onDelete().equals(action.sql())) {
-            mismatch(label(), "to have:", "ON DELETE " + action.sql(), "ON DELETE " + actual.foreignKey().onDelete());
+            failWith(shouldHaveProperty(label(), "to have:", "ON DELETE " + action.sql(),
+                    "ON DELETE " + actual.foreignKey().onDelete()));
         }
         return myself;
     }
@@ -81,7 +81,8 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
      */
     public ForeignKeyAssert onUpdate(ReferentialAction action) {
         if (!skipped() && !actual.foreignKey().onUpdate().equals(action.sql())) {
-            mismatch(label(), "to have:", "ON UPDATE " + action.sql(), "ON UPDATE " + actual.foreignKey().onUpdate());
+            failWith(shouldHaveProperty(label(), "to have:", "ON UPDATE " + action.sql(),
+                    "ON UPDATE " + actual.foreignKey().onUpdate()));
         }
         return myself;
     }
@@ -97,7 +98,7 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
      */
     public ForeignKeyAssert isDeferrable() {
         if (!skipped() && !actual.deferrable()) {
-            mismatch(label(), "to be DEFERRABLE", null, "NOT DEFERRABLE");
+            failWith(shouldHaveProperty(label(), "to be DEFERRABLE", "NOT DEFERRABLE"));
         }
         return myself;
     }
@@ -113,8 +114,8 @@ public class ForeignKeyAssert extends TablePartAssert<ForeignKeyAssert, Constrai
      */
     public ForeignKeyAssert isInitiallyDeferred() {
         if (!skipped() && !actual.initiallyDeferred()) {
-            mismatch(label(), "to be INITIALLY DEFERRED", null,
-                    actual.deferrable() ? "INITIALLY IMMEDIATE" : "NOT DEFERRABLE");
+            failWith(shouldHaveProperty(label(), "to be INITIALLY DEFERRED",
+                    actual.deferrable() ? "INITIALLY IMMEDIATE" : "NOT DEFERRABLE"));
         }
         return myself;
     }

@@ -1,5 +1,7 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
 import dev.driftless.schema.Index;
@@ -15,13 +17,8 @@ import java.util.Objects;
  */
 public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
 
-    /**
-     * Creates the assertion; use {@link TableAssert#hasIndexOn(String...)} or {@link TableAssert#hasIndexNamed}.
-     *
-     * @param table the table's assertion
-     * @param index the index, or {@code null} when missing (already reported)
-     */
-    public IndexAssert(TableAssert table, Index index) {
+    // Use the TableAssert check that finds the part; the part is null when missing (already reported).
+    IndexAssert(TableAssert table, Index index) {
         super(table, index, IndexAssert.class);
     }
 
@@ -40,7 +37,7 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert isUnique() {
         if (!skipped() && !actual.unique()) {
-            mismatch(label(), "to be unique", null, "not unique");
+            failWith(shouldHaveProperty(label(), "to be unique", "not unique"));
         }
         return myself;
     }
@@ -56,7 +53,7 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert isNotUnique() {
         if (!skipped() && actual.unique()) {
-            mismatch(label(), "not to be unique", null, "unique");
+            failWith(shouldHaveProperty(label(), "not to be unique", "unique"));
         }
         return myself;
     }
@@ -73,7 +70,8 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert usingMethod(String method) {
         if (!skipped() && !actual.method().equalsIgnoreCase(method)) {
-            mismatch(label(), "to use method:", Message.quote(method), Message.quote(actual.method()));
+            failWith(shouldHaveProperty(label(), "to use method:", Message.quote(method),
+                    Message.quote(actual.method())));
         }
         return myself;
     }
@@ -91,8 +89,8 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert hasPredicate(String predicate) {
         if (!skipped() && !Objects.equals(Names.expression(predicate), Names.expression(actual.predicate()))) {
-            mismatch(label(), "to have predicate:", predicate,
-                    actual.predicate() == null ? "not a partial index" : Names.expression(actual.predicate()));
+            failWith(shouldHaveProperty(label(), "to have predicate:", predicate,
+                    actual.predicate() == null ? "not a partial index" : Names.expression(actual.predicate())));
         }
         return myself;
     }
@@ -108,7 +106,8 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert isNotPartial() {
         if (!skipped() && actual.predicate() != null) {
-            mismatch(label(), "not to be partial", null, "WHERE " + Names.expression(actual.predicate()));
+            failWith(shouldHaveProperty(label(), "not to be partial",
+                    "WHERE " + Names.expression(actual.predicate())));
         }
         return myself;
     }
@@ -125,8 +124,8 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert includes(String... columns) {
         if (!skipped() && !actual.include().equals(List.of(columns))) {
-            mismatch(label(), "to include:", "(" + String.join(", ", columns) + ")",
-                    actual.include().isEmpty() ? "no INCLUDE columns" : "(" + String.join(", ", actual.include()) + ")");
+            failWith(shouldHaveProperty(label(), "to include:", Message.keys(List.of(columns)),
+                    actual.include().isEmpty() ? "no INCLUDE columns" : Message.keys(actual.include())));
         }
         return myself;
     }
@@ -143,7 +142,8 @@ public class IndexAssert extends TablePartAssert<IndexAssert, Index> {
      */
     public IndexAssert named(String name) {
         if (!skipped() && !actual.name().equals(name)) {
-            mismatch(label(), "to be named:", Message.quote(name), Message.quote(actual.name()));
+            failWith(shouldHaveProperty(label(), "to be named:", Message.quote(name),
+                    Message.quote(actual.name())));
         }
         return myself;
     }

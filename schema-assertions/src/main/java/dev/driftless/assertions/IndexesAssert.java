@@ -2,26 +2,21 @@ package dev.driftless.assertions;
 
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
-import dev.driftless.schema.Index;
 import dev.driftless.schema.Table;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code IndexesAssert} is the exhaustive check of a table's indexes, from {@link SchemaAssert#indexesOn(String)}.
  */
-public class IndexesAssert extends AbstractDriftlessAssert<IndexesAssert, Table> {
+public class IndexesAssert extends AbstractCatalogAssert<IndexesAssert, Table> {
 
-    /**
-     * Creates the assertion; use {@link SchemaAssert#indexesOn(String)}.
-     *
-     * @param table the table, or {@code null} when a soft assertion reported it missing
-     * @param sink where failures go
-     */
-    public IndexesAssert(Table table, FailureSink sink) {
+    // Use SchemaAssert.indexesOn(String); the table is null when a soft assertion reported it missing.
+    IndexesAssert(Table table, FailureSink sink) {
         super(table, IndexesAssert.class, sink);
+    }
+
+    @Override
+    String label() {
+        return "table " + actual.schema() + "." + actual.name();
     }
 
     /**
@@ -37,27 +32,8 @@ public class IndexesAssert extends AbstractDriftlessAssert<IndexesAssert, Table>
      * @return this assertion
      */
     public IndexesAssert are(String... names) {
-        if (skipped()) {
-            return myself;
-        }
-        Set<String> wanted = new TreeSet<>(Arrays.asList(names));
-        List<String> existing = actual.indexes().stream().map(Index::name).toList();
-        List<String> missing = wanted.stream().filter(n -> !existing.contains(n)).toList();
-        List<String> extra = existing.stream().filter(n -> !wanted.contains(n)).toList();
-        if (!missing.isEmpty() || !extra.isEmpty()) {
-            Message message = Message.expecting("table " + actual.schema() + "." + actual.name())
-                    .then("to have exactly the indexes:", Message.quoted(Arrays.asList(names)));
-            if (!missing.isEmpty()) {
-                message.then("but these were missing:", Message.quoted(missing));
-            }
-            if (!extra.isEmpty()) {
-                List<String> lines = actual.indexes().stream().filter(i -> extra.contains(i.name()))
-                        .map(i -> Message.quote(i.name()) + " (" + String.join(", ", i.keys()) + ")").toList();
-                message.then((missing.isEmpty() ? "but" : "and") + " these were not expected:",
-                        String.join("\n", lines));
-            }
-            fail(message.text());
-        }
-        return myself;
+        return assertHasExactly("indexes", names, name -> actual.index(name), () -> actual.indexes(),
+                unexpected -> Message.lines(unexpected.stream()
+                        .map(i -> Message.quote(i.name()) + " " + Message.keys(i.keys())).toList()));
     }
 }

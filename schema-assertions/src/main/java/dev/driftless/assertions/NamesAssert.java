@@ -1,5 +1,7 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldAllMatch.shouldAllMatch;
+
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
 import java.util.List;
@@ -13,14 +15,8 @@ public class NamesAssert extends AbstractDriftlessAssert<NamesAssert, List<Strin
 
     private final String kinds;
 
-    /**
-     * Creates the assertion; use {@link SchemaAssert#namesOf}.
-     *
-     * @param names pairs of object label and bare name
-     * @param kinds the kinds selected, for messages
-     * @param sink where failures go
-     */
-    public NamesAssert(List<String[]> names, String kinds, FailureSink sink) {
+    // Use SchemaAssert.namesOf; names are pairs of object label and bare name, kinds for messages.
+    NamesAssert(List<String[]> names, String kinds, FailureSink sink) {
         super(names, NamesAssert.class, sink);
         this.kinds = kinds;
     }
@@ -40,9 +36,8 @@ public class NamesAssert extends AbstractDriftlessAssert<NamesAssert, List<Strin
         Pattern pattern = Pattern.compile(regex);
         List<String> offenders = actual.stream().filter(n -> !pattern.matcher(n[1]).matches()).map(n -> n[0]).toList();
         if (!offenders.isEmpty()) {
-            fail(Message.expecting("names of every " + kinds + " (" + actual.size() + ")")
-                    .then("to match:", Message.quote(regex))
-                    .then("but these do not:", String.join("\n", offenders)).text());
+            failWith(shouldAllMatch("names of every " + kinds + " (" + actual.size() + ")", "to match:",
+                    Message.quote(regex), "but these do not:", offenders));
         }
         return myself;
     }

@@ -1,25 +1,35 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldAllMatch.shouldAllMatch;
+import static dev.driftless.assertions.internal.error.ShouldBeSameSchema.shouldBeSameSchemaAs;
+import static dev.driftless.assertions.internal.error.ShouldBeSameSchema.shouldMatchSnapshot;
+import static dev.driftless.assertions.internal.error.ShouldBeSameSchema.snapshotShouldExist;
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
 import dev.driftless.assertions.internal.SchemaRules;
 import dev.driftless.assertions.internal.SnapshotFiles;
+import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.Domain;
 import dev.driftless.schema.EnumType;
 import dev.driftless.schema.Extension;
 import dev.driftless.schema.ObjectKind;
+import dev.driftless.schema.Routine;
+import dev.driftless.schema.Schema;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
 import dev.driftless.schema.View;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.opentest4j.AssertionFailedError;
@@ -35,29 +45,27 @@ import org.opentest4j.AssertionFailedError;
  * assertThat(schema).table("booking").hasColumn("starts_at").ofType("timestamptz").isNotNull();
  * }</pre>
  *
- * Names may be schema-qualified ({@code billing.invoice}); a bare name is looked up in {@code public} first.
+ * Names are read as SQL reads them and found as {@link SchemaSnapshot#table(String)} finds them: optionally
+ * schema-qualified ({@code billing.invoice}), unquoted names folded to lower case, quoted ones ({@code "Orders"}) taken
+ * as written; a bare name is looked up in {@code public} first, then in the one other schema that has it.
  */
-public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSnapshot> {
-
-    private static final String ACTUAL = "the schema";
+public class SchemaAssert extends AbstractCatalogAssert<SchemaAssert, SchemaSnapshot> {
 
     private final DiffOptions options;
-    private final Set<String> ignoredTables;
 
-    /**
-     * Creates the assertion; use {@link DriftlessAssertions#assertThat(SchemaSnapshot)}.
-     *
-     * @param actual the snapshot
-     * @param sink where failures go
-     */
-    public SchemaAssert(SchemaSnapshot actual, FailureSink sink) {
-        this(actual, sink, DiffOptions.defaults(), Set.of());
+    // Use DriftlessAssertions.assertThat(SchemaSnapshot).
+    SchemaAssert(SchemaSnapshot actual, FailureSink sink) {
+        this(actual, sink, DiffOptions.defaults());
     }
 
-    private SchemaAssert(SchemaSnapshot actual, FailureSink sink, DiffOptions options, Set<String> ignoredTables) {
+    private SchemaAssert(SchemaSnapshot actual, FailureSink sink, DiffOptions options) {
         super(actual, SchemaAssert.class, sink);
         this.options = options;
-        this.ignoredTables = ignoredTables;
+    }
+
+    @Override
+    String label() {
+        return "the schema";
     }
 
     /**
@@ -72,12 +80,14 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return a new assertion on the same schema
      */
     public SchemaAssert usingDiffOptions(DiffOptions diffOptions) {
-        return copy(new SchemaAssert(actual, sink(), diffOptions, ignoredTables));
+        return copy(new SchemaAssert(actual, sink(), diffOptions));
     }
 
     /**
-     * {@code ignoringTables} leaves tables out of the rules ({@link #everyTableHasPrimaryKey()} and the others) and of
-     * comparisons, e.g. a history table or a legacy table the team accepts.
+     * {@code ignoringTables} leaves tables out of the rules ({@link #everyTableHasPrimaryKey()} and the others), of
+     * {@link #tablesAre} and of comparisons, e.g. a history table or a legacy table the team accepts. A name means the
+     * same everywhere, as in {@link DiffOptions#ignoringTables(String...)}: {@code name} in any schema, or
+     * {@code schema.name}.
      *
      * <pre>{@code
      * assertThat(schema).ignoringTables("legacy_log").everyTableHasPrimaryKey();   // legacy_log has none: passes
@@ -87,9 +97,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return a new assertion on the same schema
      */
     public SchemaAssert ignoringTables(String... tables) {
-        Set<String> all = new TreeSet<>(ignoredTables);
-        Arrays.stream(tables).map(Names::qualified).forEach(all::add);
-        return copy(new SchemaAssert(actual, sink(), options.ignoringTables(tables), all));
+        return copy(new SchemaAssert(actual, sink(), options.ignoringTables(tables)));
     }
 
     private SchemaAssert copy(SchemaAssert other) {
@@ -100,8 +108,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
     }
 
     private List<Table> tables() {
-        return actual.tables().stream()
-                .filter(t -> !ignoredTables.contains(t.schema() + "." + t.name())).toList();
+        return actual.tables().stream().filter(t -> !options.ignoresTable(t.schema(), t.name())).toList();
     }
 
     // ---- tables ------------------------------------------------------------------------------------------------
@@ -118,7 +125,8 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasTable(String name) {
-        return has("table", name, actual.table(name), tableNames());
+        findTable(name);
+        return myself;
     }
 
     /**
@@ -133,7 +141,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveTable(String name) {
-        return doesNotHave("table", name, actual.table(name).map(t -> t.schema() + "." + t.name()));
+        return assertDoesNotHave("table", name, () -> actual.table(name).map(t -> t.schema() + "." + t.name()));
     }
 
     /**
@@ -151,11 +159,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
         if (skipped()) {
             return new TableAssert(null, null, sink());
         }
-        Optional<Table> table = actual.table(name);
-        if (table.isEmpty()) {
-            hasTable(name);
-        }
-        TableAssert result = new TableAssert(table.orElse(null), actual, sink());
+        TableAssert result = new TableAssert(findTable(name), actual, sink());
         if (info.hasDescription()) {
             result.as(info.description());
         }
@@ -174,7 +178,8 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert tablesAre(String... names) {
-        return exactly("tables", names, tables().stream().map(t -> t.schema() + "." + t.name()).toList(), true);
+        return assertHasExactly("tables", names, name -> actual.table(name), this::tables,
+                unexpected -> Message.quoted(names(unexpected, Table::schema, Table::name).stream().sorted().toList()));
     }
 
     /**
@@ -205,7 +210,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasView(String name) {
-        return has("view", name, actual.view(name).filter(v -> !v.materialized()), viewNames(false));
+        return hasView("view", name, false);
     }
 
     /**
@@ -219,7 +224,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveView(String name) {
-        return doesNotHave("view", name, actual.view(name).filter(v -> !v.materialized()).map(this::viewName));
+        return doesNotHaveView("view", name, false);
     }
 
     /**
@@ -233,7 +238,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasMaterializedView(String name) {
-        return has("materialized view", name, actual.view(name).filter(View::materialized), viewNames(true));
+        return hasView("materialized view", name, true);
     }
 
     /**
@@ -247,7 +252,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveMaterializedView(String name) {
-        return doesNotHave("materialized view", name, actual.view(name).filter(View::materialized).map(this::viewName));
+        return doesNotHaveView("materialized view", name, true);
     }
 
     /**
@@ -262,8 +267,9 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasSequence(String name) {
-        return has("sequence", name, actual.sequence(name),
-                actual.sequences().stream().map(s -> Names.display(s.schema(), s.name())).toList());
+        assertHas("sequence", name, () -> actual.sequence(name),
+                () -> names(actual.sequences(), Sequence::schema, Sequence::name));
+        return myself;
     }
 
     /**
@@ -277,7 +283,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveSequence(String name) {
-        return doesNotHave("sequence", name, actual.sequence(name).map(s -> s.schema() + "." + s.name()));
+        return assertDoesNotHave("sequence", name, () -> actual.sequence(name).map(s -> s.schema() + "." + s.name()));
     }
 
     /**
@@ -293,7 +299,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasFunction(String nameOrSignature) {
-        return has("function", nameOrSignature, routine(nameOrSignature, false), routineNames(false));
+        return hasRoutine("function", nameOrSignature, false);
     }
 
     /**
@@ -307,7 +313,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveFunction(String nameOrSignature) {
-        return doesNotHave("function", nameOrSignature, routine(nameOrSignature, false));
+        return doesNotHaveRoutine("function", nameOrSignature, false);
     }
 
     /**
@@ -321,7 +327,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasProcedure(String nameOrSignature) {
-        return has("procedure", nameOrSignature, routine(nameOrSignature, true), routineNames(true));
+        return hasRoutine("procedure", nameOrSignature, true);
     }
 
     /**
@@ -335,7 +341,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveProcedure(String nameOrSignature) {
-        return doesNotHave("procedure", nameOrSignature, routine(nameOrSignature, true));
+        return doesNotHaveRoutine("procedure", nameOrSignature, true);
     }
 
     /**
@@ -352,15 +358,11 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasEnum(String name, String... labels) {
-        if (skipped()) {
-            return myself;
-        }
-        Optional<EnumType> found = find(actual.enums(), name, EnumType::schema, EnumType::name);
-        has("enum", name, found, actual.enums().stream().map(e -> Names.display(e.schema(), e.name())).toList());
-        if (found.isPresent() && labels.length > 0 && !found.get().labels().equals(List.of(labels))) {
-            fail(Message.expecting("enum " + found.get().schema() + "." + found.get().name())
-                    .then("to have labels:", Message.quoted(List.of(labels)))
-                    .then("but found:", Message.quoted(found.get().labels())).text());
+        EnumType found = assertHas("enum", name, () -> actual.enumType(name),
+                () -> names(actual.enums(), EnumType::schema, EnumType::name));
+        if (found != null && labels.length > 0 && !found.labels().equals(List.of(labels))) {
+            failWith(shouldHaveProperty("enum " + found.schema() + "." + found.name(), "to have labels:",
+                    Message.quoted(List.of(labels)), Message.quoted(found.labels())));
         }
         return myself;
     }
@@ -376,8 +378,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveEnum(String name) {
-        return doesNotHave("enum", name,
-                find(actual.enums(), name, EnumType::schema, EnumType::name).map(e -> e.schema() + "." + e.name()));
+        return assertDoesNotHave("enum", name, () -> actual.enumType(name).map(e -> e.schema() + "." + e.name()));
     }
 
     /**
@@ -393,15 +394,11 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasDomain(String name, String baseType) {
-        if (skipped()) {
-            return myself;
-        }
-        var found = find(actual.domains(), name, d -> d.schema(), d -> d.name());
-        has("domain", name, found, actual.domains().stream().map(d -> Names.display(d.schema(), d.name())).toList());
-        if (found.isPresent() && baseType != null && !Names.type(baseType).equals(Names.type(found.get().baseType()))) {
-            fail(Message.expecting("domain " + found.get().schema() + "." + found.get().name())
-                    .then("to have base type:", Message.quote(baseType))
-                    .then("but found:", Message.quote(found.get().baseType())).text());
+        Domain found = assertHas("domain", name, () -> actual.domain(name),
+                () -> names(actual.domains(), Domain::schema, Domain::name));
+        if (found != null && baseType != null && !Names.type(baseType).equals(Names.type(found.baseType()))) {
+            failWith(shouldHaveProperty("domain " + found.schema() + "." + found.name(), "to have base type:",
+                    Message.quote(baseType), Message.quote(found.baseType())));
         }
         return myself;
     }
@@ -431,8 +428,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveDomain(String name) {
-        return doesNotHave("domain", name,
-                find(actual.domains(), name, d -> d.schema(), d -> d.name()).map(d -> d.schema() + "." + d.name()));
+        return assertDoesNotHave("domain", name, () -> actual.domain(name).map(d -> d.schema() + "." + d.name()));
     }
 
     /**
@@ -446,8 +442,9 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasCompositeType(String name) {
-        return has("composite type", name, find(actual.compositeTypes(), name, c -> c.schema(), c -> c.name()),
-                actual.compositeTypes().stream().map(c -> Names.display(c.schema(), c.name())).toList());
+        assertHas("composite type", name, () -> actual.compositeType(name),
+                () -> names(actual.compositeTypes(), CompositeType::schema, CompositeType::name));
+        return myself;
     }
 
     /**
@@ -461,8 +458,8 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveCompositeType(String name) {
-        return doesNotHave("composite type", name, find(actual.compositeTypes(), name, c -> c.schema(), c -> c.name())
-                .map(c -> c.schema() + "." + c.name()));
+        return assertDoesNotHave("composite type", name,
+                () -> actual.compositeType(name).map(c -> c.schema() + "." + c.name()));
     }
 
     /**
@@ -476,8 +473,9 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasSchema(String name) {
-        return has("schema", name, actual.schemas().stream().filter(s -> s.name().equals(name)).findFirst(),
-                actual.schemas().stream().map(s -> s.name()).toList());
+        assertHas("schema", name, () -> actual.schema(name),
+                () -> actual.schemas().stream().map(Schema::name).toList());
+        return myself;
     }
 
     /**
@@ -491,8 +489,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveSchema(String name) {
-        return doesNotHave("schema", name,
-                actual.schemas().stream().filter(s -> s.name().equals(name)).findFirst().map(s -> s.name()));
+        return assertDoesNotHave("schema", name, () -> actual.schema(name).map(Schema::name));
     }
 
     /**
@@ -507,7 +504,9 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert hasExtension(String name) {
-        return has("extension", name, extension(name), extensionNames());
+        assertHas("extension", name, () -> actual.extension(name),
+                () -> actual.extensions().stream().map(Extension::name).toList());
+        return myself;
     }
 
     /**
@@ -521,7 +520,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert doesNotHaveExtension(String name) {
-        return doesNotHave("extension", name, extension(name).map(Extension::name));
+        return assertDoesNotHave("extension", name, () -> actual.extension(name).map(Extension::name));
     }
 
     /**
@@ -535,7 +534,8 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return this assertion
      */
     public SchemaAssert extensionsAre(String... names) {
-        return exactly("extensions", names, extensionNames(), false);
+        return assertHasExactly("extensions", names, name -> actual.extension(name), () -> actual.extensions(),
+                unexpected -> Message.quoted(unexpected.stream().map(Extension::name).sorted().toList()));
     }
 
     // ---- rules ---------------------------------------------------------------------------------------------------
@@ -599,7 +599,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
      * @return the assertion on the selected columns
      */
     public ColumnsAssert columnsNamed(String regex) {
-        return new ColumnsAssert(skipped() ? List.of() : SchemaRules.columnsNamed(tables(), regex), regex, sink());
+        return new ColumnsAssert(skipped() ? Map.of() : SchemaRules.columnsNamed(tables(), regex), regex, sink());
     }
 
     /**
@@ -638,9 +638,7 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
         }
         SchemaDiff diff = SchemaDiff.between(expected, actual, options);
         if (!diff.isEmpty()) {
-            fail(new AssertionFailedError(described(Message.expecting(ACTUAL)
-                    .then("to be the same schema as the expected one, but found (expected → actual):",
-                            diff.toText()).text()), expected.toJson(), actual.toJson()));
+            failWith(shouldBeSameSchemaAs(label(), diff.toText()), expected.toJson(), actual.toJson());
         }
         return myself;
     }
@@ -677,126 +675,59 @@ public class SchemaAssert extends AbstractDriftlessAssert<SchemaAssert, SchemaSn
         }
         SnapshotFiles.Outcome outcome = SnapshotFiles.compare(actual, file, options);
         if (outcome.missing()) {
-            return fail(Message.expecting(ACTUAL).then("to match the snapshot:", file.toString())
-                    .then("but the file does not exist (working directory " + Path.of("").toAbsolutePath() + ").",
-                            null)
-                    .line("Run once with -Ddriftless.updateSnapshots=true to write it, then commit it.").text());
+            return failWith(snapshotShouldExist(label(), file.toString(), Path.of("").toAbsolutePath().toString()));
         }
         if (outcome.diff() != null) {
-            fail(new AssertionFailedError(described(Message.expecting(ACTUAL)
-                    .then("to match the snapshot:", file.toString())
-                    .then("but found (snapshot → actual):", outcome.diff().toText())
-                    .line("If the change is intended, run once with -Ddriftless.updateSnapshots=true and review the"
-                            + " file's diff.").text()), outcome.expectedJson(), actual.toJson()));
+            failWith(shouldMatchSnapshot(label(), file.toString(), outcome.diff().toText()), outcome.expectedJson(),
+                    actual.toJson());
         }
         return myself;
     }
 
     // ---- machinery -----------------------------------------------------------------------------------------------
 
-    private SchemaAssert has(String kind, String name, Optional<?> found, List<String> existing) {
-        if (!skipped() && found.isEmpty()) {
-            fail(Message.expecting(ACTUAL).then("to have " + kind + ":", Message.quote(name))
-                    .then("but found " + plural(kind) + ":", Message.quoted(existing)).text());
-        }
+    private Table findTable(String name) {
+        return assertHas("table", name, () -> actual.table(name),
+                () -> names(actual.tables(), Table::schema, Table::name));
+    }
+
+    private SchemaAssert hasView(String kind, String name, boolean materialized) {
+        assertHas(kind, name, () -> actual.view(name).filter(v -> v.materialized() == materialized),
+                () -> names(actual.views().stream().filter(v -> v.materialized() == materialized).toList(),
+                        View::schema, View::name));
         return myself;
     }
 
-    private SchemaAssert doesNotHave(String kind, String name, Optional<String> found) {
-        if (!skipped() && found.isPresent()) {
-            fail(Message.expecting(ACTUAL).then("not to have " + kind + ":", Message.quote(name))
-                    .then("but it has:", kind + " " + found.get()).text());
-        }
+    private SchemaAssert doesNotHaveView(String kind, String name, boolean materialized) {
+        return assertDoesNotHave(kind, name, () -> actual.view(name).filter(v -> v.materialized() == materialized)
+                .map(v -> v.schema() + "." + v.name()));
+    }
+
+    private SchemaAssert hasRoutine(String kind, String nameOrSignature, boolean procedure) {
+        assertHas(kind, nameOrSignature, () -> routine(nameOrSignature, procedure),
+                () -> names(actual.functions().stream().filter(f -> f.procedure() == procedure).toList(),
+                        Routine::schema, Routine::signature));
         return myself;
     }
 
-    private SchemaAssert exactly(String kinds, String[] expected, List<String> existing, boolean qualify) {
-        if (skipped()) {
-            return myself;
-        }
-        Function<String, String> norm = qualify ? Names::qualified : n -> n;
-        Set<String> wanted = new TreeSet<>();
-        Arrays.stream(expected).map(norm).forEach(wanted::add);
-        List<String> missing = wanted.stream().filter(n -> !existing.contains(n)).map(this::shortName).toList();
-        List<String> extra = existing.stream().filter(n -> !wanted.contains(n)).map(this::shortName).sorted().toList();
-        if (!missing.isEmpty() || !extra.isEmpty()) {
-            Message message = Message.expecting(ACTUAL).then("to have exactly the " + kinds + ":",
-                    Message.quoted(Arrays.asList(expected)));
-            if (!missing.isEmpty()) {
-                message.then("but these were missing:", Message.quoted(missing));
-            }
-            if (!extra.isEmpty()) {
-                message.then((missing.isEmpty() ? "but" : "and") + " these were not expected:", Message.quoted(extra));
-            }
-            fail(message.text());
-        }
-        return myself;
+    private SchemaAssert doesNotHaveRoutine(String kind, String nameOrSignature, boolean procedure) {
+        return assertDoesNotHave(kind, nameOrSignature,
+                () -> routine(nameOrSignature, procedure).map(f -> f.schema() + "." + f.signature()));
+    }
+
+    private Optional<Routine> routine(String nameOrSignature, boolean procedure) {
+        return actual.functions(nameOrSignature).stream().filter(f -> f.procedure() == procedure).findFirst();
     }
 
     private SchemaAssert rule(String expectation, String offendersLabel, List<String> offenders) {
         if (!skipped() && !offenders.isEmpty()) {
-            fail(Message.expecting(ACTUAL).then(expectation, null)
-                    .then(offendersLabel, String.join("\n", offenders)).text());
+            failWith(shouldAllMatch(label(), expectation, offendersLabel, offenders));
         }
         return myself;
     }
 
-    private String shortName(String qualified) {
-        return qualified.startsWith("public.") ? qualified.substring("public.".length()) : qualified;
-    }
-
-    private static String plural(String kind) {
-        return kind.endsWith("s") ? kind + "es" : kind + "s";
-    }
-
-    private List<String> tableNames() {
-        return actual.tables().stream().map(t -> Names.display(t.schema(), t.name())).toList();
-    }
-
-    private List<String> viewNames(boolean materialized) {
-        return actual.views().stream().filter(v -> v.materialized() == materialized)
-                .map(v -> Names.display(v.schema(), v.name())).toList();
-    }
-
-    private String viewName(View view) {
-        return view.schema() + "." + view.name();
-    }
-
-    private Optional<Extension> extension(String name) {
-        return actual.extensions().stream().filter(e -> e.name().equals(name)).findFirst();
-    }
-
-    private List<String> extensionNames() {
-        return actual.extensions().stream().map(Extension::name).toList();
-    }
-
-    private Optional<String> routine(String nameOrSignature, boolean procedure) {
-        String wanted = nameOrSignature.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
-        boolean signature = wanted.contains("(");
-        boolean qualified = wanted.substring(0, signature ? wanted.indexOf('(') : wanted.length()).contains(".");
-        return actual.functions().stream().filter(f -> f.procedure() == procedure).filter(f -> {
-            String text = signature ? f.signature() : f.name();
-            String candidate = (qualified ? f.schema() + "." : "") + text;
-            return candidate.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT).equals(wanted);
-        }).map(f -> f.schema() + "." + f.signature()).findFirst();
-    }
-
-    private List<String> routineNames(boolean procedure) {
-        List<String> names = new ArrayList<>();
-        actual.functions().stream().filter(f -> f.procedure() == procedure)
-                .forEach(f -> names.add(Names.display(f.schema(), f.signature())));
-        return names;
-    }
-
-    private static <T> Optional<T> find(List<T> objects, String name, Function<T, String> schemaOf,
-            Function<T, String> nameOf) {
-        String qualified = Names.qualified(name);
-        Optional<T> exact = objects.stream()
-                .filter(o -> (schemaOf.apply(o) + "." + nameOf.apply(o)).equals(qualified)).findFirst();
-        if (exact.isPresent() || name.contains(".")) {
-            return exact;
-        }
-        List<T> named = objects.stream().filter(o -> nameOf.apply(o).equals(name)).toList();
-        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    // Names as messages list them: without "public.".
+    private static <T> List<String> names(List<T> objects, Function<T, String> schemaOf, Function<T, String> nameOf) {
+        return objects.stream().map(o -> Names.display(schemaOf.apply(o), nameOf.apply(o))).toList();
     }
 }

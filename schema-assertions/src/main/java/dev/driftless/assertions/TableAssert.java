@@ -1,5 +1,11 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldHave.shouldHave;
+import static dev.driftless.assertions.internal.error.ShouldHave.shouldHaveOn;
+import static dev.driftless.assertions.internal.error.ShouldHaveProperty.shouldHaveProperty;
+import static dev.driftless.assertions.internal.error.ShouldNotHave.shouldNotHave;
+import static dev.driftless.assertions.internal.error.ShouldNotHave.shouldNotHaveOn;
+
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.Names;
@@ -26,28 +32,28 @@ import java.util.Optional;
  *     .hasIndexOn("resource_id", "starts_at");
  * }</pre>
  */
-public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
+public class TableAssert extends AbstractCatalogAssert<TableAssert, Table> {
 
     private final SchemaSnapshot schema;
 
-    /**
-     * Creates the assertion; use {@link SchemaAssert#table(String)}.
-     *
-     * @param table the table, or {@code null} when a soft assertion reported it missing
-     * @param schema the snapshot it belongs to, or {@code null}
-     * @param sink where failures go
-     */
-    public TableAssert(Table table, SchemaSnapshot schema, FailureSink sink) {
+    // Use SchemaAssert.table(String); table and schema are null when a soft assertion reported the table missing.
+    TableAssert(Table table, SchemaSnapshot schema, FailureSink sink) {
         super(table, TableAssert.class, sink);
         this.schema = schema;
     }
 
+    @Override
     String label() {
         return "table " + actual.schema() + "." + actual.name();
     }
 
     FailureSink failures() {
         return sink();
+    }
+
+    // The snapshot the table belongs to, to resolve the names its parts refer to.
+    SchemaSnapshot snapshot() {
+        return schema;
     }
 
     /**
@@ -62,13 +68,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return the assertion on the column
      */
     public ColumnAssert hasColumn(String name) {
-        Optional<Column> column = skipped() ? Optional.empty() : actual.column(name);
-        if (!skipped() && column.isEmpty()) {
-            fail(Message.expecting(label()).then("to have column:", Message.quote(name))
-                    .then("but found columns:", Message.quoted(actual.columns().stream().map(Column::name).toList()))
-                    .text());
-        }
-        return new ColumnAssert(this, column.orElse(null));
+        return new ColumnAssert(this, assertHas("column", name, () -> actual.column(name),
+                () -> actual.columns().stream().map(Column::name).toList()));
     }
 
     /**
@@ -82,11 +83,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveColumn(String name) {
-        if (!skipped() && actual.column(name).isPresent()) {
-            fail(Message.expecting(label()).then("not to have column:", Message.quote(name))
-                    .then("but it has:", describe(actual.column(name).get())).text());
-        }
-        return myself;
+        return assertDoesNotHave(() -> actual.column(name), c -> shouldNotHave(label(), "column", name, describe(c)));
     }
 
     /**
@@ -103,8 +100,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
         if (!skipped()) {
             List<String> found = actual.columns().stream().map(Column::name).toList();
             if (!found.equals(List.of(names))) {
-                fail(Message.expecting(label()).then("to have exactly the columns, in order:",
-                        Message.quoted(List.of(names))).then("but found:", Message.quoted(found)).text());
+                failWith(shouldHaveProperty(label(), "to have exactly the columns, in order:",
+                        Message.quoted(List.of(names)), Message.quoted(found)));
             }
         }
         return myself;
@@ -127,8 +124,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
         }
         Optional<Constraint> pk = actual.primaryKey();
         if (pk.isEmpty() || !pk.get().columns().equals(List.of(columns))) {
-            fail(Message.expecting(label()).then("to have primary key:", "(" + String.join(", ", columns) + ")")
-                    .then("but found:", pk.map(TableAssert::describe).orElse("no primary key")).text());
+            failWith(shouldHaveProperty(label(), "to have primary key:", Message.keys(List.of(columns)),
+                    pk.map(TableAssert::describe).orElse("no primary key")));
         }
         return new ConstraintAssert(this, pk.filter(p -> p.columns().equals(List.of(columns))).orElse(null));
     }
@@ -143,11 +140,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHavePrimaryKey() {
-        if (!skipped() && actual.primaryKey().isPresent()) {
-            fail(Message.expecting(label()).then("not to have a primary key", null)
-                    .then("but it has:", describe(actual.primaryKey().get())).text());
-        }
-        return myself;
+        return assertDoesNotHave(() -> actual.primaryKey(),
+                pk -> shouldNotHave(label(), "a primary key", describe(pk)));
     }
 
     /**
@@ -163,7 +157,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return the assertion on the foreign key
      */
     public ForeignKeyAssert hasForeignKey(String... columns) {
-        return new ForeignKeyAssert(this, constraint(ConstraintType.FOREIGN_KEY, columns, true));
+        return new ForeignKeyAssert(this, constraintOn(ConstraintType.FOREIGN_KEY, columns));
     }
 
     /**
@@ -177,7 +171,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveForeignKey(String... columns) {
-        return noConstraint(ConstraintType.FOREIGN_KEY, columns);
+        return noConstraintOn(ConstraintType.FOREIGN_KEY, columns);
     }
 
     /**
@@ -191,7 +185,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return the assertion on the constraint
      */
     public ConstraintAssert hasUniqueConstraint(String... columns) {
-        return new ConstraintAssert(this, constraint(ConstraintType.UNIQUE, columns, true));
+        return new ConstraintAssert(this, constraintOn(ConstraintType.UNIQUE, columns));
     }
 
     /**
@@ -205,7 +199,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveUniqueConstraint(String... columns) {
-        return noConstraint(ConstraintType.UNIQUE, columns);
+        return noConstraintOn(ConstraintType.UNIQUE, columns);
     }
 
     /**
@@ -305,8 +299,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return the assertion on the index
      */
     public IndexAssert hasIndexOn(String... keys) {
-        return new IndexAssert(this, index("to have an index on:", "(" + String.join(", ", keys) + ")",
-                i -> normalized(i.keys()).equals(normalized(List.of(keys)))));
+        return new IndexAssert(this, assertHas(() -> indexOn(keys),
+                () -> shouldHaveOn(label(), "an index", List.of(keys), "indexes", indexLines())));
     }
 
     /**
@@ -320,8 +314,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveIndexOn(String... keys) {
-        return noIndex("not to have an index on:", "(" + String.join(", ", keys) + ")",
-                i -> normalized(i.keys()).equals(normalized(List.of(keys))));
+        return assertDoesNotHave(() -> indexOn(keys),
+                i -> shouldNotHaveOn(label(), "an index", List.of(keys), describe(i)));
     }
 
     /**
@@ -335,7 +329,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return the assertion on the index
      */
     public IndexAssert hasIndexNamed(String name) {
-        return new IndexAssert(this, index("to have index:", Message.quote(name), i -> i.name().equals(name)));
+        return new IndexAssert(this, assertHas(() -> actual.index(name),
+                () -> shouldHave(label(), "index", name, "indexes", indexLines())));
     }
 
     /**
@@ -349,7 +344,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveIndexNamed(String name) {
-        return noIndex("not to have index:", Message.quote(name), i -> i.name().equals(name));
+        return assertDoesNotHave(() -> actual.index(name), i -> shouldNotHave(label(), "index", name, describe(i)));
     }
 
     /**
@@ -363,7 +358,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert hasTrigger(String name) {
-        return hasPart("trigger", name, actual == null ? null : actual.triggers().stream().map(Trigger::name).toList());
+        assertHas("trigger", name, () -> trigger(name), () -> actual.triggers().stream().map(Trigger::name).toList());
+        return myself;
     }
 
     /**
@@ -377,8 +373,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHaveTrigger(String name) {
-        return hasNoPart("trigger", name,
-                actual == null ? null : actual.triggers().stream().map(Trigger::name).toList());
+        return assertDoesNotHave("trigger", name, () -> trigger(name).map(Trigger::name));
     }
 
     /**
@@ -392,7 +387,8 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert hasPolicy(String name) {
-        return hasPart("policy", name, actual == null ? null : actual.policies().stream().map(Policy::name).toList());
+        assertHas("policy", name, () -> policy(name), () -> actual.policies().stream().map(Policy::name).toList());
+        return myself;
     }
 
     /**
@@ -406,22 +402,21 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      * @return this assertion
      */
     public TableAssert doesNotHavePolicy(String name) {
-        return hasNoPart("policy", name, actual == null ? null : actual.policies().stream().map(Policy::name).toList());
+        return assertDoesNotHave("policy", name, () -> policy(name).map(Policy::name));
     }
 
     /**
      * {@code hasRowLevelSecurityEnabled} checks {@code ALTER TABLE ... ENABLE ROW LEVEL SECURITY}.
      *
      * <pre>{@code
-     * table.hasRowLevelSecurityEnabled();   // fails: but row-level security is disabled
+     * table.hasRowLevelSecurityEnabled();   // fails: but found: row-level security disabled
      * }</pre>
      *
      * @return this assertion
      */
     public TableAssert hasRowLevelSecurityEnabled() {
         if (!skipped() && !actual.rowSecurity()) {
-            fail(Message.expecting(label()).then("to have row-level security enabled", null)
-                    .then("but it is disabled", null).text());
+            failWith(shouldHaveProperty(label(), "to have row-level security enabled", "row-level security disabled"));
         }
         return myself;
     }
@@ -438,107 +433,70 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
      */
     public TableAssert hasComment(String comment) {
         if (!skipped() && !Objects.equals(comment, actual.comment())) {
-            fail(Message.expecting(label()).then("to have comment:", Message.quote(comment))
-                    .then("but found:", actual.comment() == null ? "no comment" : Message.quote(actual.comment()))
-                    .text());
+            failWith(shouldHaveProperty(label(), "to have comment:", Message.quote(comment),
+                    actual.comment() == null ? "no comment" : Message.quote(actual.comment())));
         }
         return myself;
     }
 
     // ---- machinery ---------------------------------------------------------------------------------------------
 
-    private Constraint constraint(ConstraintType type, String[] columns, boolean report) {
-        if (skipped()) {
-            return null;
-        }
-        Optional<Constraint> found = actual.constraints().stream()
-                .filter(c -> c.type() == type && c.columns().equals(List.of(columns))).findFirst();
-        if (found.isEmpty() && report) {
-            List<String> existing = actual.constraints().stream().filter(c -> c.type() == type)
-                    .map(TableAssert::describe).toList();
-            fail(Message.expecting(label()).then("to have " + kind(type) + " on:",
-                    "(" + String.join(", ", columns) + ")")
-                    .then("but found " + kind(type) + "s:", Message.lines(existing)).text());
-        }
-        return found.orElse(null);
+    private Constraint constraintOn(ConstraintType type, String[] columns) {
+        return assertHas(() -> constraintOn(type, List.of(columns)), () -> shouldHaveOn(label(), kind(type),
+                List.of(columns), kind(type) + "s", Message.lines(actual.constraints().stream()
+                        .filter(c -> c.type() == type).map(TableAssert::describe).toList())));
     }
 
-    private TableAssert noConstraint(ConstraintType type, String[] columns) {
-        if (!skipped()) {
-            actual.constraints().stream().filter(c -> c.type() == type && c.columns().equals(List.of(columns)))
-                    .findFirst().ifPresent(c -> fail(Message.expecting(label())
-                            .then("not to have " + kind(type) + " on:", "(" + String.join(", ", columns) + ")")
-                            .then("but it has:", describe(c)).text()));
-        }
-        return myself;
+    private TableAssert noConstraintOn(ConstraintType type, String[] columns) {
+        return assertDoesNotHave(() -> constraintOn(type, List.of(columns)),
+                c -> shouldNotHaveOn(label(), kind(type), List.of(columns), describe(c)));
     }
 
+    private Optional<Constraint> constraintOn(ConstraintType type, List<String> columns) {
+        return actual.constraints().stream().filter(c -> c.type() == type && c.columns().equals(columns)).findFirst();
+    }
+
+    // A constraint by name, of a type or (type null) of any.
     private Constraint named(ConstraintType type, String name) {
-        if (skipped()) {
-            return null;
-        }
-        String kind = type == null ? "constraint" : kind(type);
-        Optional<Constraint> found = actual.constraint(name).filter(c -> type == null || c.type() == type);
-        if (found.isEmpty()) {
-            fail(Message.expecting(label()).then("to have " + kind + ":", Message.quote(name))
-                    .then("but found constraints:", Message.lines(actual.constraints().stream()
-                            .map(TableAssert::describe).toList())).text());
-        }
-        return found.orElse(null);
+        return assertHas(() -> constraintNamed(type, name), () -> shouldHave(label(), kind(type), name, "constraints",
+                Message.lines(actual.constraints().stream().map(TableAssert::describe).toList())));
     }
 
     private TableAssert notNamed(ConstraintType type, String name) {
-        if (!skipped()) {
-            String kind = type == null ? "constraint" : kind(type);
-            actual.constraint(name).filter(c -> type == null || c.type() == type).ifPresent(c -> fail(Message
-                    .expecting(label()).then("not to have " + kind + ":", Message.quote(name))
-                    .then("but it has:", describe(c)).text()));
-        }
-        return myself;
+        return assertDoesNotHave(() -> constraintNamed(type, name),
+                c -> shouldNotHave(label(), kind(type), name, describe(c)));
     }
 
-    private Index index(String expectation, String value, java.util.function.Predicate<Index> test) {
-        if (skipped()) {
-            return null;
-        }
-        Optional<Index> found = actual.indexes().stream().filter(test).findFirst();
-        if (found.isEmpty()) {
-            fail(Message.expecting(label()).then(expectation, value).then("but found indexes:",
-                    Message.lines(actual.indexes().stream().map(TableAssert::describe).toList())).text());
-        }
-        return found.orElse(null);
+    private Optional<Constraint> constraintNamed(ConstraintType type, String name) {
+        return actual.constraint(name).filter(c -> type == null || c.type() == type);
     }
 
-    private TableAssert noIndex(String expectation, String value, java.util.function.Predicate<Index> test) {
-        if (!skipped()) {
-            actual.indexes().stream().filter(test).findFirst().ifPresent(i -> fail(Message.expecting(label())
-                    .then(expectation, value).then("but it has:", describe(i)).text()));
-        }
-        return myself;
+    private Optional<Index> indexOn(String[] keys) {
+        return actual.indexes().stream().filter(i -> normalized(i.keys()).equals(normalized(List.of(keys))))
+                .findFirst();
     }
 
-    private TableAssert hasPart(String kind, String name, List<String> existing) {
-        if (!skipped() && !existing.contains(name)) {
-            fail(Message.expecting(label()).then("to have " + kind + ":", Message.quote(name))
-                    .then("but found " + (kind.equals("policy") ? "policies" : kind + "s") + ":",
-                            Message.quoted(existing)).text());
-        }
-        return myself;
+    private String indexLines() {
+        return Message.lines(actual.indexes().stream().map(TableAssert::describe).toList());
     }
 
-    private TableAssert hasNoPart(String kind, String name, List<String> existing) {
-        if (!skipped() && existing.contains(name)) {
-            fail(Message.expecting(label()).then("not to have " + kind + ":", Message.quote(name))
-                    .then("but found:", kind + " " + name).text());
-        }
-        return myself;
+    private Optional<Trigger> trigger(String name) {
+        return actual.triggers().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private Optional<Policy> policy(String name) {
+        return actual.policies().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     private static List<String> normalized(List<String> keys) {
         return keys.stream().map(k -> Names.expression(k).replace(" ", "")).toList();
     }
 
+    // "constraint" for any type (null).
     static String kind(ConstraintType type) {
+        if (type == null) {
+            return "constraint";
+        }
         return switch (type) {
             case PRIMARY_KEY, FOREIGN_KEY -> type.label();
             default -> type.label() + " constraint";
@@ -555,7 +513,7 @@ public class TableAssert extends AbstractDriftlessAssert<TableAssert, Table> {
     }
 
     static String describe(Index i) {
-        return i.name() + " (" + String.join(", ", i.keys()) + ")" + (i.unique() ? " unique" : "")
+        return i.name() + " " + Message.keys(i.keys()) + (i.unique() ? " unique" : "")
                 + (i.predicate() == null ? "" : " WHERE " + Names.expression(i.predicate()));
     }
 

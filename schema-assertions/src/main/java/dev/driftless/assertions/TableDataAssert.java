@@ -1,5 +1,13 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldContain.shouldContain;
+import static dev.driftless.assertions.internal.error.ShouldContain.shouldNotContain;
+import static dev.driftless.assertions.internal.error.ShouldContainExactly.shouldContainExactly;
+import static dev.driftless.assertions.internal.error.ShouldContainExactly.shouldContainExactlyInOrder;
+import static dev.driftless.assertions.internal.error.ShouldHave.shouldHave;
+import static dev.driftless.assertions.internal.error.ShouldHaveRowCount.shouldHaveRowCount;
+import static dev.driftless.assertions.internal.error.ShouldHaveRowCount.shouldNotBeEmpty;
+
 import dev.driftless.assertions.internal.ExpectedFixtures;
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
@@ -29,13 +37,8 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
     private final TableContent content;
     private final Set<String> ignored = new TreeSet<>();
 
-    /**
-     * Creates the assertion and reads the table; use {@link DriftlessAssertions#assertThat(TableData)}.
-     *
-     * @param table the table
-     * @param sink where failures go
-     */
-    public TableDataAssert(TableData table, FailureSink sink) {
+    // Reads the table; use DriftlessAssertions.assertThat(TableData).
+    TableDataAssert(TableData table, FailureSink sink) {
         super(table, TableDataAssert.class, sink);
         this.content = TableContent.read(table.dataSource(), table.name());
     }
@@ -76,8 +79,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      */
     public TableDataAssert hasRowCount(int rows) {
         if (content.rows().size() != rows) {
-            fail(Message.expecting(label()).then("to have " + rows + (rows == 1 ? " row" : " rows"), null)
-                    .then("but found " + content.rows().size() + ":", rowLines(content.rows())).text());
+            failWith(shouldHaveRowCount(label(), rows, shown(content.rows())));
         }
         return myself;
     }
@@ -106,7 +108,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      */
     public TableDataAssert isNotEmpty() {
         if (content.rows().isEmpty()) {
-            fail(Message.expecting(label()).then("not to be empty", null).text());
+            failWith(shouldNotBeEmpty(label()));
         }
         return myself;
     }
@@ -127,9 +129,8 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
         List<String> missing = expected.stream().filter(e -> content.rows().stream().noneMatch(e::matches))
                 .map(e -> e.row().toString()).toList();
         if (!missing.isEmpty()) {
-            fail(Message.expecting(label()).then("to contain:", lines(rows))
-                    .then("but could not find:", String.join("\n", missing))
-                    .then("in:", rowLines(content.rows())).text());
+            failWith(shouldContain(label(), lines(List.of(rows)), String.join("\n", missing),
+                    Message.lines(shown(content.rows()))));
         }
         return myself;
     }
@@ -149,8 +150,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
         List<String> found = content.rows().stream().filter(a -> unwanted.stream().anyMatch(u -> u.matches(a)))
                 .map(a -> RowMatching.show(a, ignored)).toList();
         if (!found.isEmpty()) {
-            fail(Message.expecting(label()).then("not to contain:", lines(rows))
-                    .then("but found:", String.join("\n", found)).text());
+            failWith(shouldNotContain(label(), lines(List.of(rows)), String.join("\n", found)));
         }
         return myself;
     }
@@ -197,8 +197,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
             }
         }
         if (!problems.isEmpty()) {
-            fail(Message.expecting(label()).then("to contain exactly, in order:", lines(rows))
-                    .then("but:", String.join("\n", problems)).text());
+            failWith(shouldContainExactlyInOrder(label(), lines(List.of(rows)), problems));
         }
         return myself;
     }
@@ -234,8 +233,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      */
     public ColumnValuesAssert column(String name) {
         if (!content.types().containsKey(name)) {
-            fail(Message.expecting(label()).then("to have column:", Message.quote(name))
-                    .then("but found columns:", Message.quoted(List.copyOf(content.types().keySet()))).text());
+            failWith(shouldHave(label(), "column", name, content.types().keySet()));
             return new ColumnValuesAssert(this, content, name, List.of(), sink());
         }
         return new ColumnValuesAssert(this, content, name, content.rows().stream().map(r -> r.get(name)).toList(),
@@ -261,15 +259,9 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
             }
         }
         if (!missing.isEmpty() || !extra.isEmpty()) {
-            Message message = Message.expecting(label()).then(expectation,
-                    Message.lines(rows.stream().map(ExpectedRow::toString).toList()));
-            if (!missing.isEmpty()) {
-                message.then("but could not find:", String.join("\n", missing));
-            }
-            if (!extra.isEmpty()) {
-                message.then((missing.isEmpty() ? "but" : "and") + " found unexpected:", String.join("\n", extra));
-            }
-            fail(message.text());
+            failWith(shouldContainExactly(label(), expectation, lines(rows),
+                    missing.isEmpty() ? null : String.join("\n", missing),
+                    extra.isEmpty() ? null : String.join("\n", extra)));
         }
         return myself;
     }
@@ -278,11 +270,11 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
         return RowMatching.prepare(actual.dataSource(), content, rows, ignored);
     }
 
-    private String rowLines(List<Map<String, String>> rows) {
-        return Message.lines(rows.stream().map(r -> RowMatching.show(r, ignored)).toList());
+    private List<String> shown(List<Map<String, String>> rows) {
+        return rows.stream().map(r -> RowMatching.show(r, ignored)).toList();
     }
 
-    private static String lines(ExpectedRow... rows) {
-        return Message.lines(Arrays.stream(rows).map(ExpectedRow::toString).toList());
+    private static String lines(List<ExpectedRow> rows) {
+        return Message.lines(rows.stream().map(ExpectedRow::toString).toList());
     }
 }

@@ -12,14 +12,8 @@ public abstract class TablePartAssert<SELF extends TablePartAssert<SELF, ACTUAL>
 
     private final TableAssert table;
 
-    /**
-     * Creates the assertion.
-     *
-     * @param table the table's assertion
-     * @param part the part, or {@code null} when it is missing (already reported)
-     * @param selfType the assertion's own class
-     */
-    protected TablePartAssert(TableAssert table, ACTUAL part, Class<?> selfType) {
+    // The part is null when it is missing (already reported).
+    TablePartAssert(TableAssert table, ACTUAL part, Class<?> selfType) {
         super(part, selfType, table.failures());
         this.table = table;
     }
@@ -29,8 +23,8 @@ public abstract class TablePartAssert<SELF extends TablePartAssert<SELF, ACTUAL>
         return table;
     }
 
-    /** @return the label of the table, e.g. {@code table public.booking} */
-    protected String tableLabel() {
+    // The label of the table, e.g. "table public.booking".
+    String tableLabel() {
         return table.label();
     }
 
@@ -130,19 +124,5 @@ public abstract class TablePartAssert<SELF extends TablePartAssert<SELF, ACTUAL>
      */
     public IndexAssert hasIndexNamed(String name) {
         return table.hasIndexNamed(name);
-    }
-
-    /**
-     * {@code fail} reports a failure about this part in AssertJ's layout.
-     *
-     * @param part e.g. {@code column public.booking.starts_at}
-     * @param expectation e.g. {@code to have type:}
-     * @param expected the expected value, or {@code null}
-     * @param found what was found
-     * @return this assertion
-     */
-    protected SELF mismatch(String part, String expectation, String expected, String found) {
-        return fail(dev.driftless.assertions.internal.Message.expecting(part).then(expectation, expected)
-                .then("but found:", found).text());
     }
 }

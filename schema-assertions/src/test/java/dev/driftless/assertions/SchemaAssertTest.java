@@ -315,4 +315,15 @@ class SchemaAssertTest {
                 but found tables:
                   "billing.invoice", "audit_log", "booking", "party", "resource\"""", () -> assertThat(schema).as("fresh install").hasTable("bookings"));
     }
+
+    @Test
+    void aFailMessageReplacesTheMessageAfterTheDescription() {
+        assertFailure("withFailMessage", "[fresh install] the bookings table is created by V3",
+                () -> assertThat(schema).as("fresh install").withFailMessage("the bookings table is created by V%d", 3)
+                        .hasTable("bookings"));
+        SoftDriftlessAssertions softly = new SoftDriftlessAssertions();
+        softly.assertThat(schema).withFailMessage("no staging schema yet").hasSchema("staging");
+        org.assertj.core.api.Assertions.assertThat(softly.errorsCollected()).singleElement()
+                .extracting(Throwable::getMessage).asString().startsWith("no staging schema yet\nat SchemaAssertTest.");
+    }
 }

@@ -476,7 +476,7 @@ class TableAssertTest {
                   table public.party
                 not to have trigger:
                   "party_touch"
-                but found:
+                but it has:
                   trigger party_touch""", () -> assertThat(schema).table("party").doesNotHaveTrigger("party_touch"));
         assertFailure("hasPolicy", """
 
@@ -492,13 +492,14 @@ class TableAssertTest {
                   table public.booking
                 not to have policy:
                   "booking_owner"
-                but found:
+                but it has:
                   policy booking_owner""", () -> booking().doesNotHavePolicy("booking_owner"));
         assertFailure("hasRowLevelSecurityEnabled", """
 
                 Expecting actual:
                   table public.party
                 to have row-level security enabled
-                but it is disabled""", () -> assertThat(schema).table("party").hasRowLevelSecurityEnabled());
+                but found:
+                  row-level security disabled""", () -> assertThat(schema).table("party").hasRowLevelSecurityEnabled());
     }
 }

@@ -1,11 +1,19 @@
 package dev.driftless.assertions.internal;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * {@code Message} builds failure messages in AssertJ's layout: a line that says what was expected, then the value
- * indented by two spaces, and so on: {@code Expecting actual:} / {@code to have column:} / {@code but found:}.
+ * {@code Message} renders the parts of failure messages in AssertJ's layout: values indented under their label
+ * ({@link #indent}), names quoted as AssertJ quotes strings ({@link #quote}, {@link #quoted}), lists one per line
+ * ({@link #lines}) and keys in parentheses ({@link #keys}). The message shapes themselves are the factories of
+ * {@link dev.driftless.assertions.internal.error}, which every assertion raises through
+ * {@code AbstractDriftlessAssert.failWith}.
+ *
+ * <p>Its builder ({@link #expecting}, {@link #then}, {@link #line}) lays out the same way; {@code MigrationChainAssert}
+ * still builds its messages with it until it moves to {@code ShouldProduceSameSchema}, {@code ShouldBeReversible},
+ * {@code ShouldBeIdempotent} and {@code ShouldPreserveData}.
  */
 public final class Message {
 
@@ -84,6 +92,16 @@ public final class Message {
      */
     public static String quoted(Collection<String> names) {
         return names.isEmpty() ? "(none)" : names.stream().map(Message::quote).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Shows key columns or expressions as SQL lists them.
+     *
+     * @param keys the keys, in order
+     * @return e.g. {@code (resource_id, starts_at)}
+     */
+    public static String keys(List<String> keys) {
+        return "(" + String.join(", ", keys) + ")";
     }
 
     /**

@@ -1,14 +1,16 @@
 package dev.driftless.assertions.internal;
 
+import dev.driftless.schema.SchemaSnapshot;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code Names} normalises what users write in assertions so it compares with what PostgreSQL prints: qualified
- * names ({@code party} → {@code public.party}), type aliases ({@code timestamptz} → {@code timestamp with time zone})
- * and expressions (outer parentheses and runs of white space).
+ * {@code Names} normalises what users write in assertions so it compares with what PostgreSQL prints: type aliases
+ * ({@code timestamptz} → {@code timestamp with time zone}) and expressions (outer parentheses and runs of white space),
+ * and shows names as people read them ({@link #display}). Object names are resolved by {@link SchemaSnapshot}'s
+ * lookups, never here.
  */
 public final class Names {
 
@@ -27,13 +29,14 @@ public final class Names {
     }
 
     /**
-     * Qualifies a name with {@code public} unless it has a schema.
+     * Qualifies a name as {@link SchemaSnapshot#qualifiedName(String)} does ({@code Party} → {@code public.party});
+     * kept for {@code ExpectedFixtures}, which compares the table names of expected-data files with it.
      *
      * @param name {@code party} or {@code billing.invoice}
      * @return {@code public.party} or {@code billing.invoice}
      */
     public static String qualified(String name) {
-        return name.indexOf('.') >= 0 ? name : "public." + name;
+        return SchemaSnapshot.qualifiedName(name);
     }
 
     /**

@@ -9,7 +9,9 @@ import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,19 +21,6 @@ import java.util.regex.Pattern;
  * readable line each, so that a failure lists them all.
  */
 public final class SchemaRules {
-
-    /**
-     * {@code NamedColumn} is a column with its table, for rules over columns.
-     *
-     * @param table the table
-     * @param column the column
-     */
-    public record NamedColumn(Table table, Column column) {
-        /** @return e.g. {@code rate_card_item.price_cents} */
-        public String label() {
-            return Names.display(table.schema(), table.name()) + "." + column.name();
-        }
-    }
 
     private SchemaRules() {
     }
@@ -116,14 +105,14 @@ public final class SchemaRules {
     /**
      * @param tables the tables
      * @param regex the whole-name pattern
-     * @return the matching columns
+     * @return the matching columns by label ({@code rate_card_item.price_cents}), in table and column order
      */
-    public static List<NamedColumn> columnsNamed(List<Table> tables, String regex) {
+    public static Map<String, Column> columnsNamed(List<Table> tables, String regex) {
         Pattern pattern = Pattern.compile(regex);
-        List<NamedColumn> columns = new ArrayList<>();
+        Map<String, Column> columns = new LinkedHashMap<>();
         for (Table table : tables) {
             table.columns().stream().filter(c -> pattern.matcher(c.name()).matches())
-                    .forEach(c -> columns.add(new NamedColumn(table, c)));
+                    .forEach(c -> columns.put(Names.display(table.schema(), table.name()) + "." + c.name(), c));
         }
         return columns;
     }
