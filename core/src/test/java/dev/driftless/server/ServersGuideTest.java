@@ -30,7 +30,7 @@ class ServersGuideTest {
         PostgresServer server = TestServers.embedded();
 
         TemplateKey key = TemplateKey.builder()
-                .add("schema", Path.of("src/test/resources/db/init_schema.sql"))     // content hash: change a byte, get a new template
+                .add("schema", Path.of("src/test/resources/sql/init_schema.sql"))     // content hash: change a byte, get a new template
                 .build();
         Template template = Templates.of(server).get(key, db -> loadSchema(db));
         Database fresh = template.newDatabase();                    // CREATE DATABASE ... TEMPLATE ...
@@ -48,7 +48,7 @@ class ServersGuideTest {
 
     private static void loadSchema(Database db) throws SQLException {
         try (Connection c = db.connect()) {
-            ScriptRunner.create().run(SqlScript.at("src/test/resources/db/init_schema.sql"), c);
+            ScriptRunner.create().run(SqlScript.at("src/test/resources/sql/init_schema.sql"), c);
         }
     }
 

@@ -143,6 +143,62 @@ public final class GuideSnippets {
                 + "; run the guide tests inside the Driftless repository.");
     }
 
+    /**
+     * Checks that every page of the guide that shows code is checked: {@code README.md} and each {@code docs/*.md}
+     * with a {@code java} block or a block marked {@code <!-- excerpt of: file -->} must be read by a test, under some
+     * module's {@code src/test/java}, that calls {@code GuideSnippets.page("that/page.md")}.
+     *
+     * @throws AssertionError naming every page no test reads
+     */
+    public static void assertEveryPageIsCheckedByATest() {
+        assertEveryPageIsCheckedByATest(repositoryRoot());
+    }
+
+    /**
+     * Checks, in a repository, what {@link #assertEveryPageIsCheckedByATest()} checks.
+     *
+     * @param root the repository's root
+     * @throws AssertionError naming every page no test reads
+     */
+    public static void assertEveryPageIsCheckedByATest(Path root) {
+        List<String> pages = new ArrayList<>();
+        if (Files.isRegularFile(root.resolve("README.md"))) {
+            pages.add("README.md");
+        }
+        List<String> tests = new ArrayList<>();
+        try (Stream<Path> docs = Files.list(root.resolve("docs"));
+             Stream<Path> modules = Files.list(root)) {
+            docs.filter(f -> f.toString().endsWith(".md")).sorted()
+                    .forEach(f -> pages.add("docs/" + f.getFileName()));
+            for (Path module : modules.filter(Files::isDirectory).sorted().toList()) {
+                Path sources = module.resolve("src/test/java");
+                if (Files.isDirectory(sources)) {
+                    try (Stream<Path> files = Files.walk(sources)) {
+                        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                            tests.add(String.join("\n", read(file)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the guide or the test sources of " + root, e);
+        }
+        List<String> unchecked = new ArrayList<>();
+        for (String page : pages) {
+            boolean showsCode = page(root, page).blocks().stream().anyMatch(b -> b.language().equals("java")
+                    || b.marker().filter(m -> m.kind().equals("excerpt of")).isPresent());
+            Pattern call = Pattern.compile("GuideSnippets\\s*\\.\\s*page\\(\\s*\"" + Pattern.quote(page) + "\"");
+            if (showsCode && tests.stream().noneMatch(source -> call.matcher(source).find())) {
+                unchecked.add(page);
+            }
+        }
+        if (!unchecked.isEmpty()) {
+            throw new AssertionError("These pages show code that no test checks: " + String.join(", ", unchecked)
+                    + ". Give each a test in the module whose code it shows that calls GuideSnippets.page(\"<page>\")"
+                    + ".assertShowsOnlyCodeFrom(...).");
+        }
+    }
+
     /** @return the page's code blocks, in page order, never {@code null} */
     public List<Block> blocks() {
         return blocks;

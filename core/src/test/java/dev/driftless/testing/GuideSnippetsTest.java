@@ -193,6 +193,27 @@ class GuideSnippetsTest {
     }
 
     @Test
+    void everyPageThatShowsCodeMustBeReadByATest() throws IOException {
+        write("README.md", "```java\nclass X {}\n```\n");
+        write("docs/a.md", "```java\nclass A {}\n```\n");
+        write("docs/b.md", "```sh\nls\n```\n");
+        write("docs/c.md", "<!-- excerpt of: seed.yml -->\n```yaml\nparty:\n```\n");
+        write("mod/src/test/java/demo/ATest.java", """
+                class ATest {
+                    void checksThePage() {
+                        GuideSnippets
+                                .page("docs/a.md").assertShowsOnlyCodeFrom("mod/src/test/java");
+                    }
+                }
+                """);
+
+        assertThatThrownBy(() -> GuideSnippets.assertEveryPageIsCheckedByATest(root))
+                .hasMessage("These pages show code that no test checks: README.md, docs/c.md. Give each a test in the"
+                        + " module whose code it shows that calls GuideSnippets.page(\"<page>\")"
+                        + ".assertShowsOnlyCodeFrom(...).");
+    }
+
+    @Test
     void theRepositoryRootHoldsTheGuide() {
         assertThat(GuideSnippets.repositoryRoot().resolve("docs/README.md")).isRegularFile();
     }
