@@ -2,6 +2,7 @@ package dev.driftless.migration;
 
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.GuideSnippets;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
@@ -14,19 +15,30 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class MigrationDocsExamplesTest {
 
     @Test
+    void thePageShowsOnlyThisCode() {
+        GuideSnippets.page("docs/migrations.md").assertShowsOnlyCodeFrom("core/src/test/java/dev/driftless/migration/MigrationDocsExamplesTest.java");
+    }
+
+    @Test
     void overview() {
         PostgresServer server = TestServers.embedded();
         Database database = server.createDatabase();
         try {
-            MigrationChain chain = MigrationChain.at("classpath:migrations/numbered");   // layout detected
-            Migrator migrator = Migrator.of(chain, database);                          // a Database or any DataSource
+            MigrationChain chain = MigrationChain.at("classpath:db/migrations");   // layout detected
+            Migrator migrator = Migrator.of(chain, database);                      // a Database or any DataSource
 
             migrator.migrateToLatest();                        // every pending migration, oldest first
             migrator.migrateTo("003");                         // up or down to version 003 (compared numerically)
             migrator.migrateTo(MigrationVersion.EMPTY);        // revert everything
             MigrationVersion now = migrator.currentVersion();  // MigrationVersion.EMPTY before the first migration
 
+            assertThat(chain.layout()).contains(Layout.NUMBERED);
+            assertThat(migrator.history()).isEmpty();
             assertThat(now).isEqualTo(MigrationVersion.EMPTY);
+            migrator.migrateToLatest();
+            assertThat(migrator.currentVersion()).hasToString("004");
+            migrator.migrateTo("003");
+            assertThat(migrator.currentVersion()).hasToString("003");
         } finally {
             server.drop(database);
         }
@@ -77,8 +89,10 @@ class MigrationDocsExamplesTest {
         Database scratch = server.createDatabase();
         try {
             MigrationChain chain = MigrationChain.at("classpath:migrations/errors/line37");
-            MigrationException e = catchThrowableOfType(MigrationException.class, () ->
-                    Migrator.of(chain, scratch).withDatabaseLabel("the check's database").migrateToLatest());
+            MigrationException e = catchThrowableOfType(MigrationException.class, () -> {
+                Migrator.of(chain, scratch).withDatabaseLabel("the check's database").migrateToLatest();
+                // The migration 002 orders (...) failed and was rolled back; the check's database stays at version 001.
+            });
             assertThat(e.getMessage()).startsWith("The migration 002 orders"
                     + " (classpath:migrations/errors/line37/002_orders.sql) failed and was rolled back; the check's"
                     + " database stays at version 001.\n").doesNotContain(scratch.name());

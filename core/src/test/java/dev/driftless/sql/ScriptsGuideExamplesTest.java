@@ -2,11 +2,15 @@ package dev.driftless.sql;
 
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.testing.GuideSnippets;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The code shown in docs/scripts.md, compiled and run here so that the guide cannot rot. */
 class ScriptsGuideExamplesTest {
+
+    @Test
+    void thePageShowsOnlyThisCode() {
+        GuideSnippets.page("docs/scripts.md").assertShowsOnlyCodeFrom("core/src/test/java/dev/driftless/sql/ScriptsGuideExamplesTest.java");
+    }
 
     private static PostgresServer server;
     private static Database database;
@@ -68,19 +77,25 @@ class ScriptsGuideExamplesTest {
 
     @Test
     void handleAFailure() throws SQLException {
-        // guide: failure
-        try (Connection connection = database.connect()) {
-            ScriptRunner.create().run(SqlScript.of("sql/broken.sql", "SELECT 1;\nSELECT nope;"), connection);
-        } catch (ScriptException e) {
-            String where = e.scriptName() + ":" + e.line() + ":" + e.column(); // sql/broken.sql:2:8
-            String sqlState = e.sqlState().orElse("none");                    // 42703
-            System.out.println(e.getMessage());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            // guide: failure
+            try (Connection connection = database.connect()) {
+                ScriptRunner.create().run(SqlScript.of("sql/broken.sql", "SELECT 1;\nSELECT nope;"), connection);
+            } catch (ScriptException e) {
+                String where = e.scriptName() + ":" + e.line() + ":" + e.column(); // sql/broken.sql:2:8
+                String sqlState = e.sqlState().orElse("none");                    // 42703
+                System.out.println(e.getMessage());
+            }
             // end
-            assertThat(where).isEqualTo("sql/broken.sql:2:8");
-            assertThat(sqlState).isEqualTo("42703");
-            return;
+        } finally {
+            System.setOut(out);
         }
-        throw new AssertionError("the script should have failed");
+        // The message starts with where and the SQLSTATE, the values the page gives for the two variables.
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .startsWith("sql/broken.sql:2:8 [42703] column \"nope\" does not exist\n");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.driftless.seed.Seeder;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
+import dev.driftless.testing.GuideSnippets;
 import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -27,6 +28,12 @@ class GuideExamplesTest {
 
     private final SchemaSnapshot schema = Schemas.rich();
     private final PostgresServer server = Schemas.server();
+
+    @Test
+    void thePageShowsOnlyThisCode() {
+        GuideSnippets.page("docs/assertions.md").assertShowsOnlyCodeFrom(
+                "schema-assertions/src/test/java/dev/driftless/assertions/GuideExamplesTest.java");
+    }
 
     @Test
     void schemaObjects() {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The first test of docs/getting-started.md: the studio migrations, a fresh database per test, a few seeded rows.
  */
-@MigratedDatabase(migrations = "classpath:studio/migrations")
+@MigratedDatabase(migrations = "classpath:studio/migrations")   // or schema = "sql/init_schema.sql"
 class FirstDatabaseTest {
 
     @Test
