@@ -34,18 +34,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>no cycle between features: a feature is an API package and its {@code internal} twin ({@code dev.driftless.sql}
  *   with {@code dev.driftless.internal.sql}; {@code dev.driftless.seed} with {@code dev.driftless.seed.internal});</li>
  *   <li>no module uses another module's {@code internal} packages;</li>
- *   <li>no public type outside {@code internal} shows an internal type in a public or protected signature.</li>
+ *   <li>no public type outside {@code internal} shows an internal type in a public or protected signature;</li>
+ *   <li>every published jar names its Java module ({@code Automatic-Module-Name}).</li>
  * </ul>
+ *
+ * <p>The benchmarks are not published and may measure internals (the snapshot benchmark times each catalog query).
  */
 class ArchitectureTest {
 
-    /** Module folder → the root of its internal packages. */
+    /** Module folder → the root of its internal packages, and its Java module name. */
     private static final List<String[]> MODULES = List.of(
-            new String[] {"core", "dev.driftless.internal"},
-            new String[] {"seed-dsl", "dev.driftless.seed.internal"},
-            new String[] {"schema-assertions", "dev.driftless.assertions.internal"},
-            new String[] {"junit-extension", "dev.driftless.junit.internal"},
-            new String[] {"cli", "dev.driftless.cli.internal"});
+            new String[] {"core", "dev.driftless.internal", "dev.driftless.core"},
+            new String[] {"seed-dsl", "dev.driftless.seed.internal", "dev.driftless.seed"},
+            new String[] {"schema-assertions", "dev.driftless.assertions.internal", "dev.driftless.assertions"},
+            new String[] {"junit-extension", "dev.driftless.junit.internal", "dev.driftless.junit"},
+            new String[] {"cli", "dev.driftless.cli.internal", "dev.driftless.cli"});
 
     private static JavaClasses all;
 
@@ -77,6 +80,23 @@ class ArchitectureTest {
                 return !ownClasses.contains(type.getName());
             }
         }).should().dependOnClassesThat().resideInAPackage(internal + "..").check(all);
+    }
+
+    @Test
+    void everyPublishedJarNamesItsJavaModule() throws Exception {
+        for (String[] module : MODULES) {
+            Path target = Path.of("..", module[0], "target");
+            Path jar;
+            try (var files = java.nio.file.Files.list(target)) {
+                jar = files.filter(p -> p.getFileName().toString().matches("driftless-[a-z]+-[^-]+(-SNAPSHOT)?\\.jar"))
+                        .findFirst().orElseThrow(() -> new AssertionError("no jar of " + module[0] + " in " + target
+                                + " (package the modules first)"));
+            }
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+                assertThat(file.getManifest().getMainAttributes().getValue("Automatic-Module-Name"))
+                        .as("Automatic-Module-Name of %s", jar).isEqualTo(module[2]);
+            }
+        }
     }
 
     @Test
