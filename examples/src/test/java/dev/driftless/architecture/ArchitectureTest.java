@@ -83,6 +83,32 @@ class ArchitectureTest {
     }
 
     @Test
+    void docsApiListsExactlyThePublicTypes() throws Exception {
+        String page = java.nio.file.Files.readString(Path.of("..", "docs", "api.md"));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| `([\\w.]+)` \\| (.*?) \\|").matcher(page);
+        while (row.find()) {
+            java.util.regex.Matcher type = java.util.regex.Pattern.compile("`(\\w+)`").matcher(row.group(2));
+            while (type.find()) {
+                listed.add(row.group(1) + "." + type.group(1));
+            }
+        }
+        java.util.Set<String> published = new java.util.TreeSet<>();
+        for (JavaClass type : all) {
+            if (type.getModifiers().contains(JavaModifier.PUBLIC) && type.isTopLevelClass()
+                    && !type.getPackageName().contains(".internal")) {
+                published.add(type.getName());
+            }
+        }
+        java.util.Set<String> missing = new java.util.TreeSet<>(published);
+        missing.removeAll(listed);
+        java.util.Set<String> gone = new java.util.TreeSet<>(listed);
+        gone.removeAll(published);
+        assertThat(missing).as("public types that docs/api.md does not list").isEmpty();
+        assertThat(gone).as("types docs/api.md lists that are not public (or do not exist)").isEmpty();
+    }
+
+    @Test
     void everyPublishedJarNamesItsJavaModule() throws Exception {
         for (String[] module : MODULES) {
             Path target = Path.of("..", module[0], "target");
