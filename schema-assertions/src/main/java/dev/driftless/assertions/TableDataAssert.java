@@ -212,7 +212,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      * assertThat(table(ds, "party")).ignoringColumns("created_at").matchesFixture("expected/after_import.yml");
      * }</pre>
      *
-     * @param location a file path, else a class path resource
+     * @param location the expected data: a file or a CSV dataset folder, looked up as every core {@code Location} is
      * @return this assertion
      */
     public TableDataAssert matchesFixture(String location) {

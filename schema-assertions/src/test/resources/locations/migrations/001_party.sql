@@ -1,0 +1,1 @@
+CREATE TABLE party (id bigserial PRIMARY KEY, name text NOT NULL);
