@@ -4,6 +4,7 @@ import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.MigrationChecks;
 import dev.driftless.assertions.internal.Reports;
+import dev.driftless.check.CheckResult;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
@@ -14,7 +15,6 @@ import dev.driftless.sql.SqlScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,7 +207,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(SqlScript masterSchema) {
-        return produceSameSchema(masterSchema.name(), db -> db.run(masterSchema));
+        return produceSameSchema(masterSchema.name(), checks().chainChecks().sameSchema(actual, targetVersion(),
+                masterSchema));
     }
 
     /**
@@ -221,14 +222,13 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(MigrationChain other) {
-        return produceSameSchema(other.location(), db -> MigrationChecks.migrator(other, db).migrateToLatest());
+        return produceSameSchema(other.location(), checks().chainChecks().sameSchema(actual, targetVersion(), other));
     }
 
-    private MigrationChainAssert produceSameSchema(String expectedName,
-            Consumer<dev.driftless.assertions.internal.FreshDatabase> build) {
-        MigrationChecks.Compared compared = checks().compare(to, build);
-        SchemaDiff diff = SchemaDiff.between(compared.expected(), compared.actual(), options);
-        if (!diff.isEmpty()) {
+    private MigrationChainAssert produceSameSchema(String expectedName, CheckResult result) {
+        CheckResult.Comparison compared = result.comparison(CheckResult.Step.MIGRATED).orElseThrow();
+        SchemaDiff diff = compared.diff();
+        if (result.failed()) {
             Path report = Reports.write("produceSameSchemaAs-" + actual.location(), diff);
             Message message = Message.expecting(chainLabel() + " migrated to " + target())
                     .then("to produce the same schema as:", expectedName)
@@ -236,8 +236,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
             if (report != null) {
                 message.line("HTML report: " + report);
             }
-            fail(new AssertionFailedError(described(message.text()), compared.expected().toJson(),
-                    compared.actual().toJson()));
+            fail(new AssertionFailedError(described(message.text()), compared.from().toJson(), compared.to().toJson()));
         }
         return myself;
     }
@@ -339,7 +338,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
                     + " migrations, so there is no version to load the fixture at.");
         }
         MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
-        List<String> lost = checks().dataPreservation(fixture, start, to, countQueries);
+        List<String> lost = checks().dataPreservation(fixture, start, targetVersion(), countQueries);
         if (!lost.isEmpty()) {
             fail(Message.expecting(chainLabel() + " migrated from " + start + " to " + target())
                     .then("to keep every row of:", fixture.toString())
@@ -355,6 +354,10 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
                     + " assertThatMigrations(chain).on(PostgresServer.shared()).areReversible().");
         }
         return new MigrationChecks(actual, server, options);
+    }
+
+    private MigrationVersion targetVersion() {
+        return to == null ? actual.latestVersion() : to;
     }
 
     private String target() {
