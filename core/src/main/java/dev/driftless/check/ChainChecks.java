@@ -150,11 +150,6 @@ public final class ChainChecks {
         return new ChainChecks(server, options, filter, acceptColumnOrder, Objects.requireNonNull(listener, "listener"));
     }
 
-    /** @return how these checks compare schemas */
-    public DiffOptions diffOptions() {
-        return options;
-    }
-
     /**
      * Checks that migrating a new database along a chain to a version gives the same schema as running the master
      * schema on another new database ("fresh install ≡ migrated path").

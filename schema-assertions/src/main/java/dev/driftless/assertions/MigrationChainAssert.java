@@ -45,13 +45,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     private MigrationVersion from;
     private MigrationVersion to;
 
-    /**
-     * Creates the assertion; use {@link DriftlessAssertions#assertThatMigrations(MigrationChain)}.
-     *
-     * @param chain the chain
-     * @param sink where failures go
-     */
-    public MigrationChainAssert(MigrationChain chain, FailureSink sink) {
+    // Use DriftlessAssertions.assertThatMigrations(MigrationChain).
+    MigrationChainAssert(MigrationChain chain, FailureSink sink) {
         super(chain, MigrationChainAssert.class, sink);
     }
 
