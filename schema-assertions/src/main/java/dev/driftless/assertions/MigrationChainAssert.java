@@ -1,7 +1,11 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldBeIdempotent.shouldBeIdempotent;
+import static dev.driftless.assertions.internal.error.ShouldBeReversible.shouldBeReversible;
+import static dev.driftless.assertions.internal.error.ShouldPreserveData.shouldPreserveData;
+import static dev.driftless.assertions.internal.error.ShouldProduceSameSchema.shouldProduceSameSchemaAs;
+
 import dev.driftless.assertions.internal.FailureSink;
-import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.MigrationChecks;
 import dev.driftless.assertions.internal.Reports;
 import dev.driftless.check.CheckResult;
@@ -225,13 +229,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         SchemaDiff diff = compared.diff();
         if (result.failed()) {
             Path report = Reports.write("produceSameSchemaAs-" + actual.location(), diff);
-            Message message = Message.expecting(chainLabel() + " migrated to " + target())
-                    .then("to produce the same schema as:", expectedName)
-                    .then("but found (" + expectedName + " → migrated chain):", diff.toText().stripTrailing());
-            if (report != null) {
-                message.line("HTML report: " + report);
-            }
-            fail(new AssertionFailedError(described(message.text()), compared.from().toJson(), compared.to().toJson()));
+            failWith(shouldProduceSameSchemaAs(chainLabel() + " migrated to " + target(), expectedName, diff.toText(),
+                    report), compared.from().toJson(), compared.to().toJson());
         }
         return myself;
     }
@@ -258,19 +257,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         }
         boolean missingFails = failOnMissingDown && !outcome.withoutDown().isEmpty();
         if (!outcome.failures().isEmpty() || missingFails) {
-            Message message = Message.expecting(chainLabel())
-                    .then("to be reversible (down restores the schema before up; up again gives the schema of the"
-                            + " first up)", null);
-            if (!outcome.failures().isEmpty()) {
-                message.then("but " + count(outcome.failures().size()) + " not:",
-                        String.join("\n", outcome.failures()));
-            }
-            if (!outcome.withoutDown().isEmpty()) {
-                message.then((missingFails ? (outcome.failures().isEmpty() ? "but " : "and ")
-                        + "these migrations have no down script:" : "Migrations without a down script (not checked):"),
-                        String.join("\n", outcome.withoutDown()));
-            }
-            fail(message.text());
+            failWith(shouldBeReversible(chainLabel(), outcome.failures(), outcome.withoutDown(), missingFails));
         }
         return myself;
     }
@@ -290,10 +277,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     public MigrationChainAssert areIdempotent() {
         MigrationChecks.Outcome outcome = checks().idempotency();
         if (!outcome.failures().isEmpty()) {
-            fail(Message.expecting(chainLabel())
-                    .then("to be idempotent (each script runs twice without error, leaving the same schema)", null)
-                    .then("but " + count(outcome.failures().size()) + " not:", String.join("\n", outcome.failures()))
-                    .text());
+            failWith(shouldBeIdempotent(chainLabel(), outcome.failures()));
         }
         return myself;
     }
@@ -335,10 +319,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
         List<String> lost = checks().dataPreservation(fixture, start, targetVersion(), countQueries);
         if (!lost.isEmpty()) {
-            fail(Message.expecting(chainLabel() + " migrated from " + start + " to " + target())
-                    .then("to keep every row of:", fixture.toString())
-                    .then("but these tables lost rows (rows at " + start + " → rows after migrating):",
-                            String.join("\n", lost)).text());
+            failWith(shouldPreserveData(chainLabel() + " migrated from " + start + " to " + target(), fixture, start,
+                    lost));
         }
         return myself;
     }
@@ -362,9 +344,5 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
 
     private String chainLabel() {
         return "migration chain " + actual.location();
-    }
-
-    private static String count(int migrations) {
-        return migrations == 1 ? "1 migration is" : migrations + " migrations are";
     }
 }
