@@ -64,7 +64,7 @@ class CliIT {
                 PASS  fresh install ≡ migrated path
                       the master schema and the migration chain (up to 002) build the same schema: 2 tables, 0 views, 0 functions
                 PASS  migration 002 (orders) reverts
-                      up then down gives back the schema of version 001
+                      up then down gives back the schema of version 001, up again that of version 002
                 """);
         assertThat(result.out()).contains("PASSED: 2 checks (2 passed)").contains("(embedded)");
         assertThat(result.err()).contains("Starting embedded PostgreSQL 17");
@@ -89,7 +89,8 @@ class CliIT {
         assertThat(CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql", "--migrations", DIR + "migrations",
                 "--report", html.toString()).exitCode()).isEqualTo(1);
         assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("class=\"failed\">failed")
-                .contains("column total_cents: type bigint → integer");
+                .contains("<td>column total_cents</td><td class=\"changed\">type</td><td class=\"from\"><pre>bigint</pre></td>"
+                        + "<td class=\"to\"><pre>integer</pre></td>");
         assertThat(CliProcess.runOn(admin, "verify", "--schema", DIR + "drifted.sql", "--migrations", DIR + "migrations",
                 "--report", json.toString()).exitCode()).isEqualTo(1);
         assertThat(Files.readString(json)).contains("\"passed\" : false").contains("\"status\" : \"failed\"")
@@ -113,6 +114,42 @@ class CliIT {
                       up then down does not give back the schema of version 001 (- before up, + after down): 1 difference (1 structure)
                         table customer: column vip: added (boolean not null default false)
                 """);
+    }
+
+    @Test
+    void verifyPassesMigrationsAfterAViewHoldingANowLiteral() {
+        CliProcess.Result result = CliProcess.runOn(admin, "verify", "--migrations", DIR + "now-view");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("""
+                PASS  migration 002 (party) reverts
+                      up then down gives back the schema of version 001, up again that of version 002
+                PASS  migration 003 (name) reverts
+                      up then down gives back the schema of version 002, up again that of version 003
+                PASS  migration 004 (idx) reverts
+                      up then down gives back the schema of version 003, up again that of version 004
+
+                PASSED: 3 checks (3 passed)""");
+    }
+
+    @Test
+    void verifyReportsOnlyTheMigrationThatFailsWhenItStartsOverInANewDatabase() {
+        // 002's down script forgets its table; the walk goes on in a new database whose view holds another moment.
+        CliProcess.Result result = CliProcess.runOn(admin, "verify", "--migrations", DIR + "now-view-residue");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains("""
+                FAIL  migration 002 (party) reverts
+                      up then down does not give back the schema of version 001 (- before up, + after down): 1 difference (1 structure)
+                        table party: added
+                      applying it again after reverting fails
+                        The migration 002 party (src/test/resources/cli/now-view-residue/002_party.sql) failed and was rolled back; the check's database stays at version 001.
+                        src/test/resources/cli/now-view-residue/002_party.sql:1:1 [42P07] relation "party" already exists
+                          1 | CREATE TABLE party (id int PRIMARY KEY);
+                PASS  migration 003 (name) reverts
+                      up then down gives back the schema of version 002, up again that of version 003
+                PASS  migration 004 (idx) reverts
+                      up then down gives back the schema of version 003, up again that of version 004
+
+                FAILED: 3 checks (2 passed, 1 failed)""");
     }
 
     @Test
@@ -144,6 +181,11 @@ class CliIT {
         CliProcess.Result format = CliProcess.run("verify", "--schema", DIR + "schema.sql", "--report", "out.pdf");
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.err()).contains("--report out.pdf: unknown report format; name the file .md, .html or .json");
+
+        CliProcess.Result nothing = CliProcess.run("verify", "--schema", DIR + "schema.sql");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).isEqualTo("driftless verify: nothing to check: give --migrations DIR to compare with"
+                + " --schema, or --idempotent to run the master schema twice\n");
 
         CliProcess.Result option = CliProcess.run("verify", "--schema");
         assertThat(option.exitCode()).isEqualTo(2);

@@ -29,23 +29,35 @@ public final class HtmlDiffRenderer implements DiffRenderer {
 
     @Override
     public String render(SchemaDiff diff) {
-        StringBuilder html = new StringBuilder("""
+        return """
                 <!DOCTYPE html>
                 <html lang="en">
                 <head>
                 <meta charset="utf-8">
                 <title>Schema differences</title>
                 <style>
-                """).append(STYLE).append("</style>\n</head>\n<body>\n<h1>Schema differences</h1>\n");
-        html.append("<p class=\"summary\">").append(escape(DiffGroups.summary(diff))).append("</p>\n");
+                """ + STYLE + "</style>\n</head>\n<body>\n<h1>Schema differences</h1>\n" + renderFragment(diff)
+                + "</body>\n</html>\n";
+    }
+
+    /**
+     * Renders the diff as a part of a larger page: the summary paragraph and one card per table or object, without the
+     * document around them. The page must include {@link #style()}.
+     *
+     * @param diff the diff
+     * @return the HTML fragment, ending with a line feed
+     */
+    public String renderFragment(SchemaDiff diff) {
+        StringBuilder html = new StringBuilder();
+        html.append("<p class=\"summary\">").append(name(diff.summary())).append("</p>\n");
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
-            html.append("<section>\n<h2>").append(escape(group.title())).append("</h2>\n<table>\n")
+            html.append("<section>\n<h2>").append(name(group.title())).append("</h2>\n<table>\n")
                     .append("<tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>\n");
             for (Change change : group.changes()) {
                 String object = DiffGroups.objectLabel(change);
-                html.append("<tr><td>").append(object.isEmpty() ? "<span class=\"none\">—</span>" : escape(object))
+                html.append("<tr><td>").append(object.isEmpty() ? "<span class=\"none\">—</span>" : name(object))
                         .append("</td><td class=\"").append(change.type().name().toLowerCase(java.util.Locale.ROOT))
-                        .append("\">").append(escape(DiffGroups.what(change))).append("</td>")
+                        .append("\">").append(name(DiffGroups.what(change))).append("</td>")
                         .append("<td class=\"from\">").append(value(change.from())).append("</td>")
                         .append("<td class=\"to\">").append(value(change.to())).append("</td>")
                         .append("<td><span class=\"cat cat-").append(change.category().name().toLowerCase(
@@ -54,14 +66,35 @@ public final class HtmlDiffRenderer implements DiffRenderer {
             }
             html.append("</table>\n</section>\n");
         }
-        return html.append("</body>\n</html>\n").toString();
+        return html.toString();
+    }
+
+    /** @return the CSS rules (no {@code <style>} element) that {@link #renderFragment(SchemaDiff)} relies on */
+    public static String style() {
+        return STYLE;
     }
 
     private static String value(String value) {
-        return value == null ? "" : "<pre>" + Escapes.htmlKeepingLines(value) + "</pre>";
+        return value == null ? "" : "<pre>" + escape(value) + "</pre>";
     }
 
-    private static String escape(String text) {
+    private static String name(String text) {
         return Escapes.html(text);
+    }
+
+    /**
+     * Escapes text for HTML element content or an attribute value, as this renderer writes values: the characters
+     * {@code & < > "} become entities and control characters are shown ({@code &lt;U+001B&gt;}); line feeds and tabs
+     * are kept, so the text can go into a {@code <pre>}.
+     *
+     * <pre>{@code
+     * HtmlDiffRenderer.escape("<img src=x>")   // &lt;img src=x&gt;
+     * }</pre>
+     *
+     * @param text the text, never {@code null}
+     * @return the escaped text
+     */
+    public static String escape(String text) {
+        return Escapes.htmlKeepingLines(text);
     }
 }

@@ -22,15 +22,15 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
                 String object = DiffGroups.objectLabel(change);
                 md.append("| ").append(object.isEmpty() ? "—" : escape(object))
                         .append(" | ").append(escape(DiffGroups.what(change)))
-                        .append(" | ").append(code(change.from()))
-                        .append(" | ").append(code(change.to()))
+                        .append(" | ").append(cell(change.from()))
+                        .append(" | ").append(cell(change.to()))
                         .append(" | ").append(change.category().label()).append(" |\n");
             }
         }
         return md.toString();
     }
 
-    private static String code(String value) {
+    private static String cell(String value) {
         if (value == null) {
             return "";
         }
@@ -41,13 +41,54 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
             if (i > 0) {
                 cell.append("<br>");
             }
-            cell.append(Escapes.markdownCode(lines[i]));
+            cell.append(code(lines[i]));
         }
         return cell.toString();
     }
 
-    private static String escape(String text) {
+    /**
+     * Escapes text for Markdown inline content (a heading, a list item, a table cell), as this renderer writes names:
+     * it reads as written and can open neither HTML, emphasis, links or code spans, nor a new table cell or line.
+     *
+     * <pre>{@code
+     * MarkdownDiffRenderer.escape("a|b <i>")   // a\|b &lt;i&gt;
+     * }</pre>
+     *
+     * @param text the text, never {@code null}
+     * @return the escaped text, on one line (line breaks and other control characters shown as {@code <U+000A>})
+     */
+    public static String escape(String text) {
         return Escapes.markdown(text);
+    }
+
+    /**
+     * Writes one line of text as a Markdown code span that is safe in a table cell, as this renderer writes values:
+     * the fence is longer than any run of backticks inside, pipes are escaped, control characters shown.
+     *
+     * <pre>{@code
+     * MarkdownDiffRenderer.code("a`b")   // ``a`b``
+     * }</pre>
+     *
+     * @param line the text, without line breaks (they are shown as {@code <U+000A>})
+     * @return the code span
+     */
+    public static String code(String line) {
+        return Escapes.markdownCode(line);
+    }
+
+    /**
+     * Writes text as a fenced Markdown code block that the text cannot close, e.g. a script failure with its statement.
+     *
+     * <pre>{@code
+     * MarkdownDiffRenderer.codeBlock("```\nDROP TABLE x;", "text")   // ````text\n```\nDROP TABLE x;\n````\n
+     * }</pre>
+     *
+     * @param text the text, over several lines
+     * @param info the info string after the opening fence, e.g. {@code text} or {@code sql}
+     * @return the block, ending with a line feed
+     */
+    public static String codeBlock(String text, String info) {
+        return Escapes.markdownBlock(text, info);
     }
 
     private static String capitalise(String text) {

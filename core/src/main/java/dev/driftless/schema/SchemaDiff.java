@@ -87,7 +87,16 @@ public record SchemaDiff(List<Change> changes, DiffOptions options) {
         return new SchemaDiff(changes.stream().filter(c -> !unwanted.contains(c.category())).toList(), options);
     }
 
-    /** @return the plain-text rendering ({@link TextDiffRenderer}) */
+    /**
+     * Returns the one-line summary every renderer opens with.
+     *
+     * @return e.g. {@code 3 differences (2 structure, 1 column order)}, or {@code no differences}
+     */
+    public String summary() {
+        return DiffGroups.summary(this);
+    }
+
+    /** @return the plain-text rendering ({@link TextDiffRenderer}): the {@link #summary()}, then one line per change */
     public String toText() {
         return new TextDiffRenderer().render(this);
     }

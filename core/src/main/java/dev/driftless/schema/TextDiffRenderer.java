@@ -20,7 +20,23 @@ public final class TextDiffRenderer implements DiffRenderer {
 
     @Override
     public String render(SchemaDiff diff) {
-        StringBuilder text = new StringBuilder(DiffGroups.summary(diff)).append('\n');
+        return diff.summary() + "\n" + renderChanges(diff);
+    }
+
+    /**
+     * Renders the changes without the summary line, for callers that show {@link SchemaDiff#summary()} elsewhere
+     * (e.g. on the line that names the check).
+     *
+     * <pre>{@code
+     * new TextDiffRenderer().renderChanges(diff);
+     * // table booking: column starts_at: type timestamp without time zone → timestamp with time zone\n
+     * }</pre>
+     *
+     * @param diff the diff
+     * @return one line per change, each ending with a line feed; empty for an empty diff
+     */
+    public String renderChanges(SchemaDiff diff) {
+        StringBuilder text = new StringBuilder();
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
             for (Change change : group.changes()) {
                 text.append(Escapes.visible(group.title())).append(": ");

@@ -265,4 +265,35 @@ class DiffRenderersTest {
                 table bell<U+0007><U+001B>[2J: comment (none) → </td><script>alert(1)</script><U+009B> [comment]
                 """);
     }
+
+    @Test
+    void summaryAndChangesApartForCallersThatShowThemApart() {
+        assertThat(DIFF.summary()).isEqualTo("5 differences (3 structure, 1 code, 1 comment)");
+        assertThat(SchemaDiff.between(SchemaSnapshot.empty(), SchemaSnapshot.empty()).summary())
+                .isEqualTo("no differences");
+        assertThat(DIFF.summary() + "\n" + new TextDiffRenderer().renderChanges(DIFF)).isEqualTo(DIFF.toText());
+        assertThat(new TextDiffRenderer().renderChanges(DIFF)).startsWith("table booking: column notes: removed (text)\n")
+                .contains("    +        name || '!'\n");
+        assertThat(new TextDiffRenderer().renderChanges(SchemaDiff.between(SchemaSnapshot.empty(),
+                SchemaSnapshot.empty()))).isEmpty();
+    }
+
+    @Test
+    void markdownEscapingForTextAroundTheDiff() {
+        assertThat(MarkdownDiffRenderer.escape("a|b <i>*x*</i>\nnext")).isEqualTo("a\\|b &lt;i&gt;\\*x\\*&lt;/i&gt;&lt;U+000A&gt;next");
+        assertThat(MarkdownDiffRenderer.code("a`b | c")).isEqualTo("``a`b \\| c``");
+        assertThat(MarkdownDiffRenderer.codeBlock("```\nDROP TABLE x;\u001b[2J", "text"))
+                .isEqualTo("````text\n```\nDROP TABLE x;<U+001B>[2J\n````\n");
+    }
+
+    @Test
+    void htmlFragmentAndEscapingForAPageAroundTheDiff() {
+        String page = new HtmlDiffRenderer().render(DIFF);
+        String fragment = new HtmlDiffRenderer().renderFragment(DIFF);
+        assertThat(fragment).startsWith("<p class=\"summary\">5 differences (3 structure, 1 code, 1 comment)</p>\n"
+                + "<section>\n").endsWith("</section>\n").doesNotContain("<body>", "<style>");
+        assertThat(page).contains("<style>\n" + HtmlDiffRenderer.style() + "</style>", fragment);
+        assertThat(HtmlDiffRenderer.escape("<img src=x onerror=\"a&b\">\n\tnext\u001b"))
+                .isEqualTo("&lt;img src=x onerror=&quot;a&amp;b&quot;&gt;\n\tnext&lt;U+001B&gt;");
+    }
 }

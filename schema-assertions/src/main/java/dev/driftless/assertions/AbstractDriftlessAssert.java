@@ -63,38 +63,6 @@ public abstract class AbstractDriftlessAssert<SELF extends AbstractDriftlessAsse
         return raise(new AssertionFailedError(messageOf(message), expected, actualValue));
     }
 
-    /**
-     * Reports a failure with a message that is already formatted (no {@code %} interpretation); kept for
-     * {@code MigrationChainAssert} until it raises its messages' factories with {@link #failWith}.
-     *
-     * @param message the message, AssertJ layout
-     * @return this assertion, for chaining after a soft failure
-     */
-    final SELF fail(String message) {
-        return failWith(MessageTemplate.preformatted(message));
-    }
-
-    /**
-     * Reports a failure built by the caller, message and description included; kept for {@code MigrationChainAssert}
-     * until it raises its messages' factories with {@link #failWith(ErrorMessageFactory, Object, Object)}.
-     *
-     * @param error the error, already built
-     * @return this assertion, for chaining after a soft failure
-     */
-    final SELF fail(AssertionError error) {
-        return raise(error);
-    }
-
-    /**
-     * Prefixes a message with the {@code as(...)} description, if any; kept for {@code MigrationChainAssert}.
-     *
-     * @param message the message
-     * @return the message as reported
-     */
-    final String described(String message) {
-        return MessageTemplate.preformatted(message).create(info.description(), info.representation());
-    }
-
     // As AssertJ's Failures: an overriding message (withFailMessage) wins, after the description.
     private String messageOf(ErrorMessageFactory message) {
         String overriding = info.overridingErrorMessage();

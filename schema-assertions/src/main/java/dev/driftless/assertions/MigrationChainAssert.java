@@ -1,9 +1,14 @@
 package dev.driftless.assertions;
 
+import static dev.driftless.assertions.internal.error.ShouldBeIdempotent.shouldBeIdempotent;
+import static dev.driftless.assertions.internal.error.ShouldBeReversible.shouldBeReversible;
+import static dev.driftless.assertions.internal.error.ShouldPreserveData.shouldPreserveData;
+import static dev.driftless.assertions.internal.error.ShouldProduceSameSchema.shouldProduceSameSchemaAs;
+
 import dev.driftless.assertions.internal.FailureSink;
-import dev.driftless.assertions.internal.Message;
 import dev.driftless.assertions.internal.MigrationChecks;
 import dev.driftless.assertions.internal.Reports;
+import dev.driftless.check.CheckResult;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
@@ -14,7 +19,6 @@ import dev.driftless.sql.SqlScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.opentest4j.AssertionFailedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +49,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     private MigrationVersion from;
     private MigrationVersion to;
 
-    /**
-     * Creates the assertion; use {@link DriftlessAssertions#assertThatMigrations(MigrationChain)}.
-     *
-     * @param chain the chain
-     * @param sink where failures go
-     */
-    public MigrationChainAssert(MigrationChain chain, FailureSink sink) {
+    // Use DriftlessAssertions.assertThatMigrations(MigrationChain).
+    MigrationChainAssert(MigrationChain chain, FailureSink sink) {
         super(chain, MigrationChainAssert.class, sink);
     }
 
@@ -207,7 +206,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(SqlScript masterSchema) {
-        return produceSameSchema(masterSchema.name(), db -> db.run(masterSchema));
+        return produceSameSchema(masterSchema.name(), checks().chainChecks().sameSchema(actual, targetVersion(),
+                masterSchema));
     }
 
     /**
@@ -221,23 +221,16 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(MigrationChain other) {
-        return produceSameSchema(other.location(), db -> MigrationChecks.migrator(other, db).migrateToLatest());
+        return produceSameSchema(other.location(), checks().chainChecks().sameSchema(actual, targetVersion(), other));
     }
 
-    private MigrationChainAssert produceSameSchema(String expectedName,
-            Consumer<dev.driftless.assertions.internal.FreshDatabase> build) {
-        MigrationChecks.Compared compared = checks().compare(to, build);
-        SchemaDiff diff = SchemaDiff.between(compared.expected(), compared.actual(), options);
-        if (!diff.isEmpty()) {
+    private MigrationChainAssert produceSameSchema(String expectedName, CheckResult result) {
+        CheckResult.Comparison compared = result.comparison(CheckResult.Step.MIGRATED).orElseThrow();
+        SchemaDiff diff = compared.diff();
+        if (result.failed()) {
             Path report = Reports.write("produceSameSchemaAs-" + actual.location(), diff);
-            Message message = Message.expecting(chainLabel() + " migrated to " + target())
-                    .then("to produce the same schema as:", expectedName)
-                    .then("but found (" + expectedName + " → migrated chain):", diff.toText().stripTrailing());
-            if (report != null) {
-                message.line("HTML report: " + report);
-            }
-            fail(new AssertionFailedError(described(message.text()), compared.expected().toJson(),
-                    compared.actual().toJson()));
+            failWith(shouldProduceSameSchemaAs(chainLabel() + " migrated to " + target(), expectedName, diff.toText(),
+                    report), compared.from().toJson(), compared.to().toJson());
         }
         return myself;
     }
@@ -264,19 +257,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         }
         boolean missingFails = failOnMissingDown && !outcome.withoutDown().isEmpty();
         if (!outcome.failures().isEmpty() || missingFails) {
-            Message message = Message.expecting(chainLabel())
-                    .then("to be reversible (down restores the schema before up; up again gives the schema of the"
-                            + " first up)", null);
-            if (!outcome.failures().isEmpty()) {
-                message.then("but " + count(outcome.failures().size()) + " not:",
-                        String.join("\n", outcome.failures()));
-            }
-            if (!outcome.withoutDown().isEmpty()) {
-                message.then((missingFails ? (outcome.failures().isEmpty() ? "but " : "and ")
-                        + "these migrations have no down script:" : "Migrations without a down script (not checked):"),
-                        String.join("\n", outcome.withoutDown()));
-            }
-            fail(message.text());
+            failWith(shouldBeReversible(chainLabel(), outcome.failures(), outcome.withoutDown(), missingFails));
         }
         return myself;
     }
@@ -296,10 +277,7 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     public MigrationChainAssert areIdempotent() {
         MigrationChecks.Outcome outcome = checks().idempotency();
         if (!outcome.failures().isEmpty()) {
-            fail(Message.expecting(chainLabel())
-                    .then("to be idempotent (each script runs twice without error, leaving the same schema)", null)
-                    .then("but " + count(outcome.failures().size()) + " not:", String.join("\n", outcome.failures()))
-                    .text());
+            failWith(shouldBeIdempotent(chainLabel(), outcome.failures()));
         }
         return myself;
     }
@@ -339,12 +317,10 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
                     + " migrations, so there is no version to load the fixture at.");
         }
         MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
-        List<String> lost = checks().dataPreservation(fixture, start, to, countQueries);
+        List<String> lost = checks().dataPreservation(fixture, start, targetVersion(), countQueries);
         if (!lost.isEmpty()) {
-            fail(Message.expecting(chainLabel() + " migrated from " + start + " to " + target())
-                    .then("to keep every row of:", fixture.toString())
-                    .then("but these tables lost rows (rows at " + start + " → rows after migrating):",
-                            String.join("\n", lost)).text());
+            failWith(shouldPreserveData(chainLabel() + " migrated from " + start + " to " + target(), fixture, start,
+                    lost));
         }
         return myself;
     }
@@ -357,6 +333,10 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
         return new MigrationChecks(actual, server, options);
     }
 
+    private MigrationVersion targetVersion() {
+        return to == null ? actual.latestVersion() : to;
+    }
+
     private String target() {
         return to == null ? actual.latestVersion().toString()
                 : actual.migration(to).map(m -> m.version().toString()).orElse(to.toString());
@@ -364,9 +344,5 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
 
     private String chainLabel() {
         return "migration chain " + actual.location();
-    }
-
-    private static String count(int migrations) {
-        return migrations == 1 ? "1 migration is" : migrations + " migrations are";
     }
 }

@@ -1,17 +1,14 @@
 package dev.driftless.cli.internal;
 
-import dev.driftless.schema.HtmlDiffRenderer;
-import dev.driftless.schema.JsonDiffRenderer;
-import dev.driftless.schema.MarkdownDiffRenderer;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.TextDiffRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,23 +61,14 @@ public final class DiffCommand implements Callable<Integer> {
             Console.out().println(Console.colour("green", "No differences") + " between " + a.shown() + " and "
                     + b.shown() + ".");
         } else {
-            Console.out().println(Console.colour("red", DiffSummary.of(diff)) + " (- " + a.shown() + ", + " + b.shown()
-                    + ")");
-            Console.out().print(DiffSummary.body(diff));
+            Console.out().println(Console.colour("red", diff.summary()) + " (- " + a.shown() + ", + " + b.shown() + ")");
+            Console.out().print(new TextDiffRenderer().renderChanges(diff));
         }
         Console.out().flush();
         if (report != null) {
-            write(diff, report);
+            ReportWriter.writeFile(report, ReportWriter.Format.of(report).diffRenderer().render(diff));
             Console.progress("Report written to " + report);
         }
         return diff.isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
-    }
-
-    private static void write(SchemaDiff diff, Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        String content = name.endsWith(".json") ? new JsonDiffRenderer().render(diff)
-                : name.endsWith(".html") || name.endsWith(".htm") ? new HtmlDiffRenderer().render(diff)
-                : new MarkdownDiffRenderer().render(diff);
-        ReportWriter.writeFile(file, content);
     }
 }

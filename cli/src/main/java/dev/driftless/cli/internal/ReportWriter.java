@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.driftless.internal.schema.Escapes;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.driftless.check.CheckResult.Verdict;
+import dev.driftless.schema.DiffRenderer;
+import dev.driftless.schema.HtmlDiffRenderer;
 import dev.driftless.schema.JsonDiffRenderer;
 import dev.driftless.schema.MarkdownDiffRenderer;
+import dev.driftless.schema.TextDiffRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,15 +20,63 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code ReportWriter} renders a {@link VerifyReport}: plain text for the terminal, and files chosen by extension —
  * {@code .md} (a CI job summary or pull-request comment), {@code .html} (one self-contained page) or {@code .json}.
+ * Differences are rendered by the library's renderers ({@link TextDiffRenderer}, {@link MarkdownDiffRenderer},
+ * {@link HtmlDiffRenderer}, {@link JsonDiffRenderer}), and the report's own text is escaped with theirs.
  */
 public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Where a finding's {@code "diff"} key sits in the JSON report: in the root, a check and a finding object. */
+    private static final String JSON_DIFF_INDENT = "      ";
+
+    /** {@code Format} is a report file's format, chosen by its extension. */
+    public enum Format {
+        /** {@code .md}, {@code .markdown} */
+        MARKDOWN(new MarkdownDiffRenderer()),
+        /** {@code .html}, {@code .htm} */
+        HTML(new HtmlDiffRenderer()),
+        /** {@code .json} */
+        JSON(new JsonDiffRenderer());
+
+        private final DiffRenderer diffRenderer;
+
+        Format(DiffRenderer diffRenderer) {
+            this.diffRenderer = diffRenderer;
+        }
+
+        /**
+         * Chooses the format of a report file by its extension.
+         *
+         * @param file the file
+         * @return its format
+         * @throws BadInputException when the extension is not .md, .html or .json
+         */
+        public static Format of(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+                return MARKDOWN;
+            }
+            if (name.endsWith(".html") || name.endsWith(".htm")) {
+                return HTML;
+            }
+            if (name.endsWith(".json")) {
+                return JSON;
+            }
+            throw new BadInputException("--report " + file + ": unknown report format; name the file .md, .html or "
+                    + ".json");
+        }
+
+        /** @return the library's renderer of a schema diff in this format */
+        public DiffRenderer diffRenderer() {
+            return diffRenderer;
+        }
+    }
 
     private ReportWriter() {
     }
@@ -36,21 +88,7 @@ public final class ReportWriter {
      * @throws BadInputException when the extension is not .md, .html or .json
      */
     public static void checkFormat(Path file) {
-        format(file);
-    }
-
-    private static String format(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
-            return "md";
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return "html";
-        }
-        if (name.endsWith(".json")) {
-            return "json";
-        }
-        throw new BadInputException("--report " + file + ": unknown report format; name the file .md, .html or .json");
+        Format.of(file);
     }
 
     /**
@@ -60,10 +98,10 @@ public final class ReportWriter {
      * @param file the file, replaced if it exists
      */
     public static void write(VerifyReport report, Path file) {
-        String content = switch (format(file)) {
-            case "md" -> markdown(report);
-            case "html" -> html(report);
-            default -> json(report);
+        String content = switch (Format.of(file)) {
+            case MARKDOWN -> markdown(report);
+            case HTML -> html(report);
+            case JSON -> json(report);
         };
         writeFile(file, content);
     }
@@ -123,6 +161,7 @@ public final class ReportWriter {
             out.append("  migrations     ").append(report.migrations()).append('\n');
         }
         out.append("  server         ").append(report.server()).append("\n\n");
+        TextDiffRenderer renderer = new TextDiffRenderer();
         for (Check check : report.checks()) {
             String mark = switch (check.status()) {
                 case PASSED -> Console.colour("green", "PASS");
@@ -130,9 +169,11 @@ public final class ReportWriter {
                 case SKIPPED -> Console.colour("yellow", "SKIP");
             };
             out.append(mark).append("  ").append(check.title()).append('\n');
-            out.append("      ").append(check.summary()).append('\n');
-            check.diff().ifPresent(d -> indent(out, DiffSummary.body(d)));
-            check.detail().ifPresent(d -> indent(out, d));
+            for (Check.Finding finding : check.findings()) {
+                out.append("      ").append(finding.summary()).append('\n');
+                finding.diff().ifPresent(d -> indent(out, renderer.renderChanges(d)));
+                finding.detail().ifPresent(d -> indent(out, d));
+            }
         }
         out.append('\n').append(report.passed() ? Console.colour("green,bold", report.verdict())
                 : Console.colour("red,bold", report.verdict())).append('\n');
@@ -151,34 +192,36 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder("# driftless verify: ").append(report.passed() ? "passed" : "failed")
                 .append("\n\n");
         if (report.schema() != null) {
-            md.append("* master schema: ").append(Escapes.markdownCode(report.schema())).append("\n");
+            md.append("* master schema: ").append(MarkdownDiffRenderer.code(report.schema())).append("\n");
         }
         if (report.migrations() != null) {
-            md.append("* migrations: ").append(Escapes.markdownCode(report.migrations())).append("\n");
+            md.append("* migrations: ").append(MarkdownDiffRenderer.code(report.migrations())).append("\n");
         }
         md.append("* server: ").append(cell(report.server())).append("\n\n");
         md.append("| result | check | summary |\n|---|---|---|\n");
         for (Check check : report.checks()) {
-            md.append("| ").append(icon(check.status())).append(' ').append(check.status().name().toLowerCase(Locale.ROOT))
+            md.append("| ").append(icon(check.status())).append(' ').append(status(check))
                     .append(" | ").append(cell(check.title())).append(" | ").append(cell(check.summary())).append(" |\n");
         }
-        for (Check check : report.checks()) {
-            if (check.status() != Check.Status.FAILED) {
-                continue;
+        MarkdownDiffRenderer renderer = new MarkdownDiffRenderer();
+        for (Check check : failed(report)) {
+            md.append("\n## ").append(cell(check.title())).append("\n");
+            for (Check.Finding finding : check.findings()) {
+                md.append("\n").append(cell(finding.summary())).append("\n\n");
+                finding.diff().ifPresent(d -> md.append(demoteHeadings(renderer.render(d).trim())).append("\n"));
+                finding.detail().ifPresent(d -> md.append(MarkdownDiffRenderer.codeBlock(d, "text")));
             }
-            md.append("\n## ").append(cell(check.title())).append("\n\n").append(cell(check.summary())).append("\n\n");
-            check.diff().ifPresent(d -> md.append(demoteHeadings(new MarkdownDiffRenderer().render(d).trim())).append("\n"));
-            check.detail().ifPresent(d -> md.append(Escapes.markdownBlock(d, "text")));
         }
         md.append('\n').append(cell(report.verdict())).append('\n');
         return md.toString();
     }
 
+    /** The diff's own headings go under the check's {@code ##} heading. */
     private static String demoteHeadings(String markdown) {
         return markdown.replaceAll("(?m)^#", "###");
     }
 
-    private static String icon(Check.Status status) {
+    private static String icon(Verdict status) {
         return switch (status) {
             case PASSED -> "✅";
             case FAILED -> "❌";
@@ -187,7 +230,15 @@ public final class ReportWriter {
     }
 
     private static String cell(String text) {
-        return Escapes.markdown(text.replace("\n", " "));
+        return MarkdownDiffRenderer.escape(text.replace("\n", " "));
+    }
+
+    private static String status(Check check) {
+        return check.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Check> failed(VerifyReport report) {
+        return report.checks().stream().filter(c -> c.status() == Verdict.FAILED).toList();
     }
 
     static String html(VerifyReport report) {
@@ -198,10 +249,10 @@ public final class ReportWriter {
                 <meta charset="utf-8">
                 <title>driftless verify</title>
                 <style>
-                body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1f23}
-                table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}
+                """).append(HtmlDiffRenderer.style()).append("""
+                table.checks{width:auto;background:#fff;border:1px solid #d0d7de;margin:0 0 1.5rem}
                 .passed{color:#1a7f37}.failed{color:#cf222e}.skipped{color:#9a6700}
-                pre{background:#f6f8fa;padding:.8rem;overflow:auto}
+                body>pre{background:#fff;border:1px solid #d0d7de;padding:.8rem;overflow:auto;margin:0 0 1rem}
                 </style>
                 </head>
                 <body>
@@ -215,20 +266,21 @@ public final class ReportWriter {
             html.append("<li>migrations: <code>").append(escape(report.migrations())).append("</code></li>\n");
         }
         html.append("<li>server: ").append(escape(report.server())).append("</li>\n</ul>\n");
-        html.append("<table>\n<tr><th>result</th><th>check</th><th>summary</th></tr>\n");
+        html.append("<table class=\"checks\">\n<tr><th>result</th><th>check</th><th>summary</th></tr>\n");
         for (Check check : report.checks()) {
-            String status = check.status().name().toLowerCase(Locale.ROOT);
-            html.append("<tr><td class=\"").append(status).append("\">").append(status).append("</td><td>")
-                    .append(escape(check.title())).append("</td><td>").append(escape(check.summary())).append("</td></tr>\n");
+            html.append("<tr><td class=\"").append(status(check)).append("\">").append(status(check)).append("</td><td>")
+                    .append(escape(check.title())).append("</td><td>").append(escape(check.summary()))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
-        for (Check check : report.checks()) {
-            if (check.status() == Check.Status.FAILED) {
-                html.append("<h2>").append(escape(check.title())).append("</h2>\n<p>").append(escape(check.summary()))
-                        .append("</p>\n");
-                check.diff().ifPresent(d -> html.append("<pre>").append(Escapes.htmlKeepingLines(DiffSummary.body(d)))
+        HtmlDiffRenderer renderer = new HtmlDiffRenderer();
+        for (Check check : failed(report)) {
+            html.append("<h2>").append(escape(check.title())).append("</h2>\n");
+            for (Check.Finding finding : check.findings()) {
+                html.append("<p>").append(escape(finding.summary())).append("</p>\n");
+                finding.diff().ifPresent(d -> html.append(renderer.renderFragment(d)));
+                finding.detail().ifPresent(d -> html.append("<pre>").append(escape(d))
                         .append("</pre>\n"));
-                check.detail().ifPresent(d -> html.append("<pre>").append(Escapes.htmlKeepingLines(d)).append("</pre>\n"));
             }
         }
         html.append("<p>").append(escape(report.verdict())).append("</p>\n</body>\n</html>\n");
@@ -236,9 +288,13 @@ public final class ReportWriter {
     }
 
     private static String escape(String text) {
-        return Escapes.html(text);
+        return HtmlDiffRenderer.escape(text);
     }
 
+    /**
+     * The JSON report. Each diff is the library's own JSON rendering, put in as it is rendered (a raw value, re-indented
+     * to its place), never parsed again.
+     */
     static String json(VerifyReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("passed", report.passed());
@@ -247,19 +303,23 @@ public final class ReportWriter {
         root.put("server", report.server());
         root.put("durationMs", report.duration().toMillis());
         ArrayNode checks = root.putArray("checks");
+        JsonDiffRenderer renderer = new JsonDiffRenderer();
         for (Check check : report.checks()) {
             ObjectNode node = checks.addObject();
             node.put("title", check.title());
-            node.put("status", check.status().name().toLowerCase(Locale.ROOT));
+            node.put("kind", check.kind().name().toLowerCase(Locale.ROOT));
+            check.migration().ifPresent(m -> node.put("migration", m.version().toString()));
+            node.put("status", status(check));
             node.put("summary", check.summary());
-            check.detail().ifPresent(d -> node.put("detail", d));
-            check.diff().ifPresent(d -> {
-                try {
-                    node.set("diff", JSON.readTree(new JsonDiffRenderer().render(d)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            ArrayNode findings = node.putArray("findings");
+            for (Check.Finding finding : check.findings()) {
+                ObjectNode f = findings.addObject();
+                f.put("summary", finding.summary());
+                finding.step().ifPresent(s -> f.put("step", s.name().toLowerCase(Locale.ROOT)));
+                finding.detail().ifPresent(d -> f.put("detail", d));
+                finding.diff().ifPresent(d -> f.putRawValue("diff", new RawValue(
+                        renderer.render(d).strip().replace("\n", "\n" + JSON_DIFF_INDENT))));
+            }
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code VerifyCommand} is {@code driftless verify}: fresh install ≡ migrated path, every down script reverts its
- * migration, and (with {@code --idempotent}) the master schema can run twice.
+ * {@code VerifyCommand} is {@code driftless verify}: fresh install ≡ migrated path, every migration with a down script
+ * reverts (up, down, up again), and (with {@code --idempotent}) the master schema can run twice.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Builds the master schema and the migration chain in two fresh databases and compares them; applies and "
-                    + "reverts every migration that has a down script; with --idempotent, runs the master schema twice.",
+            "Builds the master schema and the migration chain in two fresh databases and compares them; applies, "
+                    + "reverts and applies again every migration that has a down script; with --idempotent, runs the "
+                    + "master schema twice.",
             "Exit 0 when every check passes, 1 when differences are found, 2 on bad input (missing files, broken SQL "
                     + "with file:line, an invalid chain)."},
         footer = {"", "Examples:",
@@ -61,6 +62,14 @@ public final class VerifyCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.checkFormat(report);
         }
+        if (migrations == null && !idempotent) {
+            throw new BadInputException("nothing to check: give --migrations DIR to compare with --schema, or"
+                    + " --idempotent to run the master schema twice");
+        }
+        if (schema == null && noReversibility) {
+            throw new BadInputException("nothing to check: --no-reversibility leaves the chain alone; give --schema FILE"
+                    + " to compare it with");
+        }
         SqlScript script = schema == null ? null : Workbench.script("--schema", schema.toString());
         MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations.toString());
         String chainLabel = chain == null ? null : migrations + " (" + chain.layout().map(l -> l.displayName())
@@ -68,8 +77,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 + chain.latestVersion() + ")";
         VerifyReport result;
         try (Workbench workbench = new Workbench(serverOptions)) {
-            result = new Verification(workbench, script, chain, !noReversibility, idempotent, diffFlags.filter(),
-                    diffFlags.options()).run(schema == null ? null : schema.toString(), chainLabel);
+            result = Verification.run(workbench.server(), script, chain, !noReversibility, idempotent,
+                    diffFlags.filter(), diffFlags.options(), schema == null ? null : schema.toString(), chainLabel);
         }
         Console.out().print(ReportWriter.text(result));
         Console.out().flush();

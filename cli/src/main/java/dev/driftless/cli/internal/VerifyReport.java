@@ -1,5 +1,7 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.check.CheckResult.Verdict;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -21,22 +23,22 @@ public record VerifyReport(String schema, String migrations, String server, List
 
     /** @return {@code true} when no check failed */
     public boolean passed() {
-        return checks.stream().noneMatch(c -> c.status() == Check.Status.FAILED);
+        return checks.stream().noneMatch(c -> c.status() == Verdict.FAILED);
     }
 
     /**
      * @param status a status
      * @return how many checks have it
      */
-    public long count(Check.Status status) {
+    public long count(Verdict status) {
         return checks.stream().filter(c -> c.status() == status).count();
     }
 
     /** @return one line: "PASSED: 5 checks passed, 1 skipped" */
     public String verdict() {
-        long failed = count(Check.Status.FAILED);
-        long passedCount = count(Check.Status.PASSED);
-        long skipped = count(Check.Status.SKIPPED);
+        long failed = count(Verdict.FAILED);
+        long passedCount = count(Verdict.PASSED);
+        long skipped = count(Verdict.SKIPPED);
         String counts = passedCount + " passed" + (failed > 0 ? ", " + failed + " failed" : "")
                 + (skipped > 0 ? ", " + skipped + " skipped" : "");
         return (failed == 0 ? "PASSED" : "FAILED") + ": " + checks.size() + (checks.size() == 1 ? " check" : " checks")

@@ -11,21 +11,22 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.ScriptResult;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
+import dev.driftless.template.ScratchDatabases;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code Workbench} is a PostgreSQL server started on first use and the scratch databases a command builds on it.
- * Closing it drops those databases (only those: a server the user runs keeps everything else) and stops the server.
+ * {@code Workbench} is a PostgreSQL server started on first use and the scratch databases a command builds on it (the
+ * library's {@link ScratchDatabases}). Closing it drops those databases (only those: a server the user runs keeps
+ * everything else) and stops the server.
  */
 public final class Workbench implements AutoCloseable {
 
     private final ServerOptions options;
-    private final List<Database> databases = new ArrayList<>();
     private PostgresServer server;
+    private ScratchDatabases scratch;
 
     /**
      * @param options how to obtain the server
@@ -44,9 +45,10 @@ public final class Workbench implements AutoCloseable {
 
     /** @return a new, empty database, dropped when the workbench closes */
     public Database newDatabase() {
-        Database database = server().createDatabase();
-        databases.add(database);
-        return database;
+        if (scratch == null) {
+            scratch = ScratchDatabases.on(server());
+        }
+        return scratch.create();
     }
 
     /**
@@ -139,13 +141,10 @@ public final class Workbench implements AutoCloseable {
         if (server == null) {
             return;
         }
-        for (Database database : databases) {
-            try {
-                server.drop(database);
-            } catch (RuntimeException e) {
-                Console.progress("warning: could not drop scratch database " + database.name() + ": " + e.getMessage());
-            }
+        if (scratch != null) {
+            scratch.close();
         }
+        // Waits for the scratch databases' drops; a drop that fails is logged as a warning.
         server.close();
     }
 }

@@ -1,0 +1,2 @@
+-- Forgets to drop the table.
+SELECT 1;

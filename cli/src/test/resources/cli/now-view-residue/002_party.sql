@@ -1,0 +1,1 @@
+CREATE TABLE party (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE INDEX event_at_idx ON event (at);

@@ -1,0 +1,433 @@
+package dev.driftless.check;
+
+import dev.driftless.DriftlessException;
+import dev.driftless.check.CheckResult.Comparison;
+import dev.driftless.check.CheckResult.Failure;
+import dev.driftless.check.CheckResult.Kind;
+import dev.driftless.check.CheckResult.Step;
+import dev.driftless.check.CheckResult.Verdict;
+import dev.driftless.migration.Migration;
+import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
+import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.SchemaDiff;
+import dev.driftless.schema.SchemaFilter;
+import dev.driftless.schema.SchemaInspector;
+import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.server.Database;
+import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.Quote;
+import dev.driftless.sql.ScriptResult;
+import dev.driftless.sql.ScriptRunner;
+import dev.driftless.sql.ServerError;
+import dev.driftless.sql.SqlScript;
+import dev.driftless.template.ScratchDatabases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * {@code ChainChecks} runs the migration checks on new databases of a server and returns what it found as data
+ * ({@link CheckResult}, {@link DataPreservation}); the command line's {@code driftless verify} and the assertions'
+ * {@code assertThatMigrations(chain).on(server)} are both built on it, so they reach the same verdicts.
+ *
+ * <pre>{@code
+ * ChainChecks checks = ChainChecks.on(server);
+ * checks.sameSchema(chain, chain.latestVersion(), SqlScript.at("sql/init_schema.sql"));   // fresh install ≡ migrated
+ * checks.reversibility(chain);                  // one result per migration
+ * checks.masterSchemaIdempotency(SqlScript.at("sql/init_schema.sql"));
+ * checks.migrationIdempotency(chain);           // one result per migration
+ * }</pre>
+ *
+ * <p>The checks:
+ * <ul>
+ * <li>{@link #sameSchema sameSchema}: the master schema (or another chain) in one new database, the chain migrated to
+ * a version in another, their schemas compared;</li>
+ * <li>{@link #reversibility reversibility}: in one database, migration after migration, the schema is read right
+ * before the up script runs; then up, down (the schema must be the one before up), up again (the schema must be the
+ * one after the first up). After a migration that fails the check, the walk goes on in a new database migrated to that
+ * migration, and the next migration's "before" is again read from that very database;</li>
+ * <li>{@link #masterSchemaIdempotency masterSchemaIdempotency}: the master schema run a second time on the database it
+ * built must succeed and change nothing;</li>
+ * <li>{@link #migrationIdempotency migrationIdempotency}: each migration's up script, run directly (no history
+ * table) after the ones before it, run a second time must succeed and change nothing;</li>
+ * <li>{@link #dataPreservation dataPreservation}: rows loaded at one version are all still there after migrating on.</li>
+ * </ul>
+ * A master schema, an up script or a load that fails where the check needs it to work is not a verdict but broken
+ * input: it is thrown ({@link dev.driftless.migration.MigrationException}, {@link dev.driftless.sql.ScriptException})
+ * with file, line and server error. Messages call the databases "the check's database"; they are dropped, in the
+ * background, when the check ends.
+ *
+ * <p>Schemas compare with {@link DiffOptions#defaults()} ignoring the usual history tables
+ * ({@link DiffOptions#HISTORY_TABLES}) unless {@link #usingDiffOptions} says otherwise. Instances are immutable and
+ * safe to share.
+ */
+public final class ChainChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChainChecks.class);
+    private static final String DATABASE_LABEL = "the check's database";
+
+    private final PostgresServer server;
+    private final DiffOptions options;
+    private final SchemaFilter filter;
+    private final boolean acceptColumnOrder;
+    private final Consumer<String> progress;
+
+    private ChainChecks(PostgresServer server, DiffOptions options, SchemaFilter filter, boolean acceptColumnOrder,
+            Consumer<String> progress) {
+        this.server = server;
+        this.options = options;
+        this.filter = filter;
+        this.acceptColumnOrder = acceptColumnOrder;
+        this.progress = progress;
+    }
+
+    /**
+     * Makes the checks for a server, with the default options.
+     *
+     * @param server the server whose new databases the checks use, never {@code null}
+     * @return the checks
+     */
+    public static ChainChecks on(PostgresServer server) {
+        return new ChainChecks(Objects.requireNonNull(server, "server"),
+                DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES), SchemaFilter.all(), false,
+                LOG::info);
+    }
+
+    /**
+     * {@code usingDiffOptions} sets how schemas compare (history tables are then ignored only if the options say so).
+     *
+     * @param diffOptions the options, never {@code null}
+     * @return new checks
+     */
+    public ChainChecks usingDiffOptions(DiffOptions diffOptions) {
+        return new ChainChecks(server, Objects.requireNonNull(diffOptions, "diffOptions"), filter, acceptColumnOrder,
+                progress);
+    }
+
+    /**
+     * {@code inspecting} sets which objects are read from each database (e.g. only some schemas).
+     *
+     * @param schemaFilter the filter, never {@code null}
+     * @return new checks
+     */
+    public ChainChecks inspecting(SchemaFilter schemaFilter) {
+        return new ChainChecks(server, options, Objects.requireNonNull(schemaFilter, "schemaFilter"),
+                acceptColumnOrder, progress);
+    }
+
+    /**
+     * {@code acceptingColumnOrderChanges} makes {@link #reversibility} pass a migration whose down-then-up leaves the
+     * columns in another order and nothing else (re-adding a dropped column puts it last); its result still holds the
+     * differences ({@link CheckResult#differsInColumnOrderOnly()}).
+     *
+     * @return new checks
+     */
+    public ChainChecks acceptingColumnOrderChanges() {
+        return new ChainChecks(server, options, filter, true, progress);
+    }
+
+    /**
+     * {@code reportingProgressTo} sends the one-line progress of long checks ("Reverting 003 ...") somewhere else than
+     * the default, SLF4J at {@code INFO} under this class's name.
+     *
+     * @param listener receives each line, never {@code null}
+     * @return new checks
+     */
+    public ChainChecks reportingProgressTo(Consumer<String> listener) {
+        return new ChainChecks(server, options, filter, acceptColumnOrder, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Checks that migrating a new database along a chain to a version gives the same schema as running the master
+     * schema on another new database ("fresh install ≡ migrated path").
+     *
+     * @param chain the chain
+     * @param target the version to migrate to, e.g. {@code chain.latestVersion()}
+     * @param masterSchema the script that builds the schema of a fresh install
+     * @return the result: {@link Kind#SAME_SCHEMA}, with the comparison master schema → migrated chain
+     * @throws DriftlessException when the master schema or a migration fails to run (file, line, server error)
+     */
+    public CheckResult sameSchema(MigrationChain chain, MigrationVersion target, SqlScript masterSchema) {
+        return sameSchema(chain, target, masterSchema.name(), db -> {
+            ScriptResult result = run(masterSchema, db);
+            progress.accept("  " + result.statementCount() + " statements in " + result.duration().toMillis() + " ms");
+        });
+    }
+
+    /**
+     * Checks that migrating a new database along a chain to a version gives the same schema as another chain (e.g. a
+     * squashed one) migrated to its latest version.
+     *
+     * @param chain the chain
+     * @param target the version to migrate to, e.g. {@code chain.latestVersion()}
+     * @param other the other chain
+     * @return the result: {@link Kind#SAME_SCHEMA}, with the comparison other chain → chain
+     * @throws DriftlessException when a migration of either chain fails to run
+     */
+    public CheckResult sameSchema(MigrationChain chain, MigrationVersion target, MigrationChain other) {
+        return sameSchema(chain, target, other.location(), db -> migrate(other, db, other.latestVersion()));
+    }
+
+    private CheckResult sameSchema(MigrationChain chain, MigrationVersion target, String expectedName,
+            Consumer<Database> expectedPath) {
+        Objects.requireNonNull(target, "target");
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database expected = scratch.create();
+            progress.accept("Building " + expectedName + " in a new database ...");
+            expectedPath.accept(expected);
+            SchemaSnapshot expectedSchema = inspect(expected);
+            Database migrated = scratch.create();
+            progress.accept("Migrating a new database along " + chain.location() + " (" + chain.migrations().size()
+                    + " migrations) to " + target + " ...");
+            migrate(chain, migrated, target);
+            Comparison comparison = compare(Step.MIGRATED, expectedSchema, inspect(migrated));
+            return new CheckResult(Kind.SAME_SCHEMA, comparison.diff().isEmpty() ? Verdict.PASSED : Verdict.FAILED,
+                    Optional.empty(), List.of(comparison), Optional.empty());
+        }
+    }
+
+    /**
+     * Checks every migration of a chain for reversibility, in one database walked up the chain: for each migration
+     * with a down script, the schema right before up; up; down (must give that schema back); up again (must give the
+     * schema of the first up). Migrations without a down script are applied and {@link Verdict#SKIPPED}. After a
+     * migration that fails, the walk goes on in a new database migrated to it.
+     *
+     * @param chain the chain
+     * @return one result per migration of the chain, in order: {@link Kind#REVERSIBILITY}, with the comparisons that
+     *     found differences ({@link Step#DOWN}, {@link Step#UP_AGAIN}) and the step that failed
+     * @throws DriftlessException when an up script fails the first time it runs
+     */
+    public List<CheckResult> reversibility(MigrationChain chain) {
+        List<Migration> migrations = chain.migrations();
+        List<CheckResult> results = new ArrayList<>();
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            Migrator migrator = migrator(chain, db);
+            SchemaSnapshot current = null; // the schema of db as it is now, when it has been read since the last change
+            for (int i = 0; i < migrations.size(); i++) {
+                Migration migration = migrations.get(i);
+                MigrationVersion previous = i == 0 ? MigrationVersion.EMPTY : migrations.get(i - 1).version();
+                if (migration.down().isEmpty()) {
+                    migrator.migrateTo(migration.version());
+                    current = null;
+                    results.add(new CheckResult(Kind.REVERSIBILITY, Verdict.SKIPPED, Optional.of(migration), List.of(),
+                            Optional.empty()));
+                    continue;
+                }
+                progress.accept("Reversibility " + (i + 1) + "/" + migrations.size() + ": applying, reverting and"
+                        + " applying again " + migration + " ...");
+                SchemaSnapshot before = current != null ? current : inspect(db);
+                Migrator walking = migrator;
+                walking.migrateTo(migration.version());
+                SchemaSnapshot afterUp = inspect(db);
+                List<Comparison> differences = new ArrayList<>();
+                Failure failure = step(Step.DOWN, () -> walking.migrateTo(previous));
+                SchemaSnapshot afterUpAgain = null;
+                if (failure == null) {
+                    keepIfDifferent(differences, compare(Step.DOWN, before, inspect(db)));
+                    failure = step(Step.UP_AGAIN, () -> walking.migrateTo(migration.version()));
+                }
+                if (failure == null) {
+                    afterUpAgain = inspect(db);
+                    keepIfDifferent(differences, compare(Step.UP_AGAIN, afterUp, afterUpAgain));
+                }
+                CheckResult result = new CheckResult(Kind.REVERSIBILITY, Verdict.FAILED, Optional.of(migration),
+                        differences, Optional.ofNullable(failure));
+                boolean clean = failure == null && differences.isEmpty();
+                boolean passes = clean || acceptColumnOrder && result.differsInColumnOrderOnly();
+                results.add(passes ? new CheckResult(Kind.REVERSIBILITY, Verdict.PASSED, Optional.of(migration),
+                        differences, Optional.empty()) : result);
+                if (clean) {
+                    current = afterUpAgain;
+                } else {
+                    // The database is in a state no version of the chain describes: go on in a new one.
+                    scratch.drop(db);
+                    db = scratch.create();
+                    migrator = migrator(chain, db);
+                    migrator.migrateTo(migration.version());
+                    current = null;
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Checks that the master schema is idempotent: run on a new database, then a second time on the same one, the
+     * second run must succeed and change nothing (what {@code CREATE ... IF NOT EXISTS} scripts promise).
+     *
+     * @param masterSchema the script
+     * @return the result: {@link Kind#MASTER_SCHEMA_IDEMPOTENCY}, with the comparison first run → second run, or the
+     *     second run's failure
+     * @throws DriftlessException when the first run fails
+     */
+    public CheckResult masterSchemaIdempotency(SqlScript masterSchema) {
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            progress.accept("Running " + masterSchema.name() + " twice ...");
+            run(masterSchema, db);
+            return runAgain(Kind.MASTER_SCHEMA_IDEMPOTENCY, Optional.empty(), masterSchema, db);
+        }
+    }
+
+    /**
+     * Checks that every migration's up script is idempotent: in one database, each up script runs directly (no
+     * history table) after the ones before it, then a second time, which must succeed and change nothing. After a
+     * migration that fails, the walk goes on in a new database with the up scripts up to it run once.
+     *
+     * @param chain the chain
+     * @return one result per migration, in order: {@link Kind#MIGRATION_IDEMPOTENCY}
+     * @throws DriftlessException when an up script fails the first time it runs
+     */
+    public List<CheckResult> migrationIdempotency(MigrationChain chain) {
+        List<Migration> migrations = chain.migrations();
+        List<CheckResult> results = new ArrayList<>();
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            for (int i = 0; i < migrations.size(); i++) {
+                Migration migration = migrations.get(i);
+                progress.accept("Idempotency " + (i + 1) + "/" + migrations.size() + ": running " + migration
+                        + " twice ...");
+                run(migration.up(), db);
+                CheckResult result = runAgain(Kind.MIGRATION_IDEMPOTENCY, Optional.of(migration), migration.up(), db);
+                results.add(result);
+                if (result.failed()) {
+                    scratch.drop(db);
+                    db = scratch.create();
+                    for (Migration earlier : migrations.subList(0, i + 1)) {
+                        run(earlier.up(), db);
+                    }
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Checks that migrating keeps data: migrates a new database to one version, loads rows, counts each table's rows,
+     * migrates on and counts again (with the given query for a table the chain renames, splits or filters).
+     *
+     * @param chain the chain
+     * @param from the version to load the rows at
+     * @param to the version to migrate to afterwards
+     * @param load loads the rows into the database (e.g. a fixture through the seeder)
+     * @param tables the tables loaded, e.g. {@code schema.table} or {@code table} as the loader names them
+     * @param countQueries table → a query returning one number that counts its rows after migrating
+     * @return the counts and the verdict: {@link Verdict#FAILED} when a table has fewer rows or cannot be counted
+     * @throws DriftlessException when migrating, loading or the first count fails
+     */
+    public DataPreservation dataPreservation(MigrationChain chain, MigrationVersion from, MigrationVersion to,
+            Consumer<Database> load, List<String> tables, Map<String, String> countQueries) {
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            Migrator migrator = migrator(chain, db);
+            migrator.migrateTo(from);
+            load.accept(db);
+            List<Long> before = new ArrayList<>();
+            for (String table : tables) {
+                try {
+                    before.add(count(db, "SELECT count(*) FROM " + qualified(table)));
+                } catch (SQLException e) {
+                    throw new DriftlessException("Cannot count the rows loaded into " + table + ": "
+                            + ServerError.of(e).summary(), e);
+                }
+            }
+            progress.accept("Loaded " + String.join(", ", tables) + " at " + from + ", migrating to " + to + " ...");
+            migrator.migrateTo(to);
+            List<DataPreservation.TableRows> rows = new ArrayList<>();
+            for (int i = 0; i < tables.size(); i++) {
+                String table = tables.get(i);
+                Optional<String> query = Optional.ofNullable(countQueries.get(table));
+                OptionalLong after = OptionalLong.empty();
+                Optional<ServerError> error = Optional.empty();
+                try {
+                    after = OptionalLong.of(count(db, query.orElse("SELECT count(*) FROM " + qualified(table))));
+                } catch (SQLException e) {
+                    error = Optional.of(ServerError.of(e));
+                }
+                rows.add(new DataPreservation.TableRows(table, before.get(i), after, query, error));
+            }
+            boolean lost = rows.stream().anyMatch(DataPreservation.TableRows::lost);
+            return new DataPreservation(lost ? Verdict.FAILED : Verdict.PASSED, from, to, rows);
+        }
+    }
+
+    /** Runs a script a second time on the database it ran on, and compares the schema with the one after the first. */
+    private CheckResult runAgain(Kind kind, Optional<Migration> migration, SqlScript script, Database db) {
+        SchemaSnapshot first = inspect(db);
+        Failure failure = step(Step.SECOND_RUN, () -> run(script, db));
+        if (failure != null) {
+            return new CheckResult(kind, Verdict.FAILED, migration, List.of(), Optional.of(failure));
+        }
+        Comparison comparison = compare(Step.SECOND_RUN, first, inspect(db));
+        boolean same = comparison.diff().isEmpty();
+        List<Comparison> kept = same && migration.isPresent() ? List.of() : List.of(comparison);
+        return new CheckResult(kind, same ? Verdict.PASSED : Verdict.FAILED, migration, kept, Optional.empty());
+    }
+
+    /** Runs one step whose failure is a verdict rather than broken input; returns the failure, or {@code null}. */
+    private static Failure step(Step step, Runnable action) {
+        try {
+            action.run();
+            return null;
+        } catch (DriftlessException e) {
+            return new Failure(step, e);
+        }
+    }
+
+    private Comparison compare(Step step, SchemaSnapshot from, SchemaSnapshot to) {
+        return new Comparison(step, from, to, SchemaDiff.between(from, to, options));
+    }
+
+    private static void keepIfDifferent(List<Comparison> differences, Comparison comparison) {
+        if (!comparison.diff().isEmpty()) {
+            differences.add(comparison);
+        }
+    }
+
+    private SchemaSnapshot inspect(Database db) {
+        return SchemaInspector.create(filter).inspect(db);
+    }
+
+    private static Migrator migrator(MigrationChain chain, Database db) {
+        return Migrator.of(chain, db).withDatabaseLabel(DATABASE_LABEL);
+    }
+
+    private static void migrate(MigrationChain chain, Database db, MigrationVersion target) {
+        migrator(chain, db).migrateTo(target);
+    }
+
+    private static ScriptResult run(SqlScript script, Database db) {
+        try (Connection connection = db.connect()) {
+            return ScriptRunner.create().run(script, connection);
+        } catch (SQLException e) {
+            throw new DriftlessException("Cannot connect to " + DATABASE_LABEL + " " + db.name() + ": "
+                    + ServerError.of(e).summary(), e);
+        }
+    }
+
+    private static long count(Database db, String query) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String qualified(String table) {
+        int dot = table.indexOf('.');
+        return dot < 0 ? Quote.identifier(table) : Quote.qualified(table.substring(0, dot), table.substring(dot + 1));
+    }
+}
