@@ -142,8 +142,11 @@ public final class Templates implements AutoCloseable {
      * @return the database name, {@code driftless_tpl_} followed by 40 hex digits
      */
     public String databaseNameFor(TemplateKey key) {
+        // The lock space is part of the name: runs whose admin sessions connect to different databases cannot see
+        // each other's leases, so each builds and guards its own templates.
         String serverSpecific = TemplateKey.builder().add("templates", "v2").add("key", key.hash())
-                .add("postgres major", Integer.toString(server.majorVersion())).build().hash();
+                .add("postgres major", Integer.toString(server.majorVersion())).add("scope", admin.scope()).build()
+                .hash();
         return TEMPLATE_PREFIX + serverSpecific.substring(0, 40);
     }
 

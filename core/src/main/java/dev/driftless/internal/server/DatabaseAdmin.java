@@ -107,6 +107,14 @@ public final class DatabaseAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the lock space this run's advisory locks live in (a hash of the database its admin sessions connect to
+     *     and the user): runs of different scopes cannot see each other's leases, so they never share a template
+     */
+    public String scope() {
+        return scope;
+    }
+
     /** @return the URL of the admin database; {@link PgUrl#withDatabase} points it at another */
     public PgUrl baseUrl() {
         return baseUrl;
@@ -450,7 +458,8 @@ public final class DatabaseAdmin implements AutoCloseable {
             }
             for (String template : templates) {
                 Optional<OwnershipMarker> marker = inspectQuietly(template);
-                if (marker.isPresent() && !marker.get().persistent()) {
+                // Only a run of the template's own scope can see every lease on it.
+                if (marker.isPresent() && !marker.get().persistent() && marker.get().scope().equals(scope)) {
                     dropIfUnused(template);
                 }
             }

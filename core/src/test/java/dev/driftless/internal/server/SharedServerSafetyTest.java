@@ -212,6 +212,29 @@ class SharedServerSafetyTest {
                 .contains(aliveCopy.name(), kept.name());
     }
 
+    @Test
+    void runsWhoseAdminSessionsGoToOtherDatabasesNeverShareOrDropEachOthersTemplates() throws SQLException {
+        String otherDatabase = usersDatabase + "_b";
+        execute(hostAdmin, "CREATE DATABASE " + otherDatabase);
+        unmarked.add(otherDatabase);
+        PostgresServer here = run(false);
+        PostgresServer there = PostgresServer.start(ServerConfig.external(
+                "jdbc:postgresql://localhost:" + host.port() + "/" + otherDatabase, hostAdmin.user(),
+                hostAdmin.password()));
+        TemplateKey key = TemplateKey.of("two lock spaces " + UUID.randomUUID());
+        Template mine = Templates.of(here).get(key, db -> execute(db, "CREATE TABLE mine (id int)"));
+
+        Template theirs = Templates.of(there).get(key, db -> execute(db, "CREATE TABLE theirs (id int)"));
+        there.close();
+
+        assertThat(theirs.databaseName()).as("advisory locks of another database cannot guard ours")
+                .isNotEqualTo(mine.databaseName());
+        assertThat(host.driftlessDatabases()).contains(mine.databaseName()).doesNotContain(theirs.databaseName());
+        Database copy = mine.newDatabase();
+        assertThat(count(copy, "mine")).isZero();
+        here.drop(copy);
+    }
+
     private PostgresServer run(boolean reuse) {
         PostgresServer run = PostgresServer.start(ServerConfig.external(url, hostAdmin.user(), hostAdmin.password())
                 .withReuse(reuse));
