@@ -102,6 +102,12 @@ public final class ServerConfig {
         return b;
     }
 
+    private ServerConfig with(java.util.function.Consumer<Builder> change) {
+        Builder copy = builder();
+        change.accept(copy);
+        return copy.build();
+    }
+
     /** The settings while a configuration is put together; never escapes this class. */
     private static final class Builder {
         private ProviderKind provider;
@@ -215,9 +221,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withProvider(ProviderKind newProvider) {
-        Builder copy = builder();
-        copy.provider = Objects.requireNonNull(newProvider, "provider");
-        return copy.build();
+        return with(copy -> copy.provider = Objects.requireNonNull(newProvider, "provider"));
     }
 
     /**
@@ -227,9 +231,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withPostgresVersion(int majorVersion) {
-        Builder copy = builder();
-        copy.postgresVersion = majorVersion;
-        return copy.build();
+        return with(copy -> copy.postgresVersion = majorVersion);
     }
 
     /**
@@ -239,9 +241,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withImage(String newImage) {
-        Builder copy = builder();
-        copy.image = Objects.requireNonNull(newImage, "image");
-        return copy.build();
+        return with(copy -> copy.image = Objects.requireNonNull(newImage, "image"));
     }
 
     /**
@@ -253,12 +253,12 @@ public final class ServerConfig {
      * @return the copy, with the external provider
      */
     public ServerConfig withJdbcUrl(String newJdbcUrl, String newUser, String newPassword) {
-        Builder copy = builder();
-        copy.provider = ProviderKind.EXTERNAL;
-        copy.jdbcUrl = Objects.requireNonNull(newJdbcUrl, "jdbcUrl");
-        copy.user = newUser;
-        copy.password = newPassword;
-        return copy.build();
+        return with(copy -> {
+            copy.provider = ProviderKind.EXTERNAL;
+            copy.jdbcUrl = Objects.requireNonNull(newJdbcUrl, "jdbcUrl");
+            copy.user = newUser;
+            copy.password = newPassword;
+        });
     }
 
     /**
@@ -268,9 +268,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withReuse(boolean newReuse) {
-        Builder copy = builder();
-        copy.reuse = newReuse;
-        return copy.build();
+        return with(copy -> copy.reuse = newReuse);
     }
 
     /**
@@ -280,9 +278,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withCacheDir(Path folder) {
-        Builder copy = builder();
-        copy.cacheDir = Objects.requireNonNull(folder, "folder");
-        return copy.build();
+        return with(copy -> copy.cacheDir = Objects.requireNonNull(folder, "folder"));
     }
 
     /**
@@ -292,9 +288,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withDataParent(Path folder) {
-        Builder copy = builder();
-        copy.dataParent = folder;
-        return copy.build();
+        return with(copy -> copy.dataParent = folder);
     }
 
     /**
@@ -307,9 +301,7 @@ public final class ServerConfig {
         if (copies < 0) {
             throw new IllegalArgumentException("copies must be 0 or more, but is " + copies);
         }
-        Builder copy = builder();
-        copy.clonePrefetch = copies;
-        return copy.build();
+        return with(copy -> copy.clonePrefetch = copies);
     }
 
     /**
@@ -319,9 +311,7 @@ public final class ServerConfig {
      * @return the copy
      */
     public ServerConfig withCloneStrategy(CloneStrategy strategy) {
-        Builder copy = builder();
-        copy.cloneStrategy = Objects.requireNonNull(strategy, "strategy");
-        return copy.build();
+        return with(copy -> copy.cloneStrategy = Objects.requireNonNull(strategy, "strategy"));
     }
 
     /** @return the provider, never {@code null} */

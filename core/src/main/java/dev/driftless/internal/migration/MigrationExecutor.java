@@ -329,45 +329,8 @@ public final class MigrationExecutor {
     private void apply(Migration migration) throws SQLException {
         SqlScript script = migration.up();
         MigrationVersion before = reached;
-        Duration duration = run(script, "migration " + migration, before, before, new Bookkeeping() {
-            private int rank;
-
-            @Override
-            public void started() throws SQLException {
-                rank = history.insert(connection, migration.version(), migration.description(), script.name(),
-                        migration.checksum(), Duration.ZERO, State.STARTED);
-            }
-
-            @Override
-            public void succeeded(Duration took, boolean wasStarted) throws SQLException {
-                if (wasStarted) {
-                    history.finish(connection, rank, took, State.APPLIED);
-                } else {
-                    history.insert(connection, migration.version(), migration.description(), script.name(),
-                            migration.checksum(), took, State.APPLIED);
-                }
-            }
-
-            @Override
-            public void failedPartly(Duration took) throws SQLException {
-                history.finish(connection, rank, took, State.FAILED);
-            }
-
-            @Override
-            public void failedCleanly() throws SQLException {
-                history.delete(connection, rank);
-            }
-
-            @Override
-            public int rank() {
-                return rank;
-            }
-
-            @Override
-            public State failedState() {
-                return State.FAILED;
-            }
-        });
+        Duration duration = run(script, "migration " + migration, before, before,
+                new UpRecord(migration.version(), migration.description(), script.name(), migration.checksum(), null));
         String description = migration.description().isEmpty() ? "" : " (" + migration.description() + ")";
         if (migration.version().compareTo(before) < 0) {
             LOG.info("Migrated {} to version {}{} out of order (it is at version {}) in {} ms", database,
@@ -430,51 +393,71 @@ public final class MigrationExecutor {
                 continue;
             }
             SqlScript script = repeatable.script();
-            Duration duration = run(script, repeatable.toString(), reached, reached, new Bookkeeping() {
-                private int rank;
-
-                @Override
-                public void started() throws SQLException {
-                    rank = history.insert(connection, MigrationVersion.EMPTY, repeatable.description(), script.name(),
-                            repeatable.checksum(), Duration.ZERO, State.STARTED);
-                }
-
-                @Override
-                public void succeeded(Duration took, boolean wasStarted) throws SQLException {
-                    if (row != null) {
-                        history.delete(connection, row.rank());
-                    }
-                    if (wasStarted) {
-                        history.finish(connection, rank, took, State.APPLIED);
-                    } else {
-                        history.insert(connection, MigrationVersion.EMPTY, repeatable.description(), script.name(),
-                                repeatable.checksum(), took, State.APPLIED);
-                    }
-                }
-
-                @Override
-                public void failedPartly(Duration took) throws SQLException {
-                    history.finish(connection, rank, took, State.FAILED);
-                }
-
-                @Override
-                public void failedCleanly() throws SQLException {
-                    history.delete(connection, rank);
-                }
-
-                @Override
-                public int rank() {
-                    return rank;
-                }
-
-                @Override
-                public State failedState() {
-                    return State.FAILED;
-                }
-            });
+            Duration duration = run(script, repeatable.toString(), reached, reached,
+                    new UpRecord(MigrationVersion.EMPTY, repeatable.description(), script.name(),
+                            repeatable.checksum(), row));
             repeatablesNow.add(repeatable);
             LOG.info("Applied repeatable migration {} to {} in {} ms", repeatable.description(), database,
                     duration.toMillis());
+        }
+    }
+
+    /**
+     * The history rows of an up script (a versioned migration, or a repeatable one replacing its earlier row): a
+     * {@code started} row before a script that runs outside a transaction, then {@code applied} or {@code failed}.
+     */
+    private final class UpRecord implements Bookkeeping {
+        private final MigrationVersion version;
+        private final String description;
+        private final String scriptName;
+        private final String checksum;
+        private final AppliedMigration replaced;
+        private int rank;
+
+        UpRecord(MigrationVersion version, String description, String scriptName, String checksum,
+                 AppliedMigration replaced) {
+            this.version = version;
+            this.description = description;
+            this.scriptName = scriptName;
+            this.checksum = checksum;
+            this.replaced = replaced;
+        }
+
+        @Override
+        public void started() throws SQLException {
+            rank = history.insert(connection, version, description, scriptName, checksum, Duration.ZERO, State.STARTED);
+        }
+
+        @Override
+        public void succeeded(Duration took, boolean wasStarted) throws SQLException {
+            if (replaced != null) {
+                history.delete(connection, replaced.rank());
+            }
+            if (wasStarted) {
+                history.finish(connection, rank, took, State.APPLIED);
+            } else {
+                history.insert(connection, version, description, scriptName, checksum, took, State.APPLIED);
+            }
+        }
+
+        @Override
+        public void failedPartly(Duration took) throws SQLException {
+            history.finish(connection, rank, took, State.FAILED);
+        }
+
+        @Override
+        public void failedCleanly() throws SQLException {
+            history.delete(connection, rank);
+        }
+
+        @Override
+        public int rank() {
+            return rank;
+        }
+
+        @Override
+        public State failedState() {
+            return State.FAILED;
         }
     }
 
