@@ -3,6 +3,7 @@ package dev.driftless.internal.server;
 import dev.driftless.DriftlessException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PostgresCommands {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static volatile List<String> rootPrefix;
 
     private final Path bin;
@@ -42,9 +44,20 @@ final class PostgresCommands {
         return command("initdb");
     }
 
-    /** @return the command that runs the server, {@code postgres} */
+    /**
+     * @return the command that runs the server, {@code postgres}, in a session of its own where {@code setsid} exists:
+     *     a Ctrl-C or a signal to the JVM's process group must not stop a server that other JVMs may be using; its
+     *     watchdog decides when it stops
+     */
     List<String> postgres() {
-        return command("postgres");
+        List<String> command = new ArrayList<>(ownSession());
+        command.addAll(command("postgres"));
+        return command;
+    }
+
+    /** @return {@code setsid} where it exists (util-linux), so that a process runs in a session of its own */
+    static List<String> ownSession() {
+        return Files.isExecutable(SETSID) ? List.of(SETSID.toString()) : List.of();
     }
 
     /** @return the command that runs {@code pg_ctl} */

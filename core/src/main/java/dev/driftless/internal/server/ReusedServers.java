@@ -43,7 +43,6 @@ final class ReusedServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusedServers.class);
     private static final String INITIALIZED = "initialized";
-    private static final String WATCHDOG = "watchdog";
     private static final long NOTICE_AFTER_MILLIS = 5_000;
 
     /** This JVM's use of each reused server; file locks are per process, so one JVM holds each lock once. */
@@ -145,7 +144,7 @@ final class ReusedServers {
     }
 
     private static void ensureWatchdog(Path cacheDir, Path folder, PostgresCommands commands) {
-        Path record = folder.resolve(WATCHDOG);
+        Path record = folder.resolve(Watchdog.RECORD);
         List<String> lines = Watchdog.readLines(record);
         if (!lines.isEmpty() && Watchdog.alive(lines.get(0))) {
             return;

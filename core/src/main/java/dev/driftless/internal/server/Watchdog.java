@@ -46,6 +46,8 @@ public final class Watchdog {
     static final String USERS_LOCK = "users.lock";
     /** The lock file held while a reused server is being set up or stopped. */
     static final String SETUP_LOCK = "setup.lock";
+    /** The file naming a reused server's watchdog, which removes it once it has stopped the server. */
+    static final String RECORD = "watchdog";
 
     private Watchdog() {
     }
@@ -75,6 +77,8 @@ public final class Watchdog {
     }
 
     private static void awaitLastUser(Path folder, List<String> pgCtl) throws IOException, InterruptedException {
+        // The server runs by the time this watchdog starts; remember it, in case its pid file vanishes before it stops.
+        Optional<ProcessHandle> known = postmaster(folder.resolve(DATA));
         try (RandomAccessFile users = new RandomAccessFile(folder.resolve(USERS_LOCK).toFile(), "rw");
              RandomAccessFile setup = new RandomAccessFile(folder.resolve(SETUP_LOCK).toFile(), "rw")) {
             FileChannel usersChannel = users.getChannel();
@@ -84,8 +88,11 @@ public final class Watchdog {
                 FileLock settingUp = setupChannel.tryLock();
                 if (settingUp != null) {
                     try {
-                        stopServer(folder.resolve(DATA), pgCtl, "fast");
+                        stopServer(folder.resolve(DATA), pgCtl, "fast", known);
                     } finally {
+                        // Still holding the set-up lock: a JVM that sets the server up after this sees no watchdog
+                        // and starts one, rather than counting on this one, which is about to end.
+                        Files.deleteIfExists(folder.resolve(RECORD));
                         settingUp.release();
                         noUsers.release();
                     }
@@ -108,12 +115,25 @@ public final class Watchdog {
      * @return {@code true} when a server was running
      */
     static boolean stopServer(Path dataDirectory, List<String> pgCtl, String mode) {
+        return stopServer(dataDirectory, pgCtl, mode, Optional.empty());
+    }
+
+    /**
+     * Stops a server as {@link #stopServer(Path, List, String)} does; when its {@code postmaster.pid} is gone (its
+     * folder deleted under it), the postmaster this process saw earlier, if it still runs, the same process.
+     */
+    private static boolean stopServer(Path dataDirectory, List<String> pgCtl, String mode,
+                                      Optional<ProcessHandle> known) {
         Optional<ProcessHandle> postmaster = postmaster(dataDirectory);
+        boolean pidFileGone = postmaster.isEmpty() && known.isPresent() && known.get().isAlive();
+        if (pidFileGone) {
+            postmaster = known;
+        }
         if (postmaster.isEmpty()) {
             return false;
         }
         ProcessHandle process = postmaster.get();
-        if (pgCtl.isEmpty()) {
+        if (pgCtl.isEmpty() || pidFileGone) {
             // No pg_ctl of the right version at hand (an orphan of another JVM): SIGTERM, PostgreSQL's smart shutdown.
             process.destroy();
         } else {
@@ -237,16 +257,17 @@ public final class Watchdog {
     }
 
     /**
-     * A watchdog started from a terminal shares its process group: Ctrl-C must stop the tests, not the watchdog
-     * before it has cleaned up. {@code sun.misc.Signal} is reached by reflection, so that a JDK without it only loses
-     * this refinement.
+     * A watchdog outlives what it watches by design: a Ctrl-C, a hang-up or a TERM sent to the run it belongs to must
+     * not stop it before it has cleaned up (where {@code setsid} exists it runs in a session of its own anyway; this
+     * covers the rest). It ends on its own once its job is done. {@code sun.misc.Signal} is reached by reflection, so
+     * that a JDK without it only loses this refinement.
      */
     private static void ignoreTerminalSignals() {
         try {
             Class<?> signal = Class.forName("sun.misc.Signal");
             Class<?> handler = Class.forName("sun.misc.SignalHandler");
             Object ignore = handler.getField("SIG_IGN").get(null);
-            for (String name : new String[] {"INT", "HUP"}) {
+            for (String name : new String[] {"INT", "HUP", "TERM"}) {
                 signal.getMethod("handle", signal, handler)
                         .invoke(null, signal.getConstructor(String.class).newInstance(name), ignore);
             }

@@ -57,13 +57,18 @@ final class Watchdogs {
 
     private static Process start(Path cacheDir, String mode, Path folder, List<String> pgCtl,
                                  ProcessBuilder.Redirect input) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx16m", "-Xss512k", "-XX:+UseSerialGC",
+        // In a session of its own: a signal to the JVM's process group (Ctrl-C, a build tool stopping the run) must
+        // not take the watchdog with it, since cleaning up after that is its job.
+        List<String> command = new ArrayList<>(PostgresCommands.ownSession());
+        command.addAll(List.of(javaExecutable(), "-Xmx16m", "-Xss512k", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", classFolder(cacheDir).toString(),
                 Watchdog.class.getName(), mode, folder.toString()));
         command.addAll(pgCtl);
         try {
+            // Its output (nothing, unless it fails) goes to a log in the server folder, for a person to read.
             return new ProcessBuilder(command).redirectInput(input)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("watchdog.log").toFile()))
+                    .redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new DriftlessException("Cannot start the process that stops the embedded PostgreSQL server when this"
                     + " JVM ends (" + command.get(0) + "): " + e.getMessage(), e);

@@ -92,10 +92,12 @@ class CrashRecoveryTest {
 
         try (ChildJvm next = ChildJvm.start(properties, FaultChildMain.class, "reuse-run", "0")) {
             String databases = next.await("DATABASES=", START);
-            next.await("PORT=", START);
+            int nextPort = port(next.await("PORT=", START));
+            long nextPostmaster = postmasterPid(data);
             assertThat(next.waitForExit()).as(next.output()).isZero();
             assertThat(databases).as("the killed run's half-built template was removed at start")
                     .doesNotContain("driftless_build_");
+            awaitStopped(nextPostmaster, nextPort);
         }
         assertThat(hba(data)).doesNotContain("trust");
     }
@@ -107,11 +109,14 @@ class CrashRecoveryTest {
              ChildJvm second = ChildJvm.start(properties, FaultChildMain.class, "reuse-run", "4000")) {
             int firstPort = port(first.await("PORT=", START));
             int secondPort = port(second.await("PORT=", START));
+            long postmaster = postmasterPid(cache.resolve("embedded-pg17").resolve("data"));
             assertThat(first.waitForExit()).as(first.output()).isZero();
             assertThat(second.waitForExit()).as(second.output()).isZero();
 
             assertThat(secondPort).as("the second JVM uses the server the first started").isEqualTo(firstPort);
             assertThat(count(first.output() + second.output(), "INITIALIZED")).as("template builds").isEqualTo(1);
+            // The last JVM using it is gone, so its watchdog stops it.
+            awaitStopped(postmaster, firstPort);
         }
     }
 
