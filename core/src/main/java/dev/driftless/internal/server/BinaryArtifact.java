@@ -23,6 +23,17 @@ record BinaryArtifact(int major, String release, String platform) {
         return GROUP_ID + ":" + artifactId() + ":" + release;
     }
 
+    /**
+     * Names the {@code .txz} inside the jar, which zonky names by system and architecture.
+     *
+     * @return {@code postgres-linux-x86_64.txz}, {@code postgres-linux-arm_64-alpine_linux.txz}, ...
+     */
+    String txzName() {
+        String[] parts = platform.split("-");
+        return "postgres-" + parts[0] + "-" + (parts[1].equals("amd64") ? "x86_64" : "arm_64")
+                + (parts.length > 2 ? "-alpine_linux" : "") + ".txz";
+    }
+
     /** @return what this is, for messages: {@code the PostgreSQL 17 binaries for linux-amd64 (<coordinates>)} */
     @Override
     public String toString() {

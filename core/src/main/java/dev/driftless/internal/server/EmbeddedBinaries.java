@@ -75,7 +75,7 @@ public final class EmbeddedBinaries {
     public static Path install(int major, ServerConfig config) {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return install(find(major, Platform.current(), config,
-                context != null ? context : EmbeddedBinaries.class.getClassLoader()), config);
+                context != null ? context : EmbeddedBinaries.class.getClassLoader(), System.getProperties()), config);
     }
 
     /**
@@ -113,16 +113,18 @@ public final class EmbeddedBinaries {
      * @param platform the platform
      * @param config how to resolve through Maven
      * @param classPath the class path to look at first
+     * @param system the system properties Maven's settings depend on (see {@link MavenSettings#read})
      * @return the archive
      * @throws DriftlessException when it cannot be had (see {@link MavenBinaries#resolve})
      */
-    static BinaryArchive find(int major, Platform platform, ServerConfig config, ClassLoader classPath) {
+    static BinaryArchive find(int major, Platform platform, ServerConfig config, ClassLoader classPath,
+                              Properties system) {
         BinaryArtifact artifact = artifact(major, platform);
         Optional<BinaryArchive> declared = BinaryArchive.onClassPath(artifact, classPath);
         if (declared.isPresent()) {
             return declared.get();
         }
-        MavenSettings settings = MavenSettings.read(config.mavenSettings(), System.getProperties(), System.getenv());
+        MavenSettings settings = MavenSettings.read(config.mavenSettings(), system, System.getenv());
         return new BinaryArchive(artifact, MavenBinaries.resolve(artifact, config.binaryRepository(), settings),
                 "the local Maven repository");
     }
