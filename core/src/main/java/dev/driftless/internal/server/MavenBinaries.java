@@ -70,6 +70,8 @@ final class MavenBinaries {
                 .setProxySelector(settings.proxies())
                 .setAuthenticationSelector(settings.credentials())
                 .setConfigProperty("aether.syncContext.named.factory", "file-lock")
+                // Record where artifacts came from as Maven 3 does (by repository id), so that builds share them.
+                .setConfigProperty("aether.system.trackingRepositoryKeyFunction", "simple")
                 .setConfigProperty("aether.transport.http.userAgent", "Driftless")
                 .build()) {
             List<RemoteRepository> repositories = system.newResolutionRepositories(session, List.of(repository));
