@@ -101,9 +101,8 @@ final class MavenSettings {
             SettingsBuildingResult result = new DefaultSettingsBuilderFactory().newInstance().build(request);
             settings = result.getEffectiveSettings();
         } catch (SettingsBuildingException e) {
-            throw new DriftlessException("Cannot read the Maven settings " + describe(read) + ": "
-                    + problems(e.getProblems()) + ". Fix the file, or point " + DriftlessConfig.MAVEN_SETTINGS
-                    + " at another one.", e);
+            throw new DriftlessException("Cannot read the Maven settings " + problems(e.getProblems()) + ". Fix the"
+                    + " file, or point " + DriftlessConfig.MAVEN_SETTINGS + " at another one.", e);
         }
         Path security = Paths.get(system.getProperty(DefaultSecDispatcher.SYSTEM_PROPERTY_SEC_LOCATION,
                 home.resolve(".m2").resolve("settings-security.xml").toString()));
@@ -114,7 +113,8 @@ final class MavenSettings {
                 .filter(p -> p.getSeverity() != SettingsProblem.Severity.WARNING).collect(Collectors.toList());
         if (!failures.isEmpty()) {
             throw new DriftlessException("Cannot decrypt the passwords in the Maven settings " + describe(read) + " with "
-                    + security + ": " + problems(failures) + ". Fix the password or the master password.");
+                    + security + ": " + failures.stream().map(SettingsProblem::getMessage)
+                    .collect(Collectors.joining("; ")) + ". Fix the password or the master password.");
         }
         String override = system.getProperty("maven.repo.local");
         Path local = override != null && !override.isBlank() ? Paths.get(override)
@@ -177,7 +177,13 @@ final class MavenSettings {
         return files.stream().map(Path::toString).collect(Collectors.joining(" and "));
     }
 
+    /** @return each problem as {@code file:line:column: message}, without the file again or the parser's echo */
     private static String problems(List<SettingsProblem> problems) {
-        return problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; "));
+        return problems.stream().map(p -> {
+            String message = p.getMessage().replace("Non-parseable settings " + p.getSource() + ": ", "");
+            int echo = message.indexOf(" (position:");
+            return p.getSource() + (p.getLineNumber() > 0 ? ":" + p.getLineNumber() + ":" + p.getColumnNumber() : "")
+                    + ": " + (echo > 0 ? message.substring(0, echo) : message);
+        }).collect(Collectors.joining("; "));
     }
 }

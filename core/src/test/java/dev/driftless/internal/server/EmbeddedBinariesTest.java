@@ -75,6 +75,29 @@ class EmbeddedBinariesTest {
     }
 
     @Test
+    void reachesTheConfiguredRepositoryThroughTheProxyOfTheSettings() throws IOException {
+        Path localRepository = tmp.resolve("repository");
+        try (RepositoryServer proxy = RepositoryServer.serving(buildRepository(), "ci", "s3cret")) {
+            Path settings = settings(localRepository, "<proxies><proxy><id>corp-proxy</id><active>true</active>"
+                    + "<protocol>http</protocol><host>127.0.0.1</host><port>" + proxy.port() + "</port></proxy>"
+                    + "</proxies><servers><server><id>driftless-embedded</id><username>ci</username>"
+                    + "<password>s3cret</password></server></servers>");
+            Properties properties = new Properties();
+            properties.setProperty(DriftlessConfig.MAVEN_SETTINGS, settings.toString());
+            // A host that never resolves (RFC 2606): only the proxy can reach it.
+            properties.setProperty(DriftlessConfig.EMBEDDED_REPOSITORY, "http://repo.invalid/maven2");
+            ServerConfig config = ServerConfig.from(DriftlessConfig.of(Map.of(), properties, new Properties()));
+
+            BinaryArchive archive = EmbeddedBinaries.find(17, platform, config, NO_BINARIES, system());
+
+            assertThat(proxy.served()).contains("GET " + jarPath);
+            assertThat(archive.file()).isEqualTo(localRepository.resolve(jarPath));
+            assertThat(localRepository.resolve(jarPath).resolveSibling("_remote.repositories"))
+                    .content().contains(artifact.artifactId() + "-17.11.0.jar>driftless-embedded=");
+        }
+    }
+
+    @Test
     void namesTheMirrorTheSettingsAndTheWaysOutWhenTheArtifactIsMissing() throws IOException {
         try (RepositoryServer mirror = RepositoryServer.serving(Files.createDirectories(tmp.resolve("bare")), "ci",
                 "s3cret")) {
@@ -162,6 +185,17 @@ class EmbeddedBinariesTest {
                 .hasMessage("driftless.maven.settings names the Maven settings file " + missing + ", which does not"
                         + " exist. Point it at an existing settings.xml, or unset it to use "
                         + Paths.get(System.getProperty("user.home"), ".m2", "settings.xml") + ".");
+    }
+
+    @Test
+    void namesAMalformedSettingsFile() throws IOException {
+        Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings>\n  <mirrors><mirror>\n</settings>\n");
+
+        assertThatThrownBy(() -> EmbeddedBinaries.find(17, platform, config(settings), NO_BINARIES, system()))
+                .isInstanceOf(DriftlessException.class)
+                .hasMessage("Cannot read the Maven settings " + settings + ":3:12: end tag name </settings> must match"
+                        + " start tag name <mirror> from line 2. Fix the file, or point driftless.maven.settings at"
+                        + " another one.");
     }
 
     @Test

@@ -16,7 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A Maven repository over HTTP on loopback, as a corporate mirror would be: serves the files of a folder under
  * {@code /maven2/}, to clients that authenticate with one user and password (basic authentication), and remembers
- * the paths it was asked for once authenticated.
+ * the paths it was asked for once authenticated. It answers requests sent to it as an HTTP proxy too (an absolute
+ * URL whose path is under {@code /maven2/}), as if it were the repository they name.
  */
 final class RepositoryServer implements AutoCloseable {
 
@@ -49,7 +50,12 @@ final class RepositoryServer implements AutoCloseable {
 
     /** @return the repository's URL: {@code http://127.0.0.1:<port>/maven2} */
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/maven2";
+        return "http://127.0.0.1:" + port() + "/maven2";
+    }
+
+    /** @return the port it listens on, on 127.0.0.1 */
+    int port() {
+        return server.getAddress().getPort();
     }
 
     /** @return the paths below {@code /maven2/} asked for by authenticated clients, in order */
