@@ -32,9 +32,9 @@ import java.util.stream.Collectors;
 final class MavenBinaries {
 
     /** The id of the repository when it is Maven Central, so that mirrors of {@code central} apply, as in Maven. */
-    static final String CENTRAL = "central";
+    private static final String CENTRAL = "central";
     /** The id of the repository {@code driftless.embedded.repository} names; {@code <server>} credentials use it. */
-    static final String CUSTOM = "driftless-embedded";
+    private static final String CUSTOM = "driftless-embedded";
 
     private static final Logger LOG = LoggerFactory.getLogger(MavenBinaries.class);
 
@@ -123,7 +123,7 @@ final class MavenBinaries {
     }
 
     /** @return {@code the repository 'central' (https://...)} or {@code the mirror 'corp' (http://...) of central} */
-    static String describe(RemoteRepository repository) {
+    private static String describe(RemoteRepository repository) {
         String url = Redaction.url(repository.getUrl());
         if (repository.getMirroredRepositories().isEmpty()) {
             return "the repository '" + repository.getId() + "' (" + url + ")";
