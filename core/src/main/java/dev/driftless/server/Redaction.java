@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Redaction.url("jdbc:postgresql://db/app?user=ci&password=s3cret")   // jdbc:postgresql://db/app?user=ci&password=***
  * Redaction.url("postgresql://ci:s3cret@db/app")                      // postgresql://ci:***@db/app
+ * Redaction.url("https://ci:t0ken@nexus.example.com/maven2")         // https://ci:***@nexus.example.com/maven2
  * }</pre>
  */
 public final class Redaction {
 
     /** A password parameter of a pgjdbc URL (or libpq connection string): {@code password=}, {@code sslpassword=}. */
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:^|[?&;\\s])(?:ssl)?password=)[^&;\\s]*");
-    /** The user-information part of a URL: {@code //user:secret@host}. */
-    private static final Pattern USER_INFO = Pattern.compile("(?i)((?:jdbc:)?postgres(?:ql)?:/*)([^/@\\s?#]*?):([^/\\s]*)@");
+    /** The user-information part of a PostgreSQL or HTTP URL: {@code //user:secret@host}. */
+    private static final Pattern USER_INFO =
+            Pattern.compile("(?i)((?:jdbc:)?(?:postgres(?:ql)?|https?):/*)([^/@\\s?#]*?):([^/\\s]*)@");
 
     private Redaction() {
     }
@@ -25,7 +27,8 @@ public final class Redaction {
     /**
      * Removes every password from a JDBC URL, or from any text holding URLs: the values of {@code password=} and
      * {@code sslpassword=} parameters (any case, after {@code ?}, {@code &} or {@code ;}), and the password of a
-     * {@code postgresql://user:password@host} user-information part. The one redaction of URLs: every message, log
+     * {@code postgresql://user:password@host} (or {@code https://user:password@host}, a Maven repository's URL)
+     * user-information part. The one redaction of URLs: every message, log
      * line, report and {@code toString()} that shows a URL shows it through this method.
      *
      * @param text a URL or a text holding URLs, may be {@code null}

@@ -38,7 +38,6 @@ public final class ServerConfig {
     }
 
     private static final int DEFAULT_PREFETCH = 2;
-    private static final String DEFAULT_REPOSITORY = "https://repo1.maven.org/maven2";
 
     private final ProviderKind provider;
     private final int postgresVersion;
@@ -53,6 +52,7 @@ public final class ServerConfig {
     private final int clonePrefetch;
     private final String ownerKey;
     private final String binaryRepository;
+    private final Path mavenSettings;
 
     private ServerConfig(Builder b) {
         this.provider = Objects.requireNonNull(b.provider, "provider");
@@ -68,6 +68,7 @@ public final class ServerConfig {
         this.clonePrefetch = b.clonePrefetch;
         this.ownerKey = b.ownerKey;
         this.binaryRepository = b.binaryRepository;
+        this.mavenSettings = b.mavenSettings;
     }
 
     /** A configuration for one provider, with this JVM's settings for everything else (cache folder, clones, ...). */
@@ -99,6 +100,7 @@ public final class ServerConfig {
         b.clonePrefetch = clonePrefetch;
         b.ownerKey = ownerKey;
         b.binaryRepository = binaryRepository;
+        b.mavenSettings = mavenSettings;
         return b;
     }
 
@@ -122,7 +124,8 @@ public final class ServerConfig {
         private CloneStrategy cloneStrategy = CloneStrategy.FILE_COPY;
         private int clonePrefetch = DEFAULT_PREFETCH;
         private String ownerKey;
-        private String binaryRepository = DEFAULT_REPOSITORY;
+        private String binaryRepository = DriftlessConfig.DEFAULT_EMBEDDED_REPOSITORY;
+        private Path mavenSettings;
 
         /** Takes the settings that do not choose a server: where caches go, how templates are copied. */
         private void withSettingsOf(DriftlessConfig config) {
@@ -132,6 +135,7 @@ public final class ServerConfig {
             config.get(DriftlessConfig.CLONE_PREFETCH).ifPresent(value -> clonePrefetch = parsePrefetch(value));
             config.get(DriftlessConfig.OWNER_KEY).ifPresent(value -> ownerKey = value);
             config.get(DriftlessConfig.EMBEDDED_REPOSITORY).ifPresent(value -> binaryRepository = value);
+            config.get(DriftlessConfig.MAVEN_SETTINGS).ifPresent(file -> mavenSettings = Paths.get(file));
         }
 
         private ServerConfig build() {
@@ -374,9 +378,14 @@ public final class ServerConfig {
         return Optional.ofNullable(ownerKey);
     }
 
-    /** @return the Maven repository non-default embedded binaries come from ({@code driftless.embedded.repository}) */
+    /** @return the Maven repository the embedded binaries are resolved from ({@code driftless.embedded.repository}) */
     public String binaryRepository() {
         return binaryRepository;
+    }
+
+    /** @return the Maven settings file the embedded binaries are resolved with ({@code driftless.maven.settings}), if set */
+    public Optional<Path> mavenSettings() {
+        return Optional.ofNullable(mavenSettings);
     }
 
     private static int parseMajor(String value) {
@@ -433,14 +442,15 @@ public final class ServerConfig {
         List<Object> common = Arrays.asList(cacheDir, cloneStrategy, clonePrefetch, ownerKey);
         switch (provider) {
             case EMBEDDED:
-                return List.of(postgresVersion, common, Optional.ofNullable(dataParent), binaryRepository);
+                return List.of(postgresVersion, common, Optional.ofNullable(dataParent), binaryRepository,
+                        Optional.ofNullable(mavenSettings));
             case DOCKER:
                 return List.of(image, common);
             case EXTERNAL:
                 return Arrays.asList(jdbcUrl, user, password, common);
             default:
                 return Arrays.asList(postgresVersion, image, jdbcUrl, user, password, common, dataParent,
-                        binaryRepository);
+                        binaryRepository, mavenSettings);
         }
     }
 

@@ -3,8 +3,16 @@ package dev.driftless.config;
 import dev.driftless.DriftlessException;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.server.ServerConfig;
+import dev.driftless.testing.GuideSnippets;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -92,6 +100,35 @@ class DriftlessConfigTest {
         assertThat(config.provider()).isEqualTo(ProviderKind.AUTO);
         assertThat(config.postgresVersion()).isEqualTo(17);
         assertThat(config.image()).isEqualTo("postgres:17");
+    }
+
+    @Test
+    void readsWhereAndHowTheEmbeddedBinariesAreResolved() {
+        ServerConfig configured = ServerConfig.from(DriftlessConfig.of(Map.of(
+                "DRIFTLESS_PROVIDER", "embedded",
+                "DRIFTLESS_MAVEN_SETTINGS", "/ci/settings.xml",
+                "DRIFTLESS_EMBEDDED_REPOSITORY", "https://nexus.example.com/maven2"), new Properties(), new Properties()));
+        ServerConfig defaults = ServerConfig.from(DriftlessConfig.of(Map.of(), new Properties(), new Properties()));
+
+        assertThat(configured.mavenSettings()).hasValue(Path.of("/ci/settings.xml"));
+        assertThat(configured.binaryRepository()).isEqualTo("https://nexus.example.com/maven2");
+        assertThat(defaults.mavenSettings()).isEmpty();
+        assertThat(defaults.binaryRepository()).isEqualTo("https://repo.maven.apache.org/maven2");
+        assertThat(configured).isNotEqualTo(defaults.withProvider(ProviderKind.EMBEDDED));
+    }
+
+    @Test
+    void docsListEveryKey() throws IOException, IllegalAccessException {
+        String page = Files.readString(GuideSnippets.repositoryRoot().resolve("docs/configuration.md"));
+        List<String> missing = new ArrayList<>();
+        for (Field field : DriftlessConfig.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof String
+                    && ((String) field.get(null)).startsWith("driftless.")
+                    && !page.contains("| `" + field.get(null) + "` |")) {
+                missing.add((String) field.get(null));
+            }
+        }
+        assertThat(missing).as("keys docs/configuration.md does not list").isEmpty();
     }
 
     private static Properties properties(String key, String value) {

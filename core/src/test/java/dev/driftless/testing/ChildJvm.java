@@ -55,6 +55,10 @@ public final class ChildJvm implements AutoCloseable {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null && !systemProperties.containsKey("maven.repo.local")) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path",
                 System.getProperty("java.class.path")), main.getName()));

@@ -28,6 +28,9 @@ class RedactionTest {
         "host=h user=u password=s3cret dbname=db                      | host=h user=u password=*** dbname=db",
         "jdbc:postgresql://h:5432/db?sslmode=require                  | jdbc:postgresql://h:5432/db?sslmode=require",
         "jdbc:postgresql://h:5432,h2:5433/db?x=a@b                    | jdbc:postgresql://h:5432,h2:5433/db?x=a@b",
+        "https://ci:s3cret@nexus.example.com/maven2                   | https://ci:***@nexus.example.com/maven2",
+        "http://ci:s3cret@127.0.0.1:8081/repository/central/          | http://ci:***@127.0.0.1:8081/repository/central/",
+        "https://repo.maven.apache.org/maven2                         | https://repo.maven.apache.org/maven2",
     })
     void removesEveryPassword(String url, String expected) {
         assertThat(Redaction.url(url)).isEqualTo(expected).doesNotContain("s3");
