@@ -88,7 +88,14 @@ public record CheckResult(Kind kind, Verdict verdict, Optional<Migration> migrat
      */
     public record Comparison(Step step, SchemaSnapshot from, SchemaSnapshot to, SchemaDiff diff) {
 
-        /** Validates the parts. */
+        /**
+         * Validates the parts.
+         *
+         * @param step the value for the {@code step} record component
+         * @param from the value for the {@code from} record component
+         * @param to the value for the {@code to} record component
+         * @param diff the value for the {@code diff} record component
+         */
         public Comparison {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(from, "from");
@@ -106,7 +113,12 @@ public record CheckResult(Kind kind, Verdict verdict, Optional<Migration> migrat
      */
     public record Failure(Step step, DriftlessException error) {
 
-        /** Validates the parts. */
+        /**
+         * Validates the parts.
+         *
+         * @param step the value for the {@code step} record component
+         * @param error the value for the {@code error} record component
+         */
         public Failure {
             Objects.requireNonNull(step, "step");
             Objects.requireNonNull(error, "error");
@@ -128,7 +140,15 @@ public record CheckResult(Kind kind, Verdict verdict, Optional<Migration> migrat
         }
     }
 
-    /** Validates the parts and copies the list. */
+    /**
+     * Validates the parts and copies the list.
+     *
+     * @param kind the value for the {@code kind} record component
+     * @param verdict the value for the {@code verdict} record component
+     * @param migration the value for the {@code migration} record component
+     * @param comparisons the value for the {@code comparisons} record component
+     * @param failure the value for the {@code failure} record component
+     */
     public CheckResult {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(verdict, "verdict");

@@ -38,7 +38,15 @@ public record DataPreservation(CheckResult.Verdict verdict, MigrationVersion fro
     public record TableRows(String table, long before, OptionalLong after, Optional<String> countQuery,
             Optional<ServerError> error) {
 
-        /** Validates the parts. */
+        /**
+         * Validates the parts.
+         *
+         * @param table the value for the {@code table} record component
+         * @param before the value for the {@code before} record component
+         * @param after the value for the {@code after} record component
+         * @param countQuery the value for the {@code countQuery} record component
+         * @param error the value for the {@code error} record component
+         */
         public TableRows {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(after, "after");
@@ -52,7 +60,14 @@ public record DataPreservation(CheckResult.Verdict verdict, MigrationVersion fro
         }
     }
 
-    /** Validates the parts and copies the list. */
+    /**
+     * Validates the parts and copies the list.
+     *
+     * @param verdict the value for the {@code verdict} record component
+     * @param from the value for the {@code from} record component
+     * @param to the value for the {@code to} record component
+     * @param tables the value for the {@code tables} record component
+     */
     public DataPreservation {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(from, "from");

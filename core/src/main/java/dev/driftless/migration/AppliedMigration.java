@@ -74,7 +74,20 @@ public record AppliedMigration(int rank, MigrationVersion version, String descri
         }
     }
 
-    /** Checks the components are present and agree. */
+    /**
+     * Checks the components are present and agree.
+     *
+     * @param rank the value for the {@code rank} record component
+     * @param version the value for the {@code version} record component
+     * @param description the value for the {@code description} record component
+     * @param repeatable the value for the {@code repeatable} record component
+     * @param script the value for the {@code script} record component
+     * @param checksum the value for the {@code checksum} record component
+     * @param appliedAt the value for the {@code appliedAt} record component
+     * @param duration the value for the {@code duration} record component
+     * @param success the value for the {@code success} record component
+     * @param state the value for the {@code state} record component
+     */
     public AppliedMigration {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(description, "description");

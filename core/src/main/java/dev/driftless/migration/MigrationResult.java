@@ -24,7 +24,15 @@ import java.util.Objects;
 public record MigrationResult(MigrationVersion from, MigrationVersion reached, List<Migration> applied,
                               List<Migration> reverted, List<RepeatableMigration> repeatables) {
 
-    /** Checks the components are present and copies the lists. */
+    /**
+     * Checks the components are present and copies the lists.
+     *
+     * @param from the value for the {@code from} record component
+     * @param reached the value for the {@code reached} record component
+     * @param applied the value for the {@code applied} record component
+     * @param reverted the value for the {@code reverted} record component
+     * @param repeatables the value for the {@code repeatables} record component
+     */
     public MigrationResult {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(reached, "reached");

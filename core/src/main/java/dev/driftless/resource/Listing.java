@@ -16,7 +16,14 @@ import java.util.Optional;
  */
 public record Listing(Location location, boolean singleFile, List<Resource> resources, List<String> problems) {
 
-    /** Lists are copied. */
+    /**
+     * Lists are copied.
+     *
+     * @param location the value for the {@code location} record component
+     * @param singleFile the value for the {@code singleFile} record component
+     * @param resources the value for the {@code resources} record component
+     * @param problems the value for the {@code problems} record component
+     */
     public Listing {
         resources = List.copyOf(resources);
         problems = List.copyOf(problems);

@@ -11,8 +11,11 @@ public class ResourceException extends DriftlessException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The resource's name as shown, or the location as written. */
     private final String resource;
+    /** The 1-based line of the problem, or 0. */
     private final int line;
+    /** The 1-based column of the problem, or 0. */
     private final int column;
 
     /**

@@ -9,7 +9,13 @@ package dev.driftless.schema;
  */
 public record Attribute(String name, String type, String collation) {
 
-    /** Creates an attribute. */
+    /**
+     * Creates an attribute.
+     *
+     * @param name the value for the {@code name} record component
+     * @param type the value for the {@code type} record component
+     * @param collation the value for the {@code collation} record component
+     */
     public Attribute {
         Values.required(name, "name");
         Values.required(type, "type");

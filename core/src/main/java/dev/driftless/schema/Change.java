@@ -19,7 +19,16 @@ import java.util.Objects;
 public record Change(ObjectId object, ChangeType type, String property, String from, String to,
         ChangeCategory category) {
 
-    /** Creates a change. */
+    /**
+     * Creates a change.
+     *
+     * @param object the value for the {@code object} record component
+     * @param type the value for the {@code type} record component
+     * @param property the value for the {@code property} record component
+     * @param from the value for the {@code from} record component
+     * @param to the value for the {@code to} record component
+     * @param category the value for the {@code category} record component
+     */
     public Change {
         Objects.requireNonNull(object, "object");
         Objects.requireNonNull(type, "type");

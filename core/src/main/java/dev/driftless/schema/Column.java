@@ -18,7 +18,20 @@ package dev.driftless.schema;
 public record Column(String name, int position, String type, boolean notNull, String defaultValue, String identity,
         String generated, String collation, String compression, String comment) {
 
-    /** Creates a column. */
+    /**
+     * Creates a column.
+     *
+     * @param name the value for the {@code name} record component
+     * @param position the value for the {@code position} record component
+     * @param type the value for the {@code type} record component
+     * @param notNull the value for the {@code notNull} record component
+     * @param defaultValue the value for the {@code defaultValue} record component
+     * @param identity the value for the {@code identity} record component
+     * @param generated the value for the {@code generated} record component
+     * @param collation the value for the {@code collation} record component
+     * @param compression the value for the {@code compression} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Column {
         Values.required(name, "name");
         Values.required(type, "type");

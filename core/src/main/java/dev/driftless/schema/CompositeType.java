@@ -13,7 +13,15 @@ import java.util.List;
  */
 public record CompositeType(String schema, String name, List<Attribute> attributes, String owner, String comment) {
 
-    /** Creates a composite type; lists are copied. */
+    /**
+     * Creates a composite type; lists are copied.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param attributes the value for the {@code attributes} record component
+     * @param owner the value for the {@code owner} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public CompositeType {
         Values.required(schema, "schema");
         Values.required(name, "name");

@@ -20,7 +20,19 @@ import java.util.List;
 public record Constraint(String name, ConstraintType type, List<String> columns, String definition,
         ForeignKey foreignKey, boolean deferrable, boolean initiallyDeferred, boolean validated, String comment) {
 
-    /** Creates a constraint; lists are copied. */
+    /**
+     * Creates a constraint; lists are copied.
+     *
+     * @param name the value for the {@code name} record component
+     * @param type the value for the {@code type} record component
+     * @param columns the value for the {@code columns} record component
+     * @param definition the value for the {@code definition} record component
+     * @param foreignKey the value for the {@code foreignKey} record component
+     * @param deferrable the value for the {@code deferrable} record component
+     * @param initiallyDeferred the value for the {@code initiallyDeferred} record component
+     * @param validated the value for the {@code validated} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Constraint {
         Values.required(name, "name");
         Values.required(type, "type");

@@ -37,7 +37,17 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
     public static final List<String> HISTORY_TABLES = List.of("driftless_schema_history", "schema_migrations",
             "_prisma_migrations", "flyway_schema_history", "databasechangelog", "databasechangeloglock");
 
-    /** Creates options; the set is copied. */
+    /**
+     * Creates options; the set is copied.
+     *
+     * @param ignoreColumnOrder the value for the {@code ignoreColumnOrder} record component
+     * @param matchByDefinition the value for the {@code matchByDefinition} record component
+     * @param ignoreComments the value for the {@code ignoreComments} record component
+     * @param ignoreOwnership the value for the {@code ignoreOwnership} record component
+     * @param ignoreExtensionVersions the value for the {@code ignoreExtensionVersions} record component
+     * @param exactFunctionBodies the value for the {@code exactFunctionBodies} record component
+     * @param ignoredTables the value for the {@code ignoredTables} record component
+     */
     public DiffOptions {
         ignoredTables = Set.copyOf(new TreeSet<>(ignoredTables));
     }

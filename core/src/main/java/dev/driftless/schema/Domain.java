@@ -19,7 +19,19 @@ import java.util.List;
 public record Domain(String schema, String name, String baseType, boolean notNull, String defaultValue,
         String collation, List<DomainConstraint> constraints, String owner, String comment) {
 
-    /** Creates a domain; lists are copied and sorted. */
+    /**
+     * Creates a domain; lists are copied and sorted.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param baseType the value for the {@code baseType} record component
+     * @param notNull the value for the {@code notNull} record component
+     * @param defaultValue the value for the {@code defaultValue} record component
+     * @param collation the value for the {@code collation} record component
+     * @param constraints the value for the {@code constraints} record component
+     * @param owner the value for the {@code owner} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Domain {
         Values.required(schema, "schema");
         Values.required(name, "name");

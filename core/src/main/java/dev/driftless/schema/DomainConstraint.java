@@ -9,7 +9,13 @@ package dev.driftless.schema;
  */
 public record DomainConstraint(String name, String definition, boolean validated) {
 
-    /** Creates a domain constraint. */
+    /**
+     * Creates a domain constraint.
+     *
+     * @param name the value for the {@code name} record component
+     * @param definition the value for the {@code definition} record component
+     * @param validated the value for the {@code validated} record component
+     */
     public DomainConstraint {
         Values.required(name, "name");
         Values.required(definition, "definition");

@@ -13,7 +13,15 @@ import java.util.List;
  */
 public record EnumType(String schema, String name, List<String> labels, String owner, String comment) {
 
-    /** Creates an enum type; lists are copied. */
+    /**
+     * Creates an enum type; lists are copied.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param labels the value for the {@code labels} record component
+     * @param owner the value for the {@code owner} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public EnumType {
         Values.required(schema, "schema");
         Values.required(name, "name");

@@ -11,7 +11,14 @@ package dev.driftless.schema;
  */
 public record Extension(String name, String schema, String version, String comment) {
 
-    /** Creates an extension. */
+    /**
+     * Creates an extension.
+     *
+     * @param name the value for the {@code name} record component
+     * @param schema the value for the {@code schema} record component
+     * @param version the value for the {@code version} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Extension {
         Values.required(name, "name");
     }

@@ -15,7 +15,15 @@ import java.util.List;
 public record ForeignKey(String referencedTable, List<String> referencedColumns, String onDelete, String onUpdate,
         String match) {
 
-    /** Creates a foreign key description; lists are copied. */
+    /**
+     * Creates a foreign key description; lists are copied.
+     *
+     * @param referencedTable the value for the {@code referencedTable} record component
+     * @param referencedColumns the value for the {@code referencedColumns} record component
+     * @param onDelete the value for the {@code onDelete} record component
+     * @param onUpdate the value for the {@code onUpdate} record component
+     * @param match the value for the {@code match} record component
+     */
     public ForeignKey {
         Values.required(referencedTable, "referencedTable");
         referencedColumns = Values.list(referencedColumns);

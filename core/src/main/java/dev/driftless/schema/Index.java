@@ -25,7 +25,21 @@ public record Index(String name, String method, boolean unique, List<String> key
         String predicate, boolean nullsNotDistinct, List<String> options, String definition, String constraint,
         String comment) {
 
-    /** Creates an index; lists are copied. */
+    /**
+     * Creates an index; lists are copied.
+     *
+     * @param name the value for the {@code name} record component
+     * @param method the value for the {@code method} record component
+     * @param unique the value for the {@code unique} record component
+     * @param keys the value for the {@code keys} record component
+     * @param include the value for the {@code include} record component
+     * @param predicate the value for the {@code predicate} record component
+     * @param nullsNotDistinct the value for the {@code nullsNotDistinct} record component
+     * @param options the value for the {@code options} record component
+     * @param definition the value for the {@code definition} record component
+     * @param constraint the value for the {@code constraint} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Index {
         Values.required(name, "name");
         keys = Values.list(keys);

@@ -15,7 +15,16 @@ import java.util.List;
 public record Policy(String name, String command, boolean permissive, List<String> roles, String using,
         String withCheck) {
 
-    /** Creates a policy; lists are copied and sorted. */
+    /**
+     * Creates a policy; lists are copied and sorted.
+     *
+     * @param name the value for the {@code name} record component
+     * @param command the value for the {@code command} record component
+     * @param permissive the value for the {@code permissive} record component
+     * @param roles the value for the {@code roles} record component
+     * @param using the value for the {@code using} record component
+     * @param withCheck the value for the {@code withCheck} record component
+     */
     public Policy {
         Values.required(name, "name");
         roles = Values.sortedStrings(roles);

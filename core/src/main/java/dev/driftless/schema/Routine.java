@@ -29,7 +29,26 @@ public record Routine(String schema, String name, String argumentTypes, boolean 
         String parallel, List<String> settings, String body, String owner, List<String> privileges,
         String comment) {
 
-    /** Creates a function; lists are copied. */
+    /**
+     * Creates a function; lists are copied.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param argumentTypes the value for the {@code argumentTypes} record component
+     * @param procedure the value for the {@code procedure} record component
+     * @param arguments the value for the {@code arguments} record component
+     * @param returns the value for the {@code returns} record component
+     * @param language the value for the {@code language} record component
+     * @param volatility the value for the {@code volatility} record component
+     * @param strict the value for the {@code strict} record component
+     * @param securityDefiner the value for the {@code securityDefiner} record component
+     * @param parallel the value for the {@code parallel} record component
+     * @param settings the value for the {@code settings} record component
+     * @param body the value for the {@code body} record component
+     * @param owner the value for the {@code owner} record component
+     * @param privileges the value for the {@code privileges} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Routine {
         Values.required(schema, "schema");
         Values.required(name, "name");

@@ -13,7 +13,14 @@ import java.util.List;
  */
 public record Schema(String name, String owner, List<String> privileges, String comment) {
 
-    /** Creates a schema; lists are copied and sorted. */
+    /**
+     * Creates a schema; lists are copied and sorted.
+     *
+     * @param name the value for the {@code name} record component
+     * @param owner the value for the {@code owner} record component
+     * @param privileges the value for the {@code privileges} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Schema {
         Values.required(name, "name");
         privileges = Values.sortedStrings(privileges);

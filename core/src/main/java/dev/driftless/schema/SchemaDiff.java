@@ -29,7 +29,12 @@ import java.util.Set;
  */
 public record SchemaDiff(List<Change> changes, DiffOptions options) {
 
-    /** Creates a diff; the list is copied as given (already sorted by {@link #between}). */
+    /**
+     * Creates a diff; the list is copied as given (already sorted by {@link #between}).
+     *
+     * @param changes the value for the {@code changes} record component
+     * @param options the value for the {@code options} record component
+     */
     public SchemaDiff {
         changes = List.copyOf(changes);
         Objects.requireNonNull(options, "options");

@@ -27,7 +27,13 @@ import java.util.TreeSet;
  */
 public record SchemaFilter(Set<String> schemas, Set<ObjectKind> kinds, Set<String> excluded) {
 
-    /** Creates a filter; sets are copied. */
+    /**
+     * Creates a filter; sets are copied.
+     *
+     * @param schemas the value for the {@code schemas} record component
+     * @param kinds the value for the {@code kinds} record component
+     * @param excluded the value for the {@code excluded} record component
+     */
     public SchemaFilter {
         schemas = Set.copyOf(new TreeSet<>(schemas));
         kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));

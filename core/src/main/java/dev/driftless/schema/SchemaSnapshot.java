@@ -51,7 +51,19 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
         List<CompositeType> compositeTypes) {
 
-    /** Creates a snapshot; lists are copied and sorted by identity. */
+    /**
+     * Creates a snapshot; lists are copied and sorted by identity.
+     *
+     * @param schemas the value for the {@code schemas} record component
+     * @param extensions the value for the {@code extensions} record component
+     * @param tables the value for the {@code tables} record component
+     * @param views the value for the {@code views} record component
+     * @param sequences the value for the {@code sequences} record component
+     * @param functions the value for the {@code functions} record component
+     * @param enums the value for the {@code enums} record component
+     * @param domains the value for the {@code domains} record component
+     * @param compositeTypes the value for the {@code compositeTypes} record component
+     */
     public SchemaSnapshot {
         schemas = Values.sorted(schemas, Comparator.comparing(Schema::id));
         extensions = Values.sorted(extensions, Comparator.comparing(Extension::id));

@@ -24,7 +24,23 @@ public record Sequence(String schema, String name, String dataType, long start, 
         long maxValue, long cache, boolean cycle, String ownedBy, String owner, List<String> privileges,
         String comment) {
 
-    /** Creates a sequence; lists are copied and sorted. */
+    /**
+     * Creates a sequence; lists are copied and sorted.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param dataType the value for the {@code dataType} record component
+     * @param start the value for the {@code start} record component
+     * @param increment the value for the {@code increment} record component
+     * @param minValue the value for the {@code minValue} record component
+     * @param maxValue the value for the {@code maxValue} record component
+     * @param cache the value for the {@code cache} record component
+     * @param cycle the value for the {@code cycle} record component
+     * @param ownedBy the value for the {@code ownedBy} record component
+     * @param owner the value for the {@code owner} record component
+     * @param privileges the value for the {@code privileges} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Sequence {
         Values.required(schema, "schema");
         Values.required(name, "name");

@@ -34,7 +34,28 @@ public record Table(String schema, String name, boolean unlogged, String partiti
         boolean forceRowSecurity, String owner, List<String> privileges, String comment, List<Column> columns,
         List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies) {
 
-    /** Creates a table; lists are copied, parts sorted by name (columns keep their order). */
+    /**
+     * Creates a table; lists are copied, parts sorted by name (columns keep their order).
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param unlogged the value for the {@code unlogged} record component
+     * @param partitionKey the value for the {@code partitionKey} record component
+     * @param partitionOf the value for the {@code partitionOf} record component
+     * @param partitionBound the value for the {@code partitionBound} record component
+     * @param inherits the value for the {@code inherits} record component
+     * @param options the value for the {@code options} record component
+     * @param rowSecurity the value for the {@code rowSecurity} record component
+     * @param forceRowSecurity the value for the {@code forceRowSecurity} record component
+     * @param owner the value for the {@code owner} record component
+     * @param privileges the value for the {@code privileges} record component
+     * @param comment the value for the {@code comment} record component
+     * @param columns the value for the {@code columns} record component
+     * @param constraints the value for the {@code constraints} record component
+     * @param indexes the value for the {@code indexes} record component
+     * @param triggers the value for the {@code triggers} record component
+     * @param policies the value for the {@code policies} record component
+     */
     public Table {
         Values.required(schema, "schema");
         Values.required(name, "name");

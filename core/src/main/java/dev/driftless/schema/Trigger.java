@@ -10,7 +10,14 @@ package dev.driftless.schema;
  */
 public record Trigger(String name, String definition, String enabled, String comment) {
 
-    /** Creates a trigger. */
+    /**
+     * Creates a trigger.
+     *
+     * @param name the value for the {@code name} record component
+     * @param definition the value for the {@code definition} record component
+     * @param enabled the value for the {@code enabled} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public Trigger {
         Values.required(name, "name");
         Values.required(definition, "definition");

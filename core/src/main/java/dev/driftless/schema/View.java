@@ -17,7 +17,18 @@ import java.util.List;
 public record View(String schema, String name, boolean materialized, String definition, List<String> options,
         String owner, List<String> privileges, String comment) {
 
-    /** Creates a view; lists are copied and sorted. */
+    /**
+     * Creates a view; lists are copied and sorted.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param name the value for the {@code name} record component
+     * @param materialized the value for the {@code materialized} record component
+     * @param definition the value for the {@code definition} record component
+     * @param options the value for the {@code options} record component
+     * @param owner the value for the {@code owner} record component
+     * @param privileges the value for the {@code privileges} record component
+     * @param comment the value for the {@code comment} record component
+     */
     public View {
         Values.required(schema, "schema");
         Values.required(name, "name");

@@ -31,11 +31,17 @@ public class ScriptException extends DriftlessException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What went wrong, without the outcome: see {@link #failure()}. */
     private final String failure;
+    /** What became of the script's work, or {@code null}: see {@link #outcome()}. */
     private final String outcome;
+    /** The display name of the script where the problem is. */
     private final String scriptName;
+    /** The 1-based line of the problem, or 0. */
     private final int line;
+    /** The 1-based column of the problem, or 0. */
     private final int column;
+    /** The server's SQLSTATE, or {@code null}. */
     private final String sqlState;
 
     /**

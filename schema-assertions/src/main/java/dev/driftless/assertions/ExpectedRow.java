@@ -14,7 +14,11 @@ import java.util.stream.Collectors;
  */
 public record ExpectedRow(Map<String, Object> values) {
 
-    /** Creates a row; the map is copied and keeps its order. */
+    /**
+     * Creates a row; the map is copied and keeps its order.
+     *
+     * @param values the value for the {@code values} record component
+     */
     public ExpectedRow {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -12,7 +12,12 @@ import javax.sql.DataSource;
  */
 public record TableData(DataSource dataSource, String name) {
 
-    /** Creates the reference. */
+    /**
+     * Creates the reference.
+     *
+     * @param dataSource the value for the {@code dataSource} record component
+     * @param name the value for the {@code name} record component
+     */
     public TableData {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(name, "name");

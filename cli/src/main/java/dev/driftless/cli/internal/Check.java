@@ -39,7 +39,14 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
      */
     public record Finding(String summary, Optional<Step> step, Optional<SchemaDiff> diff, Optional<String> detail) {
 
-        /** Validates the parts. */
+        /**
+         * Validates the parts.
+         *
+         * @param summary the value for the {@code summary} record component
+         * @param step the value for the {@code step} record component
+         * @param diff the value for the {@code diff} record component
+         * @param detail the value for the {@code detail} record component
+         */
         public Finding {
             Objects.requireNonNull(summary, "summary");
             Objects.requireNonNull(step, "step");
@@ -60,7 +67,15 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
         }
     }
 
-    /** Validates the parts and copies the list. */
+    /**
+     * Validates the parts and copies the list.
+     *
+     * @param kind the value for the {@code kind} record component
+     * @param migration the value for the {@code migration} record component
+     * @param title the value for the {@code title} record component
+     * @param status the value for the {@code status} record component
+     * @param findings the value for the {@code findings} record component
+     */
     public Check {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(migration, "migration");

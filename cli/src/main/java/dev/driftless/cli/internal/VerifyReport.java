@@ -16,7 +16,15 @@ import java.util.List;
  */
 public record VerifyReport(String schema, String migrations, String server, List<Check> checks, Duration duration) {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param migrations the value for the {@code migrations} record component
+     * @param server the value for the {@code server} record component
+     * @param checks the value for the {@code checks} record component
+     * @param duration the value for the {@code duration} record component
+     */
     public VerifyReport {
         checks = List.copyOf(checks);
     }

@@ -10,6 +10,7 @@ public final class ImageUnavailableException extends DriftlessException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong, without the advice. */
     private final String problem;
 
     ImageUnavailableException(String problem, String advice, Throwable cause) {

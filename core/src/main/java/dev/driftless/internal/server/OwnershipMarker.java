@@ -56,6 +56,15 @@ public record OwnershipMarker(Kind kind, String run, String scope, String setup,
         }
     }
 
+    /**
+     * Checks that the run, scope and setup are marker tokens.
+     *
+     * @param kind the value for the {@code kind} record component
+     * @param run the value for the {@code run} record component
+     * @param scope the value for the {@code scope} record component
+     * @param setup the value for the {@code setup} record component
+     * @param persistent the value for the {@code persistent} record component
+     */
     public OwnershipMarker {
         for (String token : new String[] {run, scope, setup}) {
             if (!TOKEN.matcher(token).matches()) {

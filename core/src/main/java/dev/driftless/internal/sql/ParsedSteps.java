@@ -14,7 +14,13 @@ import java.util.Optional;
 public record ParsedSteps(List<ScriptStep> steps, List<ParsedStatement> statements,
         Optional<String> noTransactionMarker) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param steps the value for the {@code steps} record component
+     * @param statements the value for the {@code statements} record component
+     * @param noTransactionMarker the value for the {@code noTransactionMarker} record component
+     */
     public ParsedSteps {
         steps = List.copyOf(steps);
         statements = List.copyOf(statements);

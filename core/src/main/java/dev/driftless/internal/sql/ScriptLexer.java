@@ -440,7 +440,10 @@ public final class ScriptLexer {
         return isIdentifierStart(c) || (c >= '0' && c <= '9');
     }
 
-    /** @return whether {@code c} can be part of a psql variable name */
+    /**
+     * @param c a character
+     * @return whether {@code c} can be part of a psql variable name
+     */
     public static boolean isVariableChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
     }

@@ -26,7 +26,18 @@ import java.util.Optional;
 public record SetupSpec(String schema, String migrations, Optional<Layout> layout, String target, List<String> seeds,
                         Optional<ProviderKind> provider, int postgres, String image) {
 
-    /** Copies the seed list. */
+    /**
+     * Copies the seed list.
+     *
+     * @param schema the value for the {@code schema} record component
+     * @param migrations the value for the {@code migrations} record component
+     * @param layout the value for the {@code layout} record component
+     * @param target the value for the {@code target} record component
+     * @param seeds the value for the {@code seeds} record component
+     * @param provider the value for the {@code provider} record component
+     * @param postgres the value for the {@code postgres} record component
+     * @param image the value for the {@code image} record component
+     */
     public SetupSpec {
         seeds = List.copyOf(seeds);
     }
