@@ -1,0 +1,1 @@
+CREATE INDEX booking_client_idx ON booking (client, starts_at);
