@@ -63,6 +63,20 @@ public final class DockerCheck {
      * @return the conclusion
      */
     static DockerCheck run(DockerProbe probe, List<RequiredImage> images) {
+        return run(probe, images, Optional.empty());
+    }
+
+    /**
+     * {@link #run(DockerProbe, List)}, with the helper image Testcontainers runs to find the address of the Docker host
+     * (see {@link DockerServer#check(String)}): needed when the engine is a local socket and its {@code bridge}
+     * network names no gateway.
+     *
+     * @param probe where to look
+     * @param images the images the start needs, the PostgreSQL image first
+     * @param gatewayHelper the helper image, when the other conditions for it hold
+     * @return the conclusion
+     */
+    static DockerCheck run(DockerProbe probe, List<RequiredImage> images, Optional<RequiredImage> gatewayHelper) {
         long deadline = System.nanoTime() + DockerProbe.TOTAL_TIMEOUT.toNanos();
         Search search = probe.find(deadline);
         if (search.engine().isEmpty()) {
@@ -81,8 +95,13 @@ public final class DockerCheck {
                     + ") accepts connections" + skipped(search.attempts()) + "; it speaks TLS, which Driftless' quick"
                     + " check does not, so whether the images are there is left to Testcontainers", "");
         }
+        List<RequiredImage> needed = new ArrayList<>(images);
+        if (gatewayHelper.isPresent() && found.transport() == Transport.UNIX
+                && !probe.bridgeHasGateway(found, deadline)) {
+            needed.add(gatewayHelper.get());
+        }
         List<String> facts = new ArrayList<>();
-        for (RequiredImage image : images) {
+        for (RequiredImage image : needed) {
             ImageState state = probe.image(found, image.name(), deadline);
             if (!state.obtainable()) {
                 return new DockerCheck(Verdict.UNUSABLE, engine, where + ", but " + image.label() + " is not present"

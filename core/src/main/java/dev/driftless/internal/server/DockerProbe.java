@@ -44,6 +44,7 @@ final class DockerProbe {
     static final Duration TOTAL_TIMEOUT = Duration.ofMillis(1800);
 
     private static final int MAX_RESPONSE_BYTES = 1 << 20;
+    private static final Pattern GATEWAY = Pattern.compile("\"Gateway\"\\s*:\\s*\"[^\"]+\"");
     private static final Pattern IMAGE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/:@+-]*");
 
     private final List<Endpoint> candidates;
@@ -221,6 +222,23 @@ final class DockerProbe {
                     + shown(timeout));
         } catch (IOException e) {
             return new ImageState(Availability.UNAVAILABLE, "the engine stopped answering: " + failure(e));
+        }
+    }
+
+    /**
+     * Tells whether the engine's {@code bridge} network names a gateway ({@code IPAM.Config[].Gateway}), which
+     * Testcontainers uses as the Docker host's address from inside a container.
+     *
+     * @param engine where the engine listens
+     * @param deadline a {@link System#nanoTime()} value
+     * @return {@code false} only when the engine answered and names none
+     */
+    boolean bridgeHasGateway(Endpoint engine, long deadline) {
+        try {
+            Response bridge = get(engine.address(), "/networks/bridge", timeLeft(deadline));
+            return bridge.status() != 200 || GATEWAY.matcher(bridge.body()).find();
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -16,6 +16,7 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.ImageNameSubstitutor;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,6 +24,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,6 +43,15 @@ public final class DockerServer implements ServerHandle {
      * the environment only). {@code DockerServerTest} checks it against the Testcontainers on the class path.
      */
     static final String RYUK_IMAGE = "testcontainers/ryuk:0.14.0";
+    private static final String HOST_OVERRIDE = "TESTCONTAINERS_HOST_OVERRIDE";
+    /**
+     * The image Testcontainers 2.0.5 runs ({@code DockerClientFactory.runInsideDocker}, its {@code TINY_IMAGE}) to read
+     * the default gateway ({@code ip route}) when it needs the Docker host's address from inside a container
+     * ({@code DockerClientConfigUtils.getDefaultGateway}): for a local socket whose {@code bridge} network names no
+     * gateway, unless {@code TESTCONTAINERS_HOST_OVERRIDE} is set. Its other use, the file-mounting check, comes only
+     * with bind mounts, which Driftless' container has none of.
+     */
+    static final String TINY_IMAGE = "alpine:3.17";
 
     private final PostgreSQLContainer container;
     private final String image;
@@ -82,11 +93,21 @@ public final class DockerServer implements ServerHandle {
      * @return the conclusion, with its reason in words
      */
     public static DockerCheck check(String image) {
-        return check(image, !Boolean.parseBoolean(System.getenv(RYUK_DISABLED)), DockerProbe.fromEnvironment());
+        String hostOverride = System.getenv(HOST_OVERRIDE);
+        return check(image, !Boolean.parseBoolean(System.getenv(RYUK_DISABLED)),
+                Files.exists(Path.of("/.dockerenv")) && (hostOverride == null || hostOverride.isBlank()),
+                DockerProbe.fromEnvironment());
     }
 
-    /** {@link #check(String)} with Ryuk's setting and the places to look given (for tests). */
-    static DockerCheck check(String image, boolean ryukEnabled, DockerProbe probe) {
+    /**
+     * {@link #check(String)} with Testcontainers' settings and the places to look given (for tests).
+     *
+     * @param ryukEnabled whether Testcontainers starts Ryuk
+     * @param gatewayLookup whether Testcontainers may run its helper image to find the Docker host's address: this JVM
+     *     runs in a container ({@code /.dockerenv}, as Testcontainers tells) and {@code TESTCONTAINERS_HOST_OVERRIDE}
+     *     is not set; it then does so for a local socket whose {@code bridge} network names no gateway
+     */
+    static DockerCheck check(String image, boolean ryukEnabled, boolean gatewayLookup, DockerProbe probe) {
         List<DockerCheck.RequiredImage> images = new ArrayList<>();
         String name = substitute(image);
         images.add(new DockerCheck.RequiredImage(name, "image " + name + (name.equals(image) ? ""
@@ -99,7 +120,16 @@ public final class DockerServer implements ServerHandle {
                     "; set " + RYUK_DISABLED + "=true to run without it", "Pull it yourself (docker pull " + ryuk
                     + "), set " + RYUK_DISABLED + "=true to run without it, or use driftless.provider=embedded."));
         }
-        return DockerCheck.run(probe, images);
+        Optional<DockerCheck.RequiredImage> gatewayHelper = Optional.empty();
+        if (gatewayLookup) {
+            String tiny = substitute(TINY_IMAGE);
+            gatewayHelper = Optional.of(new DockerCheck.RequiredImage(tiny, "Testcontainers' helper image " + tiny
+                    + " (which it runs to find the Docker host's address from inside this container)", "; set "
+                    + HOST_OVERRIDE + "=localhost (or the address where containers' ports are reached) to do without"
+                    + " it", "Pull it yourself (docker pull " + tiny + "), set " + HOST_OVERRIDE + " to the address where"
+                    + " containers' ports are reached, or use driftless.provider=embedded."));
+        }
+        return DockerCheck.run(probe, images, gatewayHelper);
     }
 
     /**

@@ -146,7 +146,7 @@ class DockerProbeTest {
         TestServers.assumeDocker();
         String image = TestServers.dockerImage();
 
-        DockerCheck check = DockerServer.check(image, false, DockerProbe.fromEnvironment());
+        DockerCheck check = DockerServer.check(image, false, false, DockerProbe.fromEnvironment());
 
         assertThat(check.usable()).isTrue();
         assertThat(check.reason()).isEqualTo("Docker answers at " + realEngine() + " and image " + image + " is present");
@@ -158,7 +158,7 @@ class DockerProbeTest {
         String image = "driftless-test/absent:1";
         String engineSays = registryUnreachable(image);
 
-        DockerCheck check = DockerServer.check(image, false, DockerProbe.fromEnvironment());
+        DockerCheck check = DockerServer.check(image, false, false, DockerProbe.fromEnvironment());
 
         assertThat(check.usable()).isFalse();
         assertThat(check.reason()).isEqualTo("Docker answers at " + realEngine() + ", but image " + image + " is not"
@@ -175,7 +175,7 @@ class DockerProbeTest {
                 "this engine has " + DockerServer.RYUK_IMAGE);
         String engineSays = registryUnreachable(DockerServer.RYUK_IMAGE);
 
-        DockerCheck check = DockerServer.check(TestServers.dockerImage(), true, DockerProbe.fromEnvironment());
+        DockerCheck check = DockerServer.check(TestServers.dockerImage(), true, false, DockerProbe.fromEnvironment());
 
         assertThat(check.usable()).isFalse();
         assertThat(check.reason()).isEqualTo("Docker answers at " + realEngine() + ", but Testcontainers' helper image"
@@ -186,13 +186,46 @@ class DockerProbeTest {
     }
 
     @Test
+    void theGatewayLookupInsideAContainerThatCannotBePulled() throws IOException {
+        TestServers.assumeDocker();
+        assumeTrue(!engineAnswer("/networks/bridge").contains("\"Gateway\""), "the bridge network names a gateway");
+        assumeTrue(engineAnswer("/images/alpine:3.17/json").startsWith("HTTP/1.0 404"), "this engine has alpine:3.17");
+        String engineSays = registryUnreachable("alpine:3.17");
+
+        DockerCheck check = DockerServer.check(TestServers.dockerImage(), false, true, DockerProbe.fromEnvironment());
+
+        assertThat(check.reason()).isEqualTo("Docker answers at " + realEngine() + ", but Testcontainers' helper image"
+                + " alpine:3.17 (which it runs to find the Docker host's address from inside this container) is not"
+                + " present and cannot be pulled (registry unreachable: " + engineSays + "); set"
+                + " TESTCONTAINERS_HOST_OVERRIDE=localhost (or the address where containers' ports are reached) to do"
+                + " without it");
+        assertThat(check.advice()).isEqualTo("Pull it yourself (docker pull alpine:3.17), set"
+                + " TESTCONTAINERS_HOST_OVERRIDE to the address where containers' ports are reached, or use"
+                + " driftless.provider=embedded.");
+    }
+
+    @Test
+    void noGatewayLookupWhereTheBridgeNamesItsGateway(@TempDir Path dir) throws Exception {
+        try (FakeEngine engine = new FakeEngine(dir.resolve("docker.sock"))) {
+            engine.route("/images/postgres:17/json", answer("200 OK", "{}"));
+            engine.route("/networks/bridge", answer("200 OK", "{\"Name\":\"bridge\",\"IPAM\":{\"Config\":"
+                    + "[{\"Subnet\":\"172.17.0.0/16\",\"Gateway\":\"172.17.0.1\"}]}}"));
+
+            DockerCheck check = DockerServer.check("postgres:17", false, true, engine.probe(Optional.empty()));
+
+            assertThat(check.reason()).isEqualTo("Docker answers at unix://" + engine.socket + " and image postgres:17 is"
+                    + " present");
+        }
+    }
+
+    @Test
     void aDockerHostThatDoesNotAnswerIsSkippedAsTestcontainersSkipsIt() {
         TestServers.assumeDocker();
         String image = TestServers.dockerImage();
         DockerProbe probe = new DockerProbe(List.of(configured("unix:///nonexistent"),
                 DockerEndpoints.parse(realEngine(), null, false)), Optional.empty());
 
-        DockerCheck check = DockerServer.check(image, false, probe);
+        DockerCheck check = DockerServer.check(image, false, false, probe);
 
         assertThat(check.reason()).isEqualTo("Docker answers at " + realEngine() + " (like Testcontainers, Driftless"
                 + " skipped unix:///nonexistent from DOCKER_HOST: no such socket) and image " + image + " is present");
@@ -222,7 +255,7 @@ class DockerProbeTest {
             engine.route("/images/testcontainers/ryuk:0.14.0/json", notFound("No such image"));
             engine.route("/distribution/testcontainers/ryuk:0.14.0/json", answer("200 OK", "{}"));
 
-            DockerCheck check = DockerServer.check("postgres:17", true, engine.probe(Optional.empty()));
+            DockerCheck check = DockerServer.check("postgres:17", true, false, engine.probe(Optional.empty()));
 
             assertThat(check.usable()).isTrue();
             assertThat(check.reason()).isEqualTo("Docker answers at unix://" + engine.socket + " and image postgres:17 is"
@@ -239,10 +272,10 @@ class DockerProbeTest {
             engine.route("/distribution/registry.example.com/team/pg:17/json", answer("401 Unauthorized",
                     "{\"message\":\"unauthorized: authentication required\\n\"}"));
 
-            DockerCheck without = DockerServer.check("registry.example.com/team/pg:17", false,
+            DockerCheck without = DockerServer.check("registry.example.com/team/pg:17", false, false,
                     engine.probe(Optional.of(config)));
             Files.writeString(config, "{\"auths\": {\"registry.example.com\": {\"auth\": \"c2VjcmV0\"}}}");
-            DockerCheck with = DockerServer.check("registry.example.com/team/pg:17", false,
+            DockerCheck with = DockerServer.check("registry.example.com/team/pg:17", false, false,
                     engine.probe(Optional.of(config)));
 
             assertThat(without.reason()).isEqualTo("Docker answers at unix://" + engine.socket + ", but image"
@@ -262,7 +295,7 @@ class DockerProbeTest {
             engine.route("/images/postgres:17/json", notFound("No such image"));
             engine.route("/distribution/postgres:17/json", null);
 
-            DockerCheck check = DockerServer.check("postgres:17", false, engine.probe(Optional.empty()));
+            DockerCheck check = DockerServer.check("postgres:17", false, false, engine.probe(Optional.empty()));
 
             assertThat(check.reason()).isEqualTo("Docker answers at unix://" + engine.socket + ", but image postgres:17 is"
                     + " not present and cannot be pulled (its registry does not answer the engine within 1 s)");
@@ -303,15 +336,16 @@ class DockerProbeTest {
     }
 
     @Test
-    void theRyukImageIsTheOneTheTestcontainersOnTheClassPathStarts() throws IOException {
-        // RyukContainer names its image in its constructor; the constant pool holds it as UTF-8.
-        byte[] classFile;
-        try (var in = org.testcontainers.DockerClientFactory.class.getResourceAsStream(
-                "/org/testcontainers/utility/RyukContainer.class")) {
-            classFile = in.readAllBytes();
-        }
+    void theHelperImagesAreTheOnesTheTestcontainersOnTheClassPathStarts() throws IOException {
+        // Both classes name their image in a string constant, which the class file's constant pool holds as UTF-8.
+        assertThat(classFile("/org/testcontainers/utility/RyukContainer.class")).contains(DockerServer.RYUK_IMAGE);
+        assertThat(classFile("/org/testcontainers/DockerClientFactory.class")).contains(DockerServer.TINY_IMAGE);
+    }
 
-        assertThat(new String(classFile, StandardCharsets.ISO_8859_1)).contains(DockerServer.RYUK_IMAGE);
+    private static String classFile(String resource) throws IOException {
+        try (var in = org.testcontainers.DockerClientFactory.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static DockerCheck check(Endpoint endpoint) {
