@@ -1,6 +1,7 @@
 package dev.driftless.testing;
 
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.server.DockerCheck;
 import dev.driftless.internal.server.DockerServer;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ServerConfig;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Servers for Driftless' own tests, shared per JVM (one Surefire fork per module).
  *
- * <p>{@link #embedded()} always works. {@link #docker()} skips the calling test with a stated reason when no Docker
- * engine answers, unless {@code DRIFTLESS_REQUIRE_DOCKER=true} (as {@code .ci/run} sets), in which case it fails.
+ * <p>{@link #embedded()} always works. {@link #docker()} skips the calling test with a stated reason when Docker
+ * cannot serve it (no engine answers, or an image it needs cannot be had), unless {@code DRIFTLESS_REQUIRE_DOCKER=true}
+ * (as {@code .ci/run} sets), in which case it fails.
  */
 public final class TestServers {
 
@@ -35,15 +37,18 @@ public final class TestServers {
         return DriftlessConfig.load().get(DriftlessConfig.POSTGRES_IMAGE).orElse(DriftlessConfig.DEFAULT_IMAGE);
     }
 
-    /** Skips the calling test when Docker is absent, or fails it when Docker is required. */
+    /**
+     * Skips the calling test when the Docker tests cannot run here (no engine, or their image or Testcontainers'
+     * helper image cannot be had), saying why; or fails it when Docker is required.
+     */
     public static void assumeDocker() {
-        boolean available = DockerServer.dockerAvailable();
+        DockerCheck check = DockerServer.check(dockerImage());
+        boolean available = check.uncheckable() ? DockerServer.dockerAvailable() : check.usable();
         if (!available && DriftlessConfig.load().getBoolean(DriftlessConfig.REQUIRE_DOCKER, false)) {
-            throw new AssertionError("DRIFTLESS_REQUIRE_DOCKER=true but no Docker engine answers (DOCKER_HOST="
-                    + System.getenv("DOCKER_HOST") + ")");
+            throw new AssertionError("DRIFTLESS_REQUIRE_DOCKER=true but the Docker tests cannot run: " + check.reason());
         }
-        Assumptions.assumeTrue(available, "No Docker engine answers; the Docker-provider tests are skipped."
-                + " Start Docker (or run ../shared/ci/docker-postgres.sh) to run them.");
+        Assumptions.assumeTrue(available, "The Docker-provider tests are skipped: " + check.reason() + ". Start Docker"
+                + " (or run ../shared/ci/docker-postgres.sh) to run them.");
     }
 
     /** @return the shared Docker server, after {@link #assumeDocker()} */

@@ -58,7 +58,7 @@ public final class ExtensionBenchmark {
         System.setProperty("driftless.provider", System.getProperty("driftless.provider", "embedded"));
         writeMigrations(Path.of(MIGRATIONS));
         System.out.println("Chain: 30 migrations, 50 tables, in " + Path.of(MIGRATIONS).toAbsolutePath());
-        System.out.println("Load: " + loadAverage());
+        System.out.println("Load: " + Machine.loadAverage());
 
         long started = System.nanoTime();
         run(WarmUpTests.class).requireAllPassed(WARM_UP);
@@ -91,7 +91,7 @@ public final class ExtensionBenchmark {
             System.out.printf(Locale.ROOT, "overhead per test with a Connection and SELECT 1: %.2f ms; wall %.0f ms%n",
                     connectionStats.median() - noneStats.median(), wall[2] / 1e6 / rounds);
         }
-        System.out.println("Load after: " + loadAverage());
+        System.out.println("Load after: " + Machine.loadAverage());
     }
 
     private static Run run(Class<?> testClass) {
@@ -212,15 +212,6 @@ public final class ExtensionBenchmark {
                         .append(" (created_at);\n");
             }
             Files.writeString(dir.resolve(String.format(Locale.ROOT, "%03d_columns_%d.sql", m, m)), sql.toString());
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim() + " (1, 5, 15 min; "
-                    + Runtime.getRuntime().availableProcessors() + " cores)";
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

@@ -23,6 +23,14 @@ final class Stats {
         return new Stats(millis);
     }
 
+    double mean() {
+        return Arrays.stream(sortedMillis).average().orElse(Double.NaN);
+    }
+
+    double max() {
+        return sortedMillis[sortedMillis.length - 1];
+    }
+
     double median() {
         return percentile(50);
     }

@@ -1,6 +1,7 @@
 package dev.driftless.template;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.internal.SlowWait;
 import dev.driftless.internal.server.DatabaseAdmin;
 import dev.driftless.internal.server.OwnershipMarker;
 import dev.driftless.internal.server.ServerAccess;
@@ -165,7 +166,10 @@ public final class Templates implements AutoCloseable {
         admin.lease(name);
         long lockId = Long.parseLong(name.substring(TEMPLATE_PREFIX.length(), TEMPLATE_PREFIX.length() + 15), 16);
         Template template = admin.withConnection(lockConnection -> {
-            advisory(lockConnection, "pg_advisory_lock", lockId);
+            try (SlowWait ignored = SlowWait.start(LOG, "waiting for another run to finish building the template"
+                    + " for " + String.join(", ", key.labels()))) {
+                advisory(lockConnection, "pg_advisory_lock", lockId);
+            }
             try {
                 Optional<OwnershipMarker> found = admin.inspect(name);
                 if (found.isPresent() && found.get().kind() == OwnershipMarker.Kind.TEMPLATE) {

@@ -2,6 +2,8 @@ package dev.driftless.server;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.driftless.DriftlessException;
+import dev.driftless.internal.server.DockerCheck;
+import dev.driftless.internal.server.DockerServer;
 import dev.driftless.template.Template;
 import dev.driftless.testing.TestServers;
 import dev.driftless.template.Templates;
@@ -57,14 +59,18 @@ class DockerServerTest {
     }
 
     @Test
-    void explainsAnImageThatIsNotAvailable() {
+    void refusesAtOnceAnImageThatIsNotAvailable() {
         TestServers.assumeDocker();
-        assertThatThrownBy(() -> PostgresServer.start(ServerConfig.docker("driftless-test/no-such-image:1")))
+        String image = "driftless-test/no-such-image:1";
+        DockerCheck check = DockerServer.check(image);
+
+        assertThatThrownBy(() -> PostgresServer.start(ServerConfig.docker(image)))
                 .isInstanceOf(DriftlessException.class)
-                .hasMessageStartingWith("Docker image 'driftless-test/no-such-image:1' is not available locally and could"
-                        + " not be pulled: ")
-                .hasMessageEndingWith(". Check the image name (driftless.postgres.image / DRIFTLESS_POSTGRES_IMAGE), or"
-                        + " pull or build it yourself (docker pull driftless-test/no-such-image:1).");
+                .hasMessage("The docker provider cannot run: " + check.reason() + ". Pull or build it yourself (docker"
+                        + " pull driftless-test/no-such-image:1), set driftless.postgres.image (DRIFTLESS_POSTGRES_IMAGE)"
+                        + " to an image this engine has, or use driftless.provider=embedded.");
+        assertThat(check.reason()).startsWith("Docker answers at ").contains(", but image " + image + " is not present"
+                + " and cannot be pulled (");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.driftless.server;
 
+import dev.driftless.testing.ChildJvm;
 import dev.driftless.testing.Ports;
 import dev.driftless.testing.StartSharedServerMain;
 import dev.driftless.testing.TestServers;
@@ -11,13 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,20 +82,11 @@ class ServerLifecycleTest {
     }
 
     private static String runChildJvm(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                StartSharedServerMain.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        ChildJvm.Finished child = ChildJvm.run(env, Map.of(), entry -> true, StartSharedServerMain.class, args);
+        String output = child.out() + child.err();
+        assertThat(child.exitCode()).as(output).isZero();
         return output;
     }
-
 
     private static int containerCount() {
         return DockerClientFactory.instance().client().listContainersCmd().withShowAll(true).exec().size();

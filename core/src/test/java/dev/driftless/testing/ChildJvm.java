@@ -1,18 +1,23 @@
 package dev.driftless.testing;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A child JVM running a test main class with this JVM's class path, whose output lines the test can wait for, and
@@ -64,6 +69,56 @@ public final class ChildJvm implements AutoCloseable {
                 System.getProperty("java.class.path")), main.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /**
+     * What a child JVM that ran to its end wrote.
+     *
+     * @param exitCode its exit code
+     * @param out what it wrote to standard output
+     * @param err what it wrote to standard error
+     */
+    public record Finished(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs a test main class in a child JVM to its end (3 minutes at most), its standard output and error apart.
+     *
+     * @param env environment variables set on top of this JVM's
+     * @param systemProperties {@code -D} properties for it
+     * @param classPath keeps the entries of this JVM's class path it accepts (to leave out an SLF4J provider, say)
+     * @param main the main class
+     * @param args its arguments
+     * @return what it wrote and how it ended
+     * @throws IOException when it cannot start
+     */
+    public static Finished run(Map<String, String> env, Map<String, String> systemProperties,
+                               Predicate<String> classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
+        Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        String entries = Arrays.stream(System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")).split(File.pathSeparator)).filter(classPath)
+                .collect(Collectors.joining(File.pathSeparator));
+        command.addAll(List.of("-cp", entries, main.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("child-jvm", ".out");
+        Path err = Files.createTempFile("child-jvm", ".err");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(3, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("The child JVM did not exit. It printed:\n" + Files.readString(out)
+                        + Files.readString(err));
+            }
+            return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.SlowWait;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
@@ -140,7 +141,12 @@ public final class EmbeddedServer implements ServerHandle {
                     "--auth=scram-sha-256", "-E", "UTF-8", "--locale=C", "--no-sync", "--no-instructions"));
             Path log = folder.resolve("initdb.log");
             Process initdb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!initdb.waitFor(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)) {
+            boolean finished;
+            try (SlowWait ignored = SlowWait.start(LOG, "setting up the data directory of the embedded PostgreSQL "
+                    + major + " server in " + data + " (initdb)")) {
+                finished = initdb.waitFor(START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            }
+            if (!finished) {
                 initdb.destroyForcibly();
                 throw new DriftlessException("initdb of the embedded PostgreSQL " + major + " server took longer than "
                         + START_TIMEOUT_MILLIS / 1000 + " s in " + data + ".");
@@ -203,7 +209,12 @@ public final class EmbeddedServer implements ServerHandle {
                 long logStart = Files.exists(log) ? Files.size(log) : 0;
                 Process postmaster = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-                if (awaitReady(postmaster, data)) {
+                boolean ready;
+                try (SlowWait ignored = SlowWait.start(LOG, "starting the embedded PostgreSQL " + major + " server in "
+                        + data)) {
+                    ready = awaitReady(postmaster, data);
+                }
+                if (ready) {
                     return port;
                 }
                 String output = tail(log, logStart);

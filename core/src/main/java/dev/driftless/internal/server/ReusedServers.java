@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.SlowWait;
 import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,6 @@ final class ReusedServers {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReusedServers.class);
     private static final String INITIALIZED = "initialized";
-    private static final long NOTICE_AFTER_MILLIS = 5_000;
 
     /** This JVM's use of each reused server; file locks are per process, so one JVM holds each lock once. */
     private static final Map<Path, Attachment> ATTACHED = new HashMap<>();
@@ -91,9 +91,10 @@ final class ReusedServers {
                     StandardOpenOption.READ, StandardOpenOption.WRITE);
             try (FileChannel setup = FileChannel.open(folder.resolve(Watchdog.SETUP_LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-                 FileLock ignored = lock(setup, false, "another JVM is setting up or stopping the reused PostgreSQL "
-                         + major + " server in " + folder)) {
-                FileLock using = lock(users, true, "the reused server's watchdog is stopping it");
+                 FileLock ignored = lock(setup, false, "waiting for another JVM to set up or stop the reused"
+                         + " PostgreSQL " + major + " server in " + folder)) {
+                FileLock using = lock(users, true, "waiting for the watchdog of the reused PostgreSQL " + major
+                        + " server in " + folder + " to stop it");
                 int port = startOrFind(major, commands, folder, password);
                 ensureWatchdog(cacheDir, folder, commands);
                 return new Attachment(users, using, port, password, folder.resolve(Watchdog.DATA));
@@ -180,22 +181,21 @@ final class ReusedServers {
         }
     }
 
-    private static FileLock lock(FileChannel channel, boolean shared, String whyWaiting) throws IOException {
+    private static FileLock lock(FileChannel channel, boolean shared, String waitingFor) throws IOException {
         FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
-        long started = System.currentTimeMillis();
-        boolean told = false;
-        while (lock == null) {
-            if (!told && System.currentTimeMillis() - started > NOTICE_AFTER_MILLIS) {
-                LOG.info("Waiting: {}", whyWaiting);
-                told = true;
+        if (lock != null) {
+            return lock;
+        }
+        try (SlowWait ignored = SlowWait.start(LOG, waitingFor)) {
+            while (lock == null) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DriftlessException("Interrupted while " + waitingFor, e);
+                }
+                lock = channel.tryLock(0, Long.MAX_VALUE, shared);
             }
-            try {
-                TimeUnit.MILLISECONDS.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DriftlessException("Interrupted while waiting: " + whyWaiting, e);
-            }
-            lock = channel.tryLock(0, Long.MAX_VALUE, shared);
         }
         return lock;
     }
