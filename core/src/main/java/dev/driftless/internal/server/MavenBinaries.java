@@ -2,6 +2,8 @@ package dev.driftless.internal.server;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.internal.Notices;
+import dev.driftless.internal.SlowWait;
 import dev.driftless.server.Redaction;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -79,10 +81,10 @@ final class MavenBinaries {
             boolean local = session.getLocalRepositoryManager()
                     .find(session, new LocalArtifactRequest(jar, repositories, null)).isAvailable();
             if (!local && !settings.offline()) {
-                LOG.info("Downloading {} from {}, once: Maven keeps them in the local repository {}.", artifact,
-                        describe(used), settings.localRepository());
+                Notices.tell(LOG, "Downloading " + artifact + " from " + describe(used)
+                        + ", once: Maven keeps them in the local repository " + settings.localRepository() + ".");
             }
-            try {
+            try (SlowWait ignored = SlowWait.start(LOG, "downloading " + artifact + " from " + describe(used))) {
                 return system.resolveArtifact(session, new ArtifactRequest(jar, repositories, null)).getArtifact()
                         .getPath();
             } catch (ArtifactResolutionException e) {
