@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -190,6 +191,23 @@ class CliIT {
         CliProcess.Result option = CliProcess.run("verify", "--schema");
         assertThat(option.exitCode()).isEqualTo(2);
         assertThat(option.err()).contains("Missing required parameter for option '--schema'").contains("Usage: driftless verify");
+    }
+
+    @Test
+    void aDockerEngineOverTlsIsRefusedWithTheReasonAndTheWaysOut() throws Exception {
+        // The jar leaves Testcontainers' BouncyCastle out (cli/pom.xml), so it cannot present client certificates.
+        try (java.net.ServerSocket engine = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            String uri = "tcp://127.0.0.1:" + engine.getLocalPort();
+
+            CliProcess.Result tls = CliProcess.run(Map.of("DOCKER_HOST", uri, "DOCKER_TLS_VERIFY", "1"),
+                    "verify", "--provider", "docker", "--schema", DIR + "schema.sql", "--idempotent");
+
+            assertThat(tls.exitCode()).as(tls.toString()).isEqualTo(2);
+            assertThat(tls.err()).contains("Docker at " + uri + " (DOCKER_HOST) speaks TLS, and this runtime has no TLS"
+                    + " support for Testcontainers (the driftless CLI jar leaves Testcontainers' BouncyCastle out to stay"
+                    + " small). Use the Docker engine's local socket, driftless.provider=embedded, or an external server"
+                    + " (driftless.jdbc.url); in a build, the library has TLS support.");
+        }
     }
 
     @Test

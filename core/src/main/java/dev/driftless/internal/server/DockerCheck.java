@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
  */
 public final class DockerCheck {
 
+    private static final String TLS_SUPPORT = "org.testcontainers.shaded.org.bouncycastle.openssl.PEMParser";
+
     /** What the check concluded. */
     enum Verdict {
         /** An engine answers where Testcontainers looks, and every image is present or obtainable. */
@@ -90,6 +92,13 @@ public final class DockerCheck {
                     + " (see the Docker section of docs/servers.md), or use driftless.provider=embedded.");
         }
         String where = "Docker answers at " + found.uri() + skipped(search.attempts());
+        if (found.transport() == Transport.TLS && !tlsSupported()) {
+            return new DockerCheck(Verdict.UNUSABLE, engine, "Docker at " + found.uri() + " (" + found.source()
+                    + ") speaks TLS, and this runtime has no TLS support for Testcontainers (the driftless CLI jar"
+                    + " leaves Testcontainers' BouncyCastle out to stay small)", "Use the Docker engine's local socket,"
+                    + " driftless.provider=embedded, or an external server (driftless.jdbc.url); in a build, the"
+                    + " library has TLS support.");
+        }
         if (found.transport() == Transport.TLS) {
             return new DockerCheck(Verdict.USABLE, engine, "Docker at " + found.uri() + " (" + found.source()
                     + ") accepts connections" + skipped(search.attempts()) + "; it speaks TLS, which Driftless' quick"
@@ -111,6 +120,16 @@ public final class DockerCheck {
         }
         return new DockerCheck(Verdict.USABLE, engine, where + (facts.isEmpty() ? "" : " and "
                 + String.join(" and ", facts)), "");
+    }
+
+    /** Testcontainers reads a TLS engine's client certificates with its shaded BouncyCastle, which a jar may omit. */
+    static boolean tlsSupported() {
+        try {
+            Class.forName(TLS_SUPPORT, false, DockerCheck.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static DockerCheck noEngine(List<Attempt> attempts) {
