@@ -11,6 +11,7 @@ public final class DockerUnavailableException extends DriftlessException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong, without the advice. */
     private final String problem;
 
     DockerUnavailableException(String problem, String advice, Throwable cause) {
