@@ -197,7 +197,7 @@ public final class MigrationChain {
             LOG.warn("{}", warning);
         }
         for (String file : assembled.ignored()) {
-            LOG.debug("Not read, as the {} layout's tool does not read it: {}", assembled.layout().displayName(), file);
+            LOG.debug("Left out, not read by the {} layout: {}", assembled.layout().displayName(), file);
         }
         return new MigrationChain(location, assembled.layout(), migrations, repeatables, baselines,
                 assembled.masterSchema().map(Scripts::toSqlScript).orElse(null), assembled.baseOrder(),
