@@ -294,4 +294,397 @@ class LayoutConformanceTest {
                             + "    |             ^");
         }
     }
+    /** sqitch 1.x: lib/App/Sqitch/Plan/Change.pm (path_segments, rework_tags), lib/App/Sqitch/Engine/pg.pm. */
+    @Nested
+    class Sqitch {
+
+        private static final String PLANNER = " 2024-01-01T10:00:00Z Marge N. <marge@example.com>";
+
+        /** {@code path_segments}: the first rework tag whose {@code deploy/name@tag.sql} exists names the script. */
+        @Test
+        void reworksUseTheFirstTagWhoseScriptExists() {
+            folder.file("sqitch.plan", "%syntax-version=1.0.0\n%project=shop\n\n"
+                            + "prices" + PLANNER + " # Add prices.\n"
+                            + "@v1.0" + PLANNER + " # Tag v1.0.\n"
+                            + "@v1.1" + PLANNER + " # Tag v1.1.\n"
+                            + "prices [prices@v1.1]" + PLANNER + " # Rework prices.\n")
+                    .file("deploy/prices@v1.1.sql", "CREATE TABLE prices (id int);\n")
+                    .file("revert/prices@v1.1.sql", "DROP TABLE prices;\n")
+                    .file("deploy/prices.sql", "ALTER TABLE prices ADD COLUMN cents int;\n")
+                    .file("revert/prices.sql", "ALTER TABLE prices DROP COLUMN cents;\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.migrations()).extracting(m -> m.up().name())
+                    .containsExactly(dir + "/deploy/prices@v1.1.sql", dir + "/deploy/prices.sql");
+            Migrator.of(chain, db).migrateToLatest();
+            assertThat(tables(db)).isEqualTo("prices(id, cents)");
+
+            folder.file("sqitch.plan", "prices" + PLANNER + "\n@v1.0" + PLANNER + "\n@v1.1" + PLANNER + "\nprices"
+                    + PLANNER + "\n");
+            new java.io.File(dir + "/deploy/prices@v1.1.sql").delete();
+            assertThatThrownBy(folder::chain).hasMessage(invalid("sqitch", dir + "/sqitch.plan:1 names change"
+                    + " 'prices', reworked later, but none of deploy/prices@v1.0.sql, deploy/prices@v1.1.sql exists at "
+                    + dir + " (sqitch runs the script of the first tag between a change and its rework that has"
+                    + " one)"));
+        }
+
+        /** {@code Engine::run_file}: only the plan's scripts run; test/, data/ and stray files are not read. */
+        @Test
+        void ignoreEverythingThePlanDoesNotName() {
+            folder.file("sqitch.plan", "%project=shop\nusers" + PLANNER + "\n")
+                    .file("sqitch.conf", "[core]\n\tengine = pg\n")
+                    .file("deploy/users.sql", "BEGIN;\nCREATE TABLE users (id int);\nCOMMIT;\n")
+                    .file("deploy/unplanned.sql", "SELECT 1;\n")
+                    .file("test/users.sql", "SELECT plan(1);\n")
+                    .file("data/users.sql", "INSERT INTO users VALUES (1);\n")
+                    .file("notes.sql", "-- scratch\n");
+            MigrationChain chain = folder.chain();
+            String rule = "sqitch reads only sqitch.plan and the deploy/, revert/ and verify/ scripts it names";
+            assertThat(chain.warnings()).containsExactly(dir + "/deploy/unplanned.sql is ignored: " + rule);
+            assertThat(chain.ignored()).containsExactlyInAnyOrder(dir + "/data/users.sql (" + rule + ")",
+                    dir + "/deploy/unplanned.sql (" + rule + ")", dir + "/notes.sql (" + rule + ")",
+                    dir + "/sqitch.conf (" + rule + ")", dir + "/test/users.sql (" + rule + ")");
+        }
+
+        /** {@code Engine::pg} runs each script with {@code psql --file} and ON_ERROR_STOP, not in one transaction. */
+        @Test
+        void transactionsScriptsRunAsPsqlRunsThem() {
+            folder.file("sqitch.plan", "%project=shop\nusers" + PLANNER + "\n")
+                    .file("deploy/users.sql", "CREATE TABLE users (id int);\nCREATE TABLE users (id int);\n");
+            assertThatThrownBy(() -> Migrator.of(folder.chain(), db).migrateToLatest())
+                    .hasMessage("The migration 1 users (" + dir + "/deploy/users.sql) failed part-way. It ran outside"
+                            + " a transaction (sqitch runs each script with psql, which commits every statement on its"
+                            + " own unless the script opens a transaction), so what it had done when it failed"
+                            + " stays:\n"
+                            + "  - committed: " + dir + "/deploy/users.sql:1 CREATE TABLE users (id int)\n"
+                            + "The history table " + HISTORY + " records it as failed (success = false, state = failed)"
+                            + " and database " + db.name() + " counts as being at version <empty>. Undo or finish"
+                            + " those changes by hand, delete its row (DELETE FROM " + HISTORY + " WHERE installed_rank"
+                            + " = 1;), then migrate again.\n"
+                            + dir + "/deploy/users.sql:2:1 [42P07] relation \"users\" already exists\n"
+                            + "  2 | CREATE TABLE users (id int);");
+            assertThat(tables(db)).isEqualTo("users(id)");
+        }
+    }
+
+    /** popx (ory/x): popx/match.go, popx/migration_info.go, popx/migrator.go; pop: dialect synonyms. */
+    @Nested
+    class Pop {
+
+        /** {@code SortAndFilter}: the dialect's file wins over "all"; other dialects are filtered out. */
+        @Test
+        void dialectsThePostgresFileWinsAndOtherDialectsAreNotRun() {
+            for (String dialect : new String[] {"", ".postgres", ".mysql", ".sqlite3", ".cockroach"}) {
+                String name = dialect.isEmpty() ? "generic" : dialect.substring(1);
+                folder.file("20240101000000_init" + dialect + ".up.sql", "CREATE TABLE " + name + " (id int);\n")
+                        .file("20240101000000_init" + dialect + ".down.sql", "DROP TABLE " + name + ";\n");
+            }
+            folder.file("20240101000000_init.oracle.up.sql", "CREATE TABLE oracle (id int);\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.layout()).contains(Layout.POP);
+            assertThat(chain.migrations()).singleElement().satisfies(m -> {
+                assertThat(m.up().name()).isEqualTo(dir + "/20240101000000_init.postgres.up.sql");
+                assertThat(m.down()).map(s -> s.name()).contains(dir + "/20240101000000_init.postgres.down.sql");
+            });
+            assertThat(chain.ignored()).contains(
+                    dir + "/20240101000000_init.up.sql (pop runs the .postgres. file of this version on PostgreSQL"
+                            + " instead)",
+                    dir + "/20240101000000_init.mysql.up.sql (a mysql migration, which pop does not run on"
+                            + " PostgreSQL)",
+                    dir + "/20240101000000_init.oracle.up.sql (pop skips files of a dialect it does not know"
+                            + " (oracle))");
+            assertThat(chain.warnings()).isEmpty();
+            Migrator.of(chain, db).migrateToLatest();
+            assertThat(tables(db)).isEqualTo("postgres(id)");
+        }
+
+        /** {@code findMigrations} walks every folder; {@code Migrations.Less} compares versions as strings. */
+        @Test
+        void orderVersionsAsTextAndDiscoveryInSubfolders() {
+            folder.file("core/10_users.up.sql", "CREATE TABLE users (id int);\n")
+                    .file("core/10_users.down.sql", "DROP TABLE users;\n")
+                    .file("extra/2_email.up.sql", "ALTER TABLE users ADD COLUMN email text;\n")
+                    .file("extra/2_email.down.sql", "ALTER TABLE users DROP COLUMN email;\n")
+                    .file("extra/2_email.postgres.up.sql", "ALTER TABLE users ADD COLUMN email text NOT NULL;\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.migrations()).extracting(m -> m.version().toString()).containsExactly("10", "2");
+            Migrator migrator = Migrator.of(chain, db);
+            assertThat(migrator.migrateToLatest().toString()).isEqualTo("2");
+            assertThat(tables(db)).isEqualTo("users(id, email)");
+            migrator.migrateTo(MigrationVersion.EMPTY);
+            assertThat(tables(db)).isEmpty();
+        }
+
+        /** {@code isolatedTransaction} for every migration; {@code .autocommit.} (after a dialect) runs without one. */
+        @Test
+        void transactionsEachMigrationInOneUnlessAutocommit() {
+            folder.file("20240101000000_users.up.sql", "CREATE TABLE users (id int);\n")
+                    .file("20240102000000_index.postgres.autocommit.up.sql", "CREATE INDEX CONCURRENTLY users_id_idx"
+                            + " ON users (id);\n")
+                    .file("20240103000000_more.up.sql", "CREATE INDEX CONCURRENTLY users_id2_idx ON users (id);\n")
+                    .file("20240104000000_typo.autocommit.up.sql", "SELECT 1;\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.warnings()).containsExactly(dir + "/20240104000000_typo.autocommit.up.sql is ignored:"
+                    + " popx reads .autocommit. only after a dialect, as in"
+                    + " 20240104000000_typo.postgres.autocommit.up.sql; here it takes autocommit for a dialect it does"
+                    + " not know and skips the file");
+            Migrator migrator = Migrator.of(chain, db);
+            assertThatThrownBy(migrator::migrateToLatest).hasMessage("The migration 20240103000000 more (" + dir
+                    + "/20240103000000_more.up.sql) failed and was rolled back; database " + db.name() + " stays at"
+                    + " version 20240102000000. It ran in a transaction: pop runs each migration in a transaction"
+                    + " unless its name holds .autocommit..\n"
+                    + dir + "/20240103000000_more.up.sql:1:1 [25001] CREATE INDEX CONCURRENTLY cannot run inside a"
+                    + " transaction block\n"
+                    + "  1 | CREATE INDEX CONCURRENTLY users_id2_idx ON users (id);");
+            assertThat(indexes(db)).isEqualTo("users_id_idx");
+        }
+
+        /** {@code ParseMigrationFilename}: fizz is pop's own DSL, translated by pop; Driftless runs only SQL. */
+        @Test
+        void dialectsAFizzMigrationPostgresWouldRunIsAnError() {
+            folder.file("20240101000000_users.up.fizz", "create_table(\"users\") {}\n")
+                    .file("20240102000000_more.up.fizz", "create_table(\"more\") {}\n")
+                    .file("20240102000000_more.postgres.up.sql", "CREATE TABLE more (id int);\n");
+            assertThatThrownBy(folder::chain).hasMessage(invalid("pop", dir + "/20240101000000_users.up.fizz is a"
+                    + " fizz migration, which pop translates into SQL itself and Driftless does not; add"
+                    + " 20240101000000_users.postgres.up.sql with its SQL for PostgreSQL, which pop then runs"
+                    + " instead"));
+        }
+    }
+
+    /** Flyway 10: migrations docs (naming, baseline migrations), script configuration (executeInTransaction). */
+    @Nested
+    class Flyway {
+
+        private void chainWithABaseline() {
+            folder.file("V1__users.sql", "CREATE TABLE users (id int);\n")
+                    .file("U1__users.sql", "DROP TABLE users;\n")
+                    .file("V2__email.sql", "ALTER TABLE users ADD COLUMN email text;\n")
+                    .file("U2__email.sql", "ALTER TABLE users DROP COLUMN email;\n")
+                    .file("B2__baseline.sql", "CREATE TABLE users (id int, email text);\n")
+                    .file("V3__orders.sql", "CREATE TABLE orders (id int);\n")
+                    .file("U3__orders.sql", "DROP TABLE orders;\n");
+        }
+
+        /** validateMigrationNaming: a file that looks versioned but does not follow the naming is an error. */
+        @Test
+        void discoveryAMisnamedVersionedFileStaysAnError() {
+            folder.file("V1__users.sql", "CREATE TABLE users (id int);\n").file("V2_email.sql", "SELECT 1;\n");
+            assertThatThrownBy(folder::chain).hasMessage(invalid("Flyway", dir + "/V2_email.sql fits no pattern of"
+                    + " the Flyway layout (expected names like V1__init.sql, V1.1__add_x.sql, U1__init.sql,"
+                    + " R__views.sql, B2__baseline.sql); rename it or move it out of the migrations folder"));
+        }
+
+        /** Baseline migrations: a new environment starts from the latest baseline; versions up to it are skipped. */
+        @Test
+        void baselinesANewDatabaseStartsFromTheNewestBaseline() {
+            chainWithABaseline();
+            MigrationChain chain = folder.chain();
+            assertThat(chain.baselines()).extracting(Migration::toString)
+                    .containsExactly("2 baseline (" + dir + "/B2__baseline.sql)");
+            Migrator migrator = Migrator.of(chain, db);
+            MigrationResult result = migrator.migrate(chain.latestVersion());
+            assertThat(result.applied()).extracting(m -> m.up().name())
+                    .containsExactly(dir + "/B2__baseline.sql", dir + "/V3__orders.sql");
+            assertThat(migrator.history()).extracting(r -> r.version() + " " + r.script())
+                    .containsExactly("2 " + dir + "/B2__baseline.sql", "3 " + dir + "/V3__orders.sql");
+            assertThat(tables(db)).isEqualTo("orders(id), users(id, email)");
+            assertThat(migrator.migrateTo("2").toString()).isEqualTo("2");
+            assertThat(migrator.migrateToLatest().toString()).isEqualTo("3");
+            assertThatThrownBy(() -> migrator.migrateTo("1")).hasMessage("Cannot migrate database " + db.name()
+                    + " down from version 3 to 1: version 2 was built by the baseline " + dir + "/B2__baseline.sql,"
+                    + " and a baseline has no down script (Flyway runs baselines only on new databases). Nothing was"
+                    + " changed: add the missing down script(s), or migrate down only to a version above them.");
+        }
+
+        /** Baseline migrations are ignored where migrations have already been applied. */
+        @Test
+        void baselinesADatabaseWithAHistoryNeverRunsOne() {
+            chainWithABaseline();
+            Migrator migrator = Migrator.of(folder.chain(), db);
+            migrator.migrateTo("1");
+            MigrationResult result = migrator.migrate(MigrationVersion.parse("3"));
+            assertThat(result.applied()).extracting(m -> m.up().name())
+                    .containsExactly(dir + "/V2__email.sql", dir + "/V3__orders.sql");
+            assertThat(migrator.migrateTo(MigrationVersion.EMPTY)).isEqualTo(MigrationVersion.EMPTY);
+        }
+
+        /** "baseline ≡ versioned migrations up to its version" is a check of ChainChecks. */
+        @Test
+        void baselinesEachBuildsWhatTheVersionedMigrationsUpToItBuild() {
+            chainWithABaseline();
+            ChainChecks checks = ChainChecks.on(server).reportingProgressTo(line -> { });
+            List<CheckResult> passing = checks.baselines(folder.chain());
+            assertThat(passing).singleElement().satisfies(r -> {
+                assertThat(r.kind()).isEqualTo(CheckResult.Kind.BASELINE);
+                assertThat(r.verdict()).isEqualTo(CheckResult.Verdict.PASSED);
+            });
+            folder.file("B2__baseline.sql", "CREATE TABLE users (id int);\n");
+            CheckResult failing = checks.baselines(folder.chain()).get(0);
+            assertThat(failing.verdict()).isEqualTo(CheckResult.Verdict.FAILED);
+            assertThat(failing.differences().get(0).diff().summary()).isEqualTo("1 difference (1 structure)");
+        }
+
+        /** Script config: {@code executeInTransaction=true} keeps Flyway from running the script without one. */
+        @Test
+        void transactionsExecuteInTransactionTrueRunsTheScriptInOne() {
+            folder.file("V1__users.sql", "CREATE TABLE users (id int);\n")
+                    .file("V2__index.sql", "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n")
+                    .file("V2__index.sql.conf", "executeInTransaction=true\n");
+            assertThatThrownBy(() -> Migrator.of(folder.chain(), db).migrateToLatest()).hasMessage("The migration 2"
+                    + " index (" + dir + "/V2__index.sql) failed and was rolled back; database " + db.name() + " stays"
+                    + " at version 1. It ran in a transaction: its V2__index.sql.conf sets executeInTransaction=true.\n"
+                    + dir + "/V2__index.sql:1:1 [25001] CREATE INDEX CONCURRENTLY cannot run inside a transaction"
+                    + " block\n"
+                    + "  1 | CREATE INDEX CONCURRENTLY users_id_idx ON users (id);");
+        }
+    }
+
+    /** golang-migrate v4: source/parse.go (file names), source/iofs, database/postgres/postgres.go (Run). */
+    @Nested
+    class GolangMigrate {
+
+        /** The iofs source skips entries it cannot parse and folders. */
+        @Test
+        void ignoreFilesItCannotParseAreWarnings() {
+            folder.file("1_users.up.sql", "CREATE TABLE users (id int);\n")
+                    .file("1_users.down.sql", "DROP TABLE users;\n")
+                    .file("notes.sql", "-- scratch\n")
+                    .file("old/2_x.up.sql", "SELECT 1;\n");
+            MigrationChain chain = folder.chain();
+            String rule = "golang-migrate reads only files named like 1_init.up.sql and 1_init.down.sql at the top of"
+                    + " the folder";
+            assertThat(chain.warnings()).containsExactly(dir + "/notes.sql is ignored: " + rule);
+            assertThat(chain.ignored()).containsExactlyInAnyOrder(dir + "/notes.sql (" + rule + ")",
+                    dir + "/old/2_x.up.sql (" + rule + ")");
+        }
+
+        /** {@code Run} sends the whole file in one ExecContext: PostgreSQL runs several statements as one transaction. */
+        @Test
+        void transactionsAFileOfSeveralStatementsRunsAsOneTransaction() {
+            folder.file("1_users.up.sql", "CREATE TABLE users (id int);\n")
+                    .file("2_index.up.sql", "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n")
+                    .file("3_more.up.sql", "CREATE TABLE more (id int);\nCREATE INDEX CONCURRENTLY more_id_idx ON"
+                            + " more (id);\n");
+            Migrator migrator = Migrator.of(folder.chain(), db);
+            assertThatThrownBy(migrator::migrateToLatest).hasMessage("The migration 3 more (" + dir
+                    + "/3_more.up.sql) failed and was rolled back; database " + db.name() + " stays at version 2. It"
+                    + " ran in a transaction: golang-migrate sends the file to the server as one query, which"
+                    + " PostgreSQL runs as one transaction when it holds more than one statement.\n"
+                    + dir + "/3_more.up.sql:2:1 [25001] CREATE INDEX CONCURRENTLY cannot run inside a transaction"
+                    + " block\n"
+                    + "  2 | CREATE INDEX CONCURRENTLY more_id_idx ON more (id);");
+            assertThat(indexes(db)).isEqualTo("users_id_idx");
+        }
+    }
+
+    /** Prisma Migrate: a migration.sql is sent as one script (prisma/prisma#14456: 25001 on CONCURRENTLY). */
+    @Nested
+    class Prisma {
+
+        @Test
+        void transactionsAFileOfSeveralStatementsRunsAsOneTransaction() {
+            folder.file("20240101000000_init/migration.sql", "CREATE TABLE users (id int);\n"
+                            + "CREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n")
+                    .file("migration_lock.toml", "provider = \"postgresql\"\n")
+                    .file("notes.sql", "-- scratch\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.warnings()).containsExactly(dir + "/notes.sql is ignored: Prisma Migrate reads only"
+                    + " migration.sql in each migration folder");
+            assertThat(chain.migrations().get(0).up().parse().runsInTransaction()).isTrue();
+            assertThatThrownBy(() -> Migrator.of(chain, db).migrateToLatest()).hasMessageContaining("[25001]");
+        }
+    }
+
+    /** dbmate 2.x: pkg/dbmate (migrationFileRegexp, parseMigrationContents, transaction per migration). */
+    @Nested
+    class Dbmate {
+
+        /** {@code ^(\d+).*\.sql$}: the underscore is not needed; other .sql files are not read. */
+        @Test
+        void discoveryNamesThatStartWithTheirVersion() {
+            folder.file("20240101000000.sql", "-- migrate:up\nCREATE TABLE users (id int);\n-- migrate:down\n"
+                            + "DROP TABLE users;\n")
+                    .file("schema.sql", "CREATE TABLE users (id int);\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.migrations()).extracting(m -> m.version().toString()).containsExactly("20240101000000");
+            assertThat(chain.warnings()).containsExactly(dir + "/schema.sql is ignored: dbmate reads only .sql files"
+                    + " whose name starts with their version, at the top of the folder");
+        }
+
+        /** dbmate wraps each migration in a transaction unless the marker says {@code transaction:false}. */
+        @Test
+        void transactionsEachSectionInOneUnlessTransactionFalse() {
+            folder.file("20240101000000_users.sql", "-- migrate:up\nCREATE TABLE users (id int);\n")
+                    .file("20240102000000_index.sql", "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY"
+                            + " users_id_idx ON users (id);\n")
+                    .file("20240103000000_more.sql", "-- migrate:up\nCREATE INDEX CONCURRENTLY users_id2_idx ON users"
+                            + " (id);\n");
+            assertThatThrownBy(() -> Migrator.of(folder.chain(), db).migrateToLatest()).hasMessage("The migration"
+                    + " 20240103000000 more (" + dir + "/20240103000000_more.sql) failed and was rolled back; database "
+                    + db.name() + " stays at version 20240102000000. It ran in a transaction: dbmate runs each"
+                    + " migration in a transaction unless its '-- migrate:up' line says transaction:false.\n"
+                    + dir + "/20240103000000_more.sql:2:1 [25001] CREATE INDEX CONCURRENTLY cannot run inside a"
+                    + " transaction block\n"
+                    + "  2 | CREATE INDEX CONCURRENTLY users_id2_idx ON users (id);");
+            assertThat(indexes(db)).isEqualTo("users_id_idx");
+        }
+    }
+
+    /** temporal / cadence schema tool: tools/common/schema/updatetask.go (readSchemaDir, readManifest). */
+    @Nested
+    class Manifest {
+
+        private void version(String dir, String manifest, String... files) {
+            folder.file(dir + "/manifest.json", manifest);
+            for (int i = 0; i < files.length; i += 2) {
+                folder.file(dir + "/" + files[i], files[i + 1]);
+            }
+        }
+
+        /** {@code readSchemaDir} sorts {@code vX.Y} folders by version; the manifest lists the files in order. */
+        @Test
+        void orderVersionFoldersByVersionAndFilesAsListed() {
+            version("v0.1", "{\"CurrVersion\": \"0.1\", \"MinCompatibleVersion\": \"0.1\", \"Description\": \"base\","
+                    + " \"SchemaUpdateCqlFiles\": [\"base.sql\"]}", "base.sql", "CREATE TABLE users (id int);\n");
+            version("v0.10", "{\"CurrVersion\": \"0.10\", \"MinCompatibleVersion\": \"0.1\", \"Description\": \"late\","
+                    + " \"SchemaUpdateCqlFiles\": [\"late.sql\"]}", "late.sql", "ALTER TABLE users ADD COLUMN c text;\n");
+            version("v0.2", "{\"CurrVersion\": \"0.2\", \"MinCompatibleVersion\": \"0.1\", \"Description\": \"two files\","
+                    + " \"SchemaUpdateCqlFiles\": [\"z_table.sql\", \"a_column.sql\"]}",
+                    "z_table.sql", "CREATE TABLE orders (id int);\n",
+                    "a_column.sql", "ALTER TABLE orders ADD COLUMN total int;\n",
+                    "unlisted.sql", "DROP TABLE users;\n");
+            MigrationChain chain = folder.chain();
+            assertThat(chain.layout()).contains(Layout.MANIFEST);
+            assertThat(chain.migrations()).extracting(m -> m.version() + " " + m.description())
+                    .containsExactly("v0.1 base", "v0.2 two files", "v0.10 late");
+            assertThat(chain.warnings()).containsExactly(dir + "/v0.2/unlisted.sql is ignored: the schema tool reads"
+                    + " only the manifest of each version folder and the files it lists");
+            Migrator.of(chain, db).migrateToLatest();
+            assertThat(tables(db)).isEqualTo("orders(id, total), users(id, c)");
+        }
+
+        /** {@code buildChangeSet}: the manifest's CurrVersion must match its folder. */
+        @Test
+        void discoveryTheManifestVersionMatchesItsFolder() {
+            version("v1.0", "{\"CurrVersion\": \"1.1\", \"MinCompatibleVersion\": \"1.0\","
+                    + " \"SchemaUpdateCqlFiles\": [\"base.sql\"]}", "base.sql", "SELECT 1;\n");
+            assertThatThrownBy(folder::chain).hasMessage(invalid("manifest", dir + "/v1.0/manifest.json says"
+                    + " CurrVersion \"1.1\", but its folder is v1.0; the schema tool needs the two to match"));
+        }
+
+        /** {@code execCQLStmts} runs each statement on its own; the files run through {@code \\ir}. */
+        @Test
+        void transactionsEachStatementOnItsOwn() {
+            version("v1.0", "{\"CurrVersion\": \"1.0\", \"MinCompatibleVersion\": \"1.0\","
+                    + " \"SchemaUpdateCqlFiles\": [\"a.sql\", \"b.sql\"]}", "a.sql", "CREATE TABLE a (id int);\n",
+                    "b.sql", "CREATE TABLE b (id int);\nCREATE TABLE a (id int);\n");
+            assertThatThrownBy(() -> Migrator.of(folder.chain(), db).migrateToLatest())
+                    .hasMessageStartingWith("The migration v1.0 (" + dir + "/v1.0/manifest.json) failed part-way. It"
+                            + " ran outside a transaction (the schema tool runs each statement of a manifest's files"
+                            + " on its own), so what it had done when it failed stays:\n"
+                            + "  - committed: " + dir + "/v1.0/a.sql:1 CREATE TABLE a (id int)\n"
+                            + "  - committed: " + dir + "/v1.0/b.sql:1 CREATE TABLE b (id int)\n");
+            assertThat(tables(db)).isEqualTo("a(id), b(id)");
+        }
+    }
 }
