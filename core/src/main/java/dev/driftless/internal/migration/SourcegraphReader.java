@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * version; unknown parents, no root, several roots and cycles are refused;</li>
  * <li>each migration runs in a transaction, except an up migration whose {@code metadata.yaml} says
  * {@code createIndexConcurrently: true}; that one must hold the {@code CREATE INDEX CONCURRENTLY} and nothing else,
- * and no down migration may create an index concurrently.</li>
+ * and no down migration may create an index concurrently;</li>
+ * <li>a migration that creates, drops or comments on an extension must say {@code privileged: true}.</li>
  * </ul>
  */
 final class SourcegraphReader implements LayoutReader {
@@ -48,6 +49,8 @@ final class SourcegraphReader implements LayoutReader {
     private static final Pattern CONCURRENT_INDEX = Pattern.compile(
             "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z0-9_]+)\\s+ON\\s+"
                     + "([A-Za-z0-9_]+)[^;]+;");
+    /** sourcegraph's {@code alterExtensionPattern}: statements that need {@code privileged: true}. */
+    private static final Pattern EXTENSION = Pattern.compile("(CREATE|COMMENT ON|DROP)\\s+EXTENSION");
     private static final String IN_TRANSACTION = "sourcegraph runs every migration in a transaction unless its"
             + " metadata.yaml sets createIndexConcurrently: true";
 
@@ -122,6 +125,11 @@ final class SourcegraphReader implements LayoutReader {
                 downText.get(), concurrently);
         if (problem != null) {
             discovery.error(problem);
+        }
+        if ((EXTENSION.matcher(upText.get()).find() || EXTENSION.matcher(downText.get()).find())
+                && !payload.path("privileged").asBoolean(false)) {
+            discovery.error(where + ": it creates, drops or comments on an extension, which sourcegraph runs only when "
+                    + metadata.get().name() + " sets privileged: true; add that line");
         }
         discovery.up(version, description, up.get(), concurrently
                 ? TransactionRule.outside("its metadata.yaml sets createIndexConcurrently: true")
