@@ -546,24 +546,14 @@ public final class MigrationExecutor {
         Optional<String> noTransaction = parsed.noTransactionReason();
         Optional<String> chainedCommit = parsed.chainedCommit();
         if (noTransaction.isEmpty() && chainedCommit.isEmpty()) {
-            connection.setAutoCommit(false);
-            try {
-                runner.run(script, connection);
-                Duration took = since(start);
-                book.succeeded(took, false);
-                connection.commit();
-                return took;
-            } catch (ScriptException e) {
-                connection.rollback();
-                // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
-                throw fail("The " + what + " failed and was rolled back; " + label
-                        + " stays at version " + stays + "." + transactionRule(script, e) + "\n" + e.failure(), e);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+            Outcome outcome = runInTransaction(script, book, false, start);
+            if (outcome.failure() == null) {
+                return outcome.took();
             }
+            ScriptException e = outcome.failure();
+            // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
+            throw fail("The " + what + " failed and was rolled back; " + label
+                    + " stays at version " + stays + "." + transactionRule(script, e) + "\n" + e.failure(), e);
         }
         if (noTransaction.isEmpty()) {
             return runCommittingPartWay(script, parsed, what, chainedCommit.get(), stays, afterPartialFailure, book,
@@ -602,23 +592,11 @@ public final class MigrationExecutor {
             MigrationVersion stays, MigrationVersion afterPartialFailure, Bookkeeping book, long start)
             throws SQLException {
         book.started();
-        connection.setAutoCommit(false);
-        ScriptException failure;
-        try {
-            runner.run(script, connection);
-            Duration took = since(start);
-            book.succeeded(took, true);
-            connection.commit();
-            return took;
-        } catch (ScriptException e) {
-            connection.rollback();
-            failure = e;
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
+        Outcome outcome = runInTransaction(script, book, true, start);
+        if (outcome.failure() == null) {
+            return outcome.took();
         }
+        ScriptException failure = outcome.failure();
         Leftovers left = Leftovers.of(parsed.statements(), failure, List.of(), true);
         if (left.nothing()) {
             book.failedCleanly();
@@ -630,6 +608,34 @@ public final class MigrationExecutor {
         throw fail(partialFailure(what, "It ran in one transaction but committed part of its work with "
                 + chainedCommit + ", so what it had committed when it failed stays:", left, book,
                 afterPartialFailure) + "\n" + failure.failure(), failure);
+    }
+
+    /** {@code Outcome} is how a script run in a transaction ended: how long it took, or its failure. */
+    private record Outcome(Duration took, ScriptException failure) {
+    }
+
+    /**
+     * Runs a script in one transaction with its history row ({@link Bookkeeping#succeeded} before the commit); a
+     * failing script's transaction is rolled back and its failure returned.
+     */
+    private Outcome runInTransaction(SqlScript script, Bookkeeping book, boolean wasStarted, long start)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            runner.run(script, connection);
+            Duration took = since(start);
+            book.succeeded(took, wasStarted);
+            connection.commit();
+            return new Outcome(took, null);
+        } catch (ScriptException e) {
+            connection.rollback();
+            return new Outcome(null, e);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
     }
 
     /**
