@@ -63,7 +63,9 @@ import java.util.function.Consumer;
  * built must succeed and change nothing;</li>
  * <li>{@link #migrationIdempotency migrationIdempotency}: each migration's up script, run directly (no history
  * table) after the ones before it, run a second time must succeed and change nothing;</li>
- * <li>{@link #dataPreservation dataPreservation}: rows loaded at one version are all still there after migrating on.</li>
+ * <li>{@link #dataPreservation dataPreservation}: rows loaded at one version are all still there after migrating on;</li>
+ * <li>{@link #baselines baselines}: each baseline (Flyway's {@code B5__x.sql}) builds what the versioned migrations up
+ * to its version build.</li>
  * </ul>
  * A master schema, an up script or a load that fails where the check needs it to work is not a verdict but broken
  * input: it is thrown ({@link dev.driftless.migration.MigrationException}, {@link dev.driftless.sql.ScriptException})
@@ -179,6 +181,41 @@ public final class ChainChecks {
      */
     public CheckResult sameSchema(MigrationChain chain, MigrationVersion target, MigrationChain other) {
         return sameSchema(chain, target, other.location(), db -> migrate(other, db, other.latestVersion()));
+    }
+
+    /**
+     * Checks every baseline of a chain (Flyway's {@code B5__x.sql}, {@link MigrationChain#baselines()}): a new
+     * database built from the baseline (as Flyway builds a new database) must have the schema of one migrated along
+     * the versioned migrations up to the baseline's version ("baseline ≡ versioned migrations up to its version").
+     *
+     * <pre>{@code
+     * for (CheckResult result : ChainChecks.on(server).baselines(MigrationChain.at("db/migration"))) {
+     *     result.migration();   // Optional[5 baseline (db/migration/B5__baseline.sql)]
+     *     result.verdict();     // FAILED when B5 builds another schema than V1 ... V5
+     * }
+     * }</pre>
+     *
+     * @param chain the chain
+     * @return one result per baseline, in version order: {@link Kind#BASELINE}, with the comparison versioned
+     *     migrations → baseline; none for a chain without baselines
+     * @throws DriftlessException when a baseline or a migration fails to run
+     */
+    public List<CheckResult> baselines(MigrationChain chain) {
+        List<CheckResult> results = new ArrayList<>();
+        for (Migration baseline : chain.baselines()) {
+            List<Migration> below = chain.migrations().stream()
+                    .filter(m -> chain.versionOrder().compare(m.version(), baseline.version()) <= 0).toList();
+            MigrationChain versioned = MigrationChain.of(chain.location() + " (versioned migrations up to "
+                    + baseline.version() + ")", below, chain.repeatables());
+            CheckResult same = sameSchema(chain, baseline.version(), versioned.location(), db -> {
+                if (!below.isEmpty()) {
+                    migrate(versioned, db, versioned.latestVersion());
+                }
+            });
+            results.add(new CheckResult(Kind.BASELINE, same.verdict(), Optional.of(baseline), same.comparisons(),
+                    Optional.empty()));
+        }
+        return results;
     }
 
     private CheckResult sameSchema(MigrationChain chain, MigrationVersion target, String expectedName,

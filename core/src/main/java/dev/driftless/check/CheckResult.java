@@ -29,7 +29,8 @@ import java.util.Optional;
  * @param kind which check, never {@code null}
  * @param verdict its outcome, never {@code null}
  * @param migration the migration checked, for the checks made per migration ({@link Kind#REVERSIBILITY},
- *     {@link Kind#MIGRATION_IDEMPOTENCY}); empty for the checks of a whole schema
+ *     {@link Kind#MIGRATION_IDEMPOTENCY}), or the baseline ({@link Kind#BASELINE}); empty for the checks of a whole
+ *     schema
  * @param comparisons the schema comparisons made, in the order they were made: for the checks of a whole schema
  *     ({@link Kind#SAME_SCHEMA}, {@link Kind#MASTER_SCHEMA_IDEMPOTENCY}) always, for the checks per migration only those
  *     that found a difference (so a long chain's results do not hold two schemas per migration)
@@ -53,7 +54,12 @@ public record CheckResult(Kind kind, Verdict verdict, Optional<Migration> migrat
          * One migration's up script, run directly (no history table), can run a second time and changes nothing:
          * what a deploy that re-runs each script relies on.
          */
-        MIGRATION_IDEMPOTENCY
+        MIGRATION_IDEMPOTENCY,
+        /**
+         * A baseline (Flyway's {@code B5__x.sql}) builds the same schema as the versioned migrations up to its
+         * version, which a new database would otherwise run.
+         */
+        BASELINE
     }
 
     /** {@code Verdict} is a check's outcome. */
@@ -68,7 +74,11 @@ public record CheckResult(Kind kind, Verdict verdict, Optional<Migration> migrat
 
     /** {@code Step} is the step of a check that a comparison follows or a failure happened in. */
     public enum Step {
-        /** The chain was migrated and its schema compared with the master schema's (or the other chain's). */
+        /**
+         * The chain was migrated and its schema compared with the master schema's (or the other chain's); for
+         * {@link Kind#BASELINE}, a new database built from the baseline compared with one built by the versioned
+         * migrations up to its version.
+         */
         MIGRATED,
         /** The down script ran; the schema compared with the one read right before up. */
         DOWN,

@@ -69,9 +69,12 @@ public final class Migration {
 
     /**
      * Tells whether the up script runs in one transaction together with its history row. It does not when the layout
-     * marks it so ({@code .autocommit.}, {@code transaction:false}, {@code run_in_transaction = false}, ...), when it
+     * marks it so ({@code .autocommit.}, {@code transaction:false}, {@code run_in_transaction = false}, sqitch's psql
+     * rule, ...), when it
      * manages its own {@code BEGIN}/{@code COMMIT}, or when it holds a statement PostgreSQL refuses inside a
-     * transaction ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...).
+     * transaction ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...); each layout's rule is in
+     * docs/migrations.md. A script with {@code COMMIT AND CHAIN} runs in one transaction but commits part-way
+     * ({@link dev.driftless.sql.ParsedScript#chainedCommit()}).
      *
      * @return {@code true} when the migration is atomic
      * @throws dev.driftless.sql.ScriptException when the up script cannot be parsed

@@ -1,6 +1,7 @@
 package dev.driftless.migration;
 
 import dev.driftless.internal.migration.ChainAssembler;
+import dev.driftless.internal.migration.ChainOrder;
 import dev.driftless.resource.Listing;
 import dev.driftless.resource.Location;
 import dev.driftless.resource.ResourceException;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,12 +30,16 @@ import java.util.stream.Collectors;
  * MigrationChain schema = MigrationChain.ofMasterSchema(SqlScript.at("sql/init_schema.sql"));
  * }</pre>
  *
- * <p>Migrations are ordered by {@link MigrationVersion}. Reading a chain checks it: duplicate versions, a down script
- * without its up, a {@code .sql} file that fits no pattern of the layout, a script that is not UTF-8 text (invalid
+ * <p>Each layout is read as its own tool reads it (docs/migrations.md has a table per layout): the files it reads and
+ * those it leaves out ({@link #ignored()}), the order of the versions ({@link #migrations()}), how each script runs
+ * with respect to transactions, reworks and dialect variants. Reading a chain checks it: duplicate versions, a down
+ * script without its up, a {@code .sql} file that fits no pattern of a layout without a tool of its own (numbered) or
+ * of Flyway's, a script that is not UTF-8 text (invalid
  * UTF-8, a NUL byte) or no regular file (a link to nowhere, a pipe, a device, a folder named like a script), a folder
  * that cannot be listed, and a script that leaves a comment, quote or dollar quote open at its end raise one
  * {@link MigrationException} naming every file involved (with line and column where there is one), before any
- * migration runs; an empty migration and a stray non-SQL file are {@link #warnings()}, also logged. Every script is
+ * migration runs; an empty migration, a stray non-SQL file and a {@code .sql} file the layout's tool would not read
+ * are {@link #warnings()}, also logged. Every script is
  * read as scripts are everywhere ({@link SqlScript}): strictly as UTF-8, a byte order mark stripped.
  */
 public final class MigrationChain {
@@ -44,15 +50,30 @@ public final class MigrationChain {
     private final Layout layout;
     private final List<Migration> migrations;
     private final List<RepeatableMigration> repeatables;
+    private final List<Migration> baselines;
+    private final SqlScript masterSchema;
+    private final Comparator<MigrationVersion> order;
     private final List<String> warnings;
+    private final List<String> ignored;
 
     private MigrationChain(String location, Layout layout, List<Migration> migrations,
                            List<RepeatableMigration> repeatables, List<String> warnings) {
+        this(location, layout, migrations, repeatables, List.of(), null, Comparator.naturalOrder(), warnings,
+                List.of());
+    }
+
+    private MigrationChain(String location, Layout layout, List<Migration> migrations,
+                           List<RepeatableMigration> repeatables, List<Migration> baselines, SqlScript masterSchema,
+                           Comparator<MigrationVersion> baseOrder, List<String> warnings, List<String> ignored) {
         this.location = location;
         this.layout = layout;
         this.migrations = Collections.unmodifiableList(new ArrayList<>(migrations));
         this.repeatables = Collections.unmodifiableList(new ArrayList<>(repeatables));
+        this.baselines = Collections.unmodifiableList(new ArrayList<>(baselines));
+        this.masterSchema = masterSchema;
+        this.order = new ChainOrder(migrations.stream().map(Migration::version).toList(), baseOrder);
         this.warnings = Collections.unmodifiableList(new ArrayList<>(warnings));
+        this.ignored = Collections.unmodifiableList(new ArrayList<>(ignored));
     }
 
     /**
@@ -170,10 +191,17 @@ public final class MigrationChain {
         for (FoundScript found : assembled.repeatables()) {
             repeatables.add(RepeatableMigration.of(found.description(), Scripts.toSqlScript(found.source())));
         }
+        List<Migration> baselines = assembled.baselines().stream()
+                .map(b -> Migration.of(b.version(), b.description(), Scripts.toSqlScript(b.source()), null)).toList();
         for (String warning : assembled.warnings()) {
             LOG.warn("{}", warning);
         }
-        return new MigrationChain(location, assembled.layout(), migrations, repeatables, assembled.warnings());
+        for (String file : assembled.ignored()) {
+            LOG.debug("Left out, not read by the {} layout: {}", assembled.layout().displayName(), file);
+        }
+        return new MigrationChain(location, assembled.layout(), migrations, repeatables, baselines,
+                assembled.masterSchema().map(Scripts::toSqlScript).orElse(null), assembled.baseOrder(),
+                assembled.warnings(), assembled.ignored());
     }
 
     /** @return the location as given, or the script's name for a master schema, or the name of a chain built in code */
@@ -186,9 +214,66 @@ public final class MigrationChain {
         return Optional.ofNullable(layout);
     }
 
-    /** @return the versioned migrations in version order, never {@code null} */
+    /**
+     * @return the versioned migrations in the order they run: the order of the layout's tool (numeric for Flyway and
+     *     the numbered layouts, the text of the version for diesel and pop, the {@code parents:} graph for
+     *     sourcegraph, the plan for sqitch), never {@code null}
+     */
     public List<Migration> migrations() {
         return migrations;
+    }
+
+    /**
+     * Compares versions in the order this chain runs them ({@link #migrations()}); the migrator uses it to tell which
+     * migrations lie below a target. A version the chain does not have (one a history table records) is placed by
+     * the tool's comparison of versions: numeric for most layouts, the text for diesel and pop.
+     *
+     * <pre>{@code
+     * MigrationChain diesel = MigrationChain.at("migrations");   // 2025-11-19-091444-0000_a, 2026-01-20-162913_b
+     * diesel.versionOrder().compare(MigrationVersion.parse("2025-11-19-091444-0000"),
+     *         MigrationVersion.parse("2026-01-20-162913"));     // negative: diesel runs the first one first
+     * }</pre>
+     *
+     * @return the order, never {@code null}
+     */
+    public Comparator<MigrationVersion> versionOrder() {
+        return order;
+    }
+
+    /**
+     * Returns the baselines (Flyway's {@code B5__x.sql}): each builds the whole schema at its version. A new database
+     * (an empty history) starts from the newest baseline at or below the target, then the versioned migrations above
+     * it run; a database with a history never runs one. {@code ChainChecks.baselines(chain)} checks that each builds
+     * what the versioned migrations up to its version build.
+     *
+     * @return the baselines in version order, usually none; they have no down script
+     */
+    public List<Migration> baselines() {
+        return baselines;
+    }
+
+    /**
+     * Returns the master schema that the layout keeps beside its migrations: sourcegraph's {@code squashed.sql}, the
+     * schema after every migration of the folder. {@code driftless verify --migrations <folder>} compares it with the
+     * migrated chain without {@code --schema}.
+     *
+     * @return the script, empty for layouts without one
+     */
+    public Optional<SqlScript> masterSchema() {
+        return Optional.ofNullable(masterSchema);
+    }
+
+    /**
+     * Lists the files at the location that the layout's tool does not read, and so Driftless does not either: a
+     * sqitch project's {@code test/} and {@code data/}, a diesel folder's {@code helper.sql}, a pop migration of
+     * another dialect, a {@code README.md}. Each is named with why, e.g.
+     * {@code db/test/orders.sql (sqitch reads only sqitch.plan and the deploy/, revert/ and verify/ scripts it names)};
+     * those that look like migrations are also {@link #warnings()}. Logged at {@code DEBUG}.
+     *
+     * @return the files left out, never {@code null}
+     */
+    public List<String> ignored() {
+        return ignored;
     }
 
     /** @return the repeatable migrations (Flyway {@code R__}), sorted by description; usually none */
@@ -196,12 +281,15 @@ public final class MigrationChain {
         return repeatables;
     }
 
-    /** @return problems that do not stop the chain from working (empty migrations, stray files); each names its file */
+    /**
+     * @return problems that do not stop the chain from working (empty migrations, {@code .sql} files the layout's tool
+     *     would not read); each names its file
+     */
     public List<String> warnings() {
         return warnings;
     }
 
-    /** @return the highest version, or {@link MigrationVersion#EMPTY} for a chain without versioned migrations */
+    /** @return the last version to run, or {@link MigrationVersion#EMPTY} for a chain without versioned migrations */
     public MigrationVersion latestVersion() {
         return migrations.isEmpty() ? MigrationVersion.EMPTY : migrations.get(migrations.size() - 1).version();
     }

@@ -123,7 +123,9 @@ public final class Migrator {
      * Migrator.of(chain, scratch).withDatabaseLabel("the check's database").migrateToLatest();
      * // The migration 003 booking index (...) failed and was rolled back; the check's database stays at version 002.
      * }</pre>
-     * Log lines keep the database's name, which is what one looks for in a server's logs.
+     * Log lines keep the database's name, which is what one looks for in a server's logs. Since such a database is
+     * thrown away, a failure message then tells to fix the script rather than how to repair the database's history
+     * by hand.
      *
      * @param label a noun phrase standing where the messages would say {@code database <name>}, e.g.
      *     {@code "the check's database"}; not blank
@@ -283,11 +285,12 @@ public final class Migrator {
     }
 
     /**
-     * @return the highest version applied successfully, {@link MigrationVersion#EMPTY} when none (or no history table)
+     * @return the last version applied successfully, in the chain's order ({@link MigrationChain#versionOrder()});
+     *     {@link MigrationVersion#EMPTY} when none (or no history table)
      * @throws MigrationException when the database cannot be read
      */
     public MigrationVersion currentVersion() {
-        return MigrationExecutor.current(history());
+        return MigrationExecutor.current(history(), chain.versionOrder());
     }
 
     /**

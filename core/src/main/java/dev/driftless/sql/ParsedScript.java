@@ -2,6 +2,7 @@ package dev.driftless.sql;
 
 import dev.driftless.internal.sql.ParsedSteps;
 import dev.driftless.internal.sql.ScriptExecutor;
+import dev.driftless.internal.sql.StatementKind;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,13 @@ public final class ParsedScript {
 
     private final ParsedSteps steps;
     private final TransactionMode mode;
+    private final String modeReason;
     private final List<Statement> statements;
 
-    ParsedScript(ParsedSteps steps, TransactionMode mode) {
+    ParsedScript(ParsedSteps steps, TransactionMode mode, String modeReason) {
         this.steps = steps;
         this.mode = mode;
+        this.modeReason = modeReason;
         this.statements = steps.statements().stream().map(Statement::new).toList();
     }
 
@@ -29,7 +32,8 @@ public final class ParsedScript {
 
     /**
      * Says whether the runner wraps the script in one transaction. It does not when the script manages its own
-     * {@code BEGIN}/{@code COMMIT}, contains a statement that cannot run in a transaction
+     * {@code BEGIN}/{@code COMMIT} ({@code COMMIT AND CHAIN} alone does not count: it needs the transaction it runs
+     * in, see {@link #chainedCommit()}), contains a statement that cannot run in a transaction
      * ({@code CREATE INDEX CONCURRENTLY}, {@code CREATE DATABASE}, {@code VACUUM}, {@code ALTER SYSTEM}, ...),
      * carries {@code -- driftless:no-transaction} or dbmate's {@code -- migrate:up transaction:false}, or its mode is
      * {@link TransactionMode#NO_TRANSACTION}. {@link TransactionMode#TRANSACTION} always makes it {@code true}.
@@ -45,7 +49,28 @@ public final class ParsedScript {
      *     cannot run inside a transaction block"}), empty when it does
      */
     public Optional<String> noTransactionReason() {
-        return ScriptExecutor.noTransactionReason(steps, mode, 0);
+        return ScriptExecutor.noTransactionReason(steps, mode, modeReason, 0);
+    }
+
+    /**
+     * Tells where a script that runs in one transaction commits part of its work: its first {@code COMMIT AND CHAIN}
+     * (or {@code END AND CHAIN}) commits everything before it and goes on in a new transaction, as psql runs such a
+     * file inside a transaction. A failure after it rolls back only what followed.
+     *
+     * @return e.g. {@code COMMIT AND CHAIN at 1652 _backfill/up.sql:7}, empty when the script has none or does not
+     *     run in one transaction
+     */
+    public Optional<String> chainedCommit() {
+        if (!runsInTransaction()) {
+            return Optional.empty();
+        }
+        return steps.chainedCommit().map(s -> StatementKind.describe(s.sql()) + " at " + s.scriptName() + ":"
+                + s.line());
+    }
+
+    /** @return why the transaction mode was set, when the script's creator said so */
+    Optional<String> modeReason() {
+        return Optional.ofNullable(modeReason);
     }
 
     ParsedSteps steps() {

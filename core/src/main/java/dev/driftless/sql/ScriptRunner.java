@@ -74,7 +74,8 @@ public final class ScriptRunner {
         Objects.requireNonNull(connection, "connection");
         long started = System.nanoTime();
         ParsedScript parsed = script.parse(variables);
-        int count = ScriptExecutor.run(parsed.steps(), script.name(), parsed.mode(), connection);
+        int count = ScriptExecutor.run(parsed.steps(), script.name(), parsed.mode(), parsed.modeReason().orElse(null),
+                connection);
         return new ScriptResult(count, Duration.ofNanos(System.nanoTime() - started));
     }
 

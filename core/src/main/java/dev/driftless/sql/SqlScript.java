@@ -8,6 +8,7 @@ import dev.driftless.internal.sql.ScriptSource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code SqlScript} is a psql-compatible script: where it comes from, its text and how it runs with respect to
@@ -27,10 +28,16 @@ public final class SqlScript {
 
     private final ScriptSource source;
     private final TransactionMode mode;
+    private final String modeReason;
 
     private SqlScript(ScriptSource source, TransactionMode mode) {
+        this(source, mode, null);
+    }
+
+    private SqlScript(ScriptSource source, TransactionMode mode, String modeReason) {
         this.source = source;
         this.mode = mode;
+        this.modeReason = modeReason;
     }
 
     /**
@@ -117,6 +124,28 @@ public final class SqlScript {
     }
 
     /**
+     * Sets how the script runs with respect to transactions, and why: the reason is what messages say when the script
+     * runs outside a transaction ({@link ParsedScript#noTransactionReason()}) or fails inside one it was given, e.g.
+     * the rule of the migration tool whose layout the script comes from.
+     *
+     * <pre>{@code
+     * script.withTransactionMode(TransactionMode.NO_TRANSACTION,
+     *         "its metadata.toml sets run_in_transaction = false, as diesel reads it");
+     * }</pre>
+     *
+     * @param mode the mode
+     * @param reason why, a clause such as {@code "its name holds .autocommit."}; not blank
+     * @return a copy with that mode and reason
+     * @throws IllegalArgumentException when the reason is blank
+     */
+    public SqlScript withTransactionMode(TransactionMode mode, String reason) {
+        if (Objects.requireNonNull(reason, "reason").isBlank()) {
+            throw new IllegalArgumentException("A transaction mode's reason must not be blank; leave it out instead");
+        }
+        return new SqlScript(source, Objects.requireNonNull(mode, "mode"), reason.strip());
+    }
+
+    /**
      * Sets the folder {@code \i} paths are resolved against (before the script's own folder and the working
      * directory); useful for in-memory scripts.
      *
@@ -124,7 +153,7 @@ public final class SqlScript {
      * @return a copy with that base directory
      */
     public SqlScript withBaseDirectory(Path dir) {
-        return new SqlScript(source.withBaseDirectory(dir), mode);
+        return new SqlScript(source.withBaseDirectory(dir), mode, modeReason);
     }
 
     /** @return the name used in messages, e.g. {@code sql/migrations/003_orders.sql}, never {@code null} */
@@ -147,6 +176,11 @@ public final class SqlScript {
         return mode;
     }
 
+    /** @return why the transaction mode was set, when {@link #withTransactionMode(TransactionMode, String)} said so */
+    public Optional<String> transactionModeReason() {
+        return Optional.ofNullable(modeReason);
+    }
+
     /**
      * Splits the script into statements, expanding includes and checking meta-commands.
      *
@@ -161,7 +195,7 @@ public final class SqlScript {
     }
 
     ParsedScript parse(Map<String, String> variables) {
-        return new ParsedScript(ScriptParser.parse(source, variables), mode);
+        return new ParsedScript(ScriptParser.parse(source, variables), mode, modeReason);
     }
 
     @Override

@@ -5,7 +5,8 @@ package dev.driftless.sql;
  */
 public enum TransactionMode {
     /**
-     * Decided from the script: one transaction, unless it manages its own ({@code BEGIN}/{@code COMMIT}), contains a
+     * Decided from the script: one transaction, unless it manages its own ({@code BEGIN}/{@code COMMIT}; a
+     * {@code COMMIT AND CHAIN} needs the transaction it runs in and does not count), contains a
      * statement that cannot run inside a transaction ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ...), or
      * carries a marker comment ({@code -- driftless:no-transaction}, dbmate's
      * {@code -- migrate:up transaction:false}).

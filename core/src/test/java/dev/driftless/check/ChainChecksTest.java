@@ -175,8 +175,8 @@ class ChainChecksTest {
 
         assertThat(verdicts(results)).containsExactly("1 PASSED", "2 FAILED failed at DOWN", "3 PASSED");
         assertThat(results.get(1).failure().orElseThrow().message()).isEqualTo("""
-                The down script of migration 2 step 2 (2.sql) failed and was rolled back; the check's database stays \
-                at version 2.
+                The down script 2.down.sql of migration 2 step 2 failed and was rolled back; the check's database \
+                stays at version 2.
                 2.down.sql:1:1 [42P01] table "bb" does not exist
                   1 | DROP TABLE bb;""");
     }

@@ -182,7 +182,7 @@ class NonTransactionalMigrationTest {
         migrator.migrateToLatest();
         assertThatThrownBy(() -> migrator.migrateTo("1"))
                 .isInstanceOf(MigrationException.class)
-                .hasMessage("The down script of migration 2 index (2_index.sql) failed, and nothing of it stayed"
+                .hasMessage("The down script 2_index.down.sql of migration 2 index failed, and nothing of it stayed"
                         + " applied: it ran outside a transaction (DROP INDEX CONCURRENTLY at 2_index.down.sql:1 cannot"
                         + " run inside a transaction block), but no statement of it had been committed; database "
                         + db.name() + " stays at version 2.\n"

@@ -90,6 +90,48 @@ class TransactionTest {
         assertThat(c.getAutoCommit()).isTrue();
     }
 
+    /** As psql runs such a file inside a transaction: COMMIT AND CHAIN commits and goes on in a new transaction. */
+    @Test
+    void commitAndChainRunsInTheScriptsTransactionAndCommitsPartOfIt() throws SQLException {
+        SqlScript script = SqlScript.of("chain.sql", """
+                CREATE TABLE a (id int);
+                COMMIT AND CHAIN;
+                CREATE TABLE b (id int);
+                SELECT 1/0;
+                """);
+        assertThat(script.parse().runsInTransaction()).isTrue();
+        assertThat(script.parse().chainedCommit()).contains("COMMIT AND CHAIN at chain.sql:2");
+        assertThatThrownBy(() -> run(script, c)).hasMessage("""
+                chain.sql:4:1 [22012] division by zero
+                  4 | SELECT 1/0;
+                The script committed part of its work with COMMIT AND CHAIN at chain.sql:2: the 1 statement before \
+                it stay applied; the rest of it was rolled back.""");
+        assertThat(tables()).containsExactly("a");
+        assertThat(run(SqlScript.of("ok.sql", "CREATE TABLE c (id int);\nROLLBACK AND CHAIN;\nCREATE TABLE d (id"
+                + " int);"), c).statementCount()).isEqualTo(3);
+        assertThat(tables()).containsExactly("a", "d");
+    }
+
+    /** A script that opens its own transaction and chains inside it runs as written, statement by statement. */
+    @Test
+    void commitAndChainAfterTheScriptsOwnBeginRunsAsWritten() throws SQLException {
+        SqlScript script = SqlScript.of("own.sql", """
+                BEGIN;
+                CREATE TABLE a (id int);
+                COMMIT AND CHAIN;
+                CREATE TABLE b (id int);
+                SELECT 1/0;
+                """);
+        assertThat(script.parse().noTransactionReason())
+                .contains("it manages its own transactions (BEGIN at own.sql:1)");
+        assertThatThrownBy(() -> run(script, c)).hasMessage("""
+                own.sql:5:1 [22012] division by zero
+                  5 | SELECT 1/0;
+                The script ran outside a transaction (it manages its own transactions (BEGIN at own.sql:1)): the \
+                transaction it had opened was rolled back; the 3 statements before that stay applied.""");
+        assertThat(tables()).containsExactly("a");
+    }
+
     @Test
     void statementsThatCannotRunInATransactionRunInAutocommit() throws SQLException {
         SqlScript script = SqlScript.of("idx.sql", """

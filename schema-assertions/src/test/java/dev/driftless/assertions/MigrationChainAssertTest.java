@@ -216,7 +216,7 @@ class MigrationChainAssertTest {
                 but 1 migration is not:
                   2 step 2 (2.sql):
                     down failed:
-                      The down script of migration 2 step 2 (2.sql) failed and was rolled back; the check's database stays at version 2.
+                      The down script 2.down.sql of migration 2 step 2 failed and was rolled back; the check's database stays at version 2.
                       2.down.sql:1:1 [42P01] table "bb" does not exist
                         1 | DROP TABLE bb;""", () -> assertThatMigrations(chain).on(server).areReversible());
     }

@@ -120,8 +120,8 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
     static Check reversibility(CheckResult result, MigrationChain chain) {
         Migration migration = result.migration().orElseThrow();
         MigrationVersion version = migration.version();
-        MigrationVersion previous = chain.migrations().stream().map(Migration::version)
-                .filter(v -> v.compareTo(version) < 0).reduce((a, b) -> b).orElse(MigrationVersion.EMPTY);
+        int index = chain.migrations().indexOf(migration);
+        MigrationVersion previous = index > 0 ? chain.migrations().get(index - 1).version() : MigrationVersion.EMPTY;
         List<Finding> findings = new ArrayList<>();
         result.comparison(Step.DOWN).ifPresent(c -> findings.add(Finding.differs(Step.DOWN, "up then down does not give"
                 + " back the schema of version " + previous + " (- before up, + after down)", c.diff())));
@@ -136,6 +136,26 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
         }
         return new Check(result.kind(), result.migration(), "migration " + version + " (" + migration.description()
                 + ") reverts", result.verdict(), findings);
+    }
+
+    /**
+     * Words the result of the check of one baseline.
+     *
+     * @param result one result of {@link dev.driftless.check.ChainChecks#baselines}
+     * @return the check
+     */
+    static Check baseline(CheckResult result) {
+        Migration baseline = result.migration().orElseThrow();
+        CheckResult.Comparison comparison = result.comparison(Step.MIGRATED).orElseThrow();
+        String up = "the versioned migrations up to " + baseline.version();
+        Finding finding = comparison.diff().isEmpty()
+                ? Finding.of("the baseline " + baseline.up().name() + " and " + up + " build the same schema: "
+                        + size(comparison.from()))
+                : Finding.differs(Step.MIGRATED, "the baseline " + baseline.up().name() + " builds another schema than "
+                        + up + " (- versioned migrations, + baseline)", comparison.diff());
+        return new Check(result.kind(), result.migration(), "baseline " + baseline.version()
+                + (baseline.description().isEmpty() ? "" : " (" + baseline.description() + ")") + " ≡ migrations up"
+                + " to " + baseline.version(), result.verdict(), List.of(finding));
     }
 
     /**

@@ -81,8 +81,10 @@ public final class Console {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
         setIfAbsent("org.slf4j.simpleLogger.log.dev.driftless", quiet ? "warn" : verbose ? "debug" : "info");
         // Each migration's line is the progress of `migrate`; verify and diff print one line per step themselves.
+        // --verbose adds the files a chain's layout leaves out, logged at debug.
         boolean migrate = args.length > 0 && args[0].equals("migrate");
-        setIfAbsent("org.slf4j.simpleLogger.log.dev.driftless.migration", quiet || !migrate && !verbose ? "warn" : "info");
+        setIfAbsent("org.slf4j.simpleLogger.log.dev.driftless.migration", quiet ? "warn" : verbose ? "debug"
+                : migrate ? "info" : "warn");
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -21,6 +21,7 @@ import java.util.Locale;
  * <li>fresh install ≡ migrated path: the master schema in one new database, the whole chain in another, compared;</li>
  * <li>reversibility: each migration with a down script is applied, reverted and applied again; after the down script
  * the schema must be the one read right before the up script, after up again the one of the first up;</li>
+ * <li>baselines: each baseline (Flyway {@code B}) must build what the versioned migrations up to it build;</li>
  * <li>idempotency ({@code --idempotent}): the master schema run a second time must succeed and change nothing.</li>
  * </ol>
  * A master schema or up migration that fails is bad input (thrown with file and line); a down script or a second run
@@ -63,6 +64,9 @@ final class Verification {
             if (results.stream().allMatch(r -> r.verdict() == Verdict.SKIPPED)) {
                 report.add(Check.noDownScripts(chain));
             }
+        }
+        if (chain != null) {
+            checks.baselines(chain).forEach(r -> report.add(Check.baseline(r)));
         }
         if (schema != null && idempotency) {
             report.add(Check.masterSchemaIdempotency(checks.masterSchemaIdempotency(schema), schema));

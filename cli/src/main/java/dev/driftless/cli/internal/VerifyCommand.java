@@ -10,18 +10,23 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code VerifyCommand} is {@code driftless verify}: fresh install ≡ migrated path, every migration with a down script
- * reverts (up, down, up again), and (with {@code --idempotent}) the master schema can run twice.
+ * {@code VerifyCommand} is {@code driftless verify}: fresh install ≡ migrated path (with {@code --schema}, or the
+ * master schema the chain keeps beside its migrations), every migration with a down script reverts (up, down, up
+ * again), every baseline builds what the migrations up to it build, and (with {@code --idempotent}) the master schema
+ * can run twice. Every input is read and checked before a server starts.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Builds the master schema and the migration chain in two fresh databases and compares them; applies, "
-                    + "reverts and applies again every migration that has a down script; with --idempotent, runs the "
-                    + "master schema twice.",
+                    + "reverts and applies again every migration that has a down script; checks that each baseline "
+                    + "(Flyway B) builds what the migrations up to it build; with --idempotent, runs the master schema "
+                    + "twice. Without --schema, a master schema kept beside the migrations (sourcegraph's squashed.sql) "
+                    + "is used.",
             "Exit 0 when every check passes, 1 when differences are found, 2 on bad input (missing files, broken SQL "
                     + "with file:line, an invalid chain)."},
         footer = {"", "Examples:",
             "  driftless verify --schema sql/init_schema.sql --migrations sql/migrations",
+            "  driftless verify --migrations migrations/frontend",
             "  driftless verify --schema schema.sql --migrations migrations --report target/verify.html",
             "  driftless verify --schema sql/master.sql --idempotent"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -56,29 +61,35 @@ public final class VerifyCommand implements Callable<Integer> {
         if (schema == null && migrations == null) {
             throw new BadInputException("give --schema FILE, --migrations DIR, or both");
         }
-        if (idempotent && schema == null) {
-            throw new BadInputException("--idempotent checks the master schema: give --schema FILE");
-        }
         if (report != null) {
             ReportWriter.checkFormat(report);
+        }
+        // every input is read and checked before any server starts
+        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations.toString());
+        SqlScript script = schema != null ? Workbench.script("--schema", schema.toString())
+                : chain == null ? null : chain.masterSchema().orElse(null);
+        if (idempotent && script == null) {
+            throw new BadInputException("--idempotent checks the master schema: give --schema FILE");
         }
         if (migrations == null && !idempotent) {
             throw new BadInputException("nothing to check: give --migrations DIR to compare with --schema, or"
                     + " --idempotent to run the master schema twice");
         }
-        if (schema == null && noReversibility) {
+        if (script == null && noReversibility && chain.baselines().isEmpty()) {
             throw new BadInputException("nothing to check: --no-reversibility leaves the chain alone; give --schema FILE"
                     + " to compare it with");
         }
-        SqlScript script = schema == null ? null : Workbench.script("--schema", schema.toString());
-        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations.toString());
+        if (schema == null && script != null) {
+            Console.progress("Comparing with " + script.name() + ", the master schema kept beside the migrations");
+        }
         String chainLabel = chain == null ? null : migrations + " (" + chain.layout().map(l -> l.displayName())
                 .orElse("custom") + ", " + chain.migrations().size() + " migrations, latest "
                 + chain.latestVersion() + ")";
         VerifyReport result;
         try (Workbench workbench = new Workbench(serverOptions)) {
             result = Verification.run(workbench.server(), script, chain, !noReversibility, idempotent,
-                    diffFlags.filter(), diffFlags.options(), schema == null ? null : schema.toString(), chainLabel);
+                    diffFlags.filter(), diffFlags.options(), schema != null ? schema.toString()
+                            : script == null ? null : script.name(), chainLabel);
         }
         Console.out().print(ReportWriter.text(result));
         Console.out().flush();

@@ -1,5 +1,6 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.resource.Location;
@@ -112,12 +113,15 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Reads a migration chain from a location named by an option; its warnings go to standard error.
+     * Reads a migration chain from a location named by an option and parses every script of it (includes,
+     * meta-commands), so that a broken one stops the command before any side is built; its warnings go to standard
+     * error, and a line counts the files its layout's tool does not read ({@code --verbose} lists them).
      *
      * @param option the option or parameter, for messages, e.g. {@code --migrations}
      * @param location the location as given
      * @return the chain
      * @throws BadInputException naming the option when nothing is there or no migration is found
+     * @throws dev.driftless.sql.ScriptException naming the file and line of a script that cannot be parsed
      */
     public static MigrationChain chain(String option, String location) {
         MigrationChain chain;
@@ -133,6 +137,20 @@ public final class Workbench implements AutoCloseable {
             throw new BadInputException(option + " " + location + ": no migrations found in this folder");
         }
         chain.warnings().forEach(w -> Console.progress("warning: " + w));
+        int ignored = chain.ignored().size();
+        if (ignored > 0) {
+            Console.progress(ignored + (ignored == 1 ? " file" : " files") + " at " + location + " "
+                    + (ignored == 1 ? "is" : "are") + " not read by the " + chain.layout().map(l -> l.displayName())
+                    .orElse("chain's") + " layout and " + (ignored == 1 ? "was" : "were") + " left out; --verbose"
+                    + " lists them");
+        }
+        for (Migration migration : chain.migrations()) {
+            migration.up().parse();
+            migration.down().ifPresent(SqlScript::parse);
+        }
+        chain.baselines().forEach(b -> b.up().parse());
+        chain.repeatables().forEach(r -> r.script().parse());
+        chain.masterSchema().ifPresent(SqlScript::parse);
         return chain;
     }
 

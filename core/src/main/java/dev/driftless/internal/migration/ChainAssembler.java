@@ -9,7 +9,9 @@ import dev.driftless.migration.MigrationVersion;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,14 +36,21 @@ public final class ChainAssembler {
     }
 
     /**
-     * {@code Assembled} is a checked chain: steps in version order, repeatable scripts by description, warnings.
+     * {@code Assembled} is a checked chain: steps in the order of the layout's tool, repeatable scripts by
+     * description, baselines, the master schema kept beside the migrations, warnings and the files left out.
      *
      * @param layout the layout read
-     * @param steps versioned migrations, in version order
+     * @param steps versioned migrations, in the order the layout's tool runs them
      * @param repeatables repeatable scripts, sorted by description
+     * @param baselines baseline scripts (Flyway {@code B}), in version order
+     * @param masterSchema the master schema kept beside the migrations (sourcegraph's {@code squashed.sql}), if any
+     * @param baseOrder how the layout's tool compares versions (for versions a history has and the chain has not)
      * @param warnings problems that do not invalidate the chain
+     * @param ignored the files the layout's tool does not read, each with why
      */
-    public record Assembled(Layout layout, List<Step> steps, List<FoundScript> repeatables, List<String> warnings) {
+    public record Assembled(Layout layout, List<Step> steps, List<FoundScript> repeatables, List<FoundScript> baselines,
+                            Optional<ScriptSource> masterSchema, Comparator<MigrationVersion> baseOrder,
+                            List<String> warnings, List<String> ignored) {
     }
 
     private ChainAssembler() {
@@ -84,7 +93,7 @@ public final class ChainAssembler {
         Resource entry = tree.resources().get(0);
         ScriptSource source;
         try {
-            source = ScriptSource.of(entry, false);
+            source = ScriptSource.of(entry, TransactionRule.AUTO);
         } catch (ResourceException e) {
             throw ReadErrors.of(e.getMessage(), e);
         }
@@ -126,6 +135,15 @@ public final class ChainAssembler {
                         + "; add the up migration or delete the down script");
             }
         }
+        steps.sort(Comparator.comparing(Step::version, discovery.order()));
+        List<FoundScript> baselines = new ArrayList<>();
+        byVersion(discovery, FoundScript.Kind.BASELINE).forEach((version, scripts) -> {
+            if (scripts.size() > 1) {
+                errors.add(count(scripts.size()) + " baselines have version " + version + ": " + names(scripts)
+                        + "; keep one");
+            }
+            baselines.add(scripts.get(0));
+        });
         List<FoundScript> repeatables = discovery.found().stream()
                 .filter(f -> f.kind() == FoundScript.Kind.REPEATABLE)
                 .sorted((a, b) -> a.description().compareTo(b.description()))
@@ -138,7 +156,7 @@ public final class ChainAssembler {
                         + "': " + names(scripts) + "; rename one");
             }
         });
-        if (steps.isEmpty() && repeatables.isEmpty() && errors.isEmpty()) {
+        if (steps.isEmpty() && repeatables.isEmpty() && baselines.isEmpty() && errors.isEmpty()) {
             errors.add("no migration of the " + discovery.layout().displayName() + " layout (" +
                     discovery.layout().examples() + ") is there");
         }
@@ -147,7 +165,9 @@ public final class ChainAssembler {
                     + discovery.layout().displayName() + " layout) is invalid:\n  - " + bullets(errors));
         }
         return new Assembled(discovery.layout(), Collections.unmodifiableList(steps),
-                Collections.unmodifiableList(repeatables), Collections.unmodifiableList(warnings));
+                Collections.unmodifiableList(repeatables), Collections.unmodifiableList(baselines),
+                discovery.masterSchema(), discovery.baseOrder(), Collections.unmodifiableList(warnings),
+                discovery.ignored());
     }
 
     /** Joins problems as a list, the lines after a problem's first (a script's lines with a caret) indented under it. */

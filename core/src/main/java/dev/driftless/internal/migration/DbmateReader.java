@@ -8,18 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code DbmateReader} reads dbmate's files: {@code 20240101120000_init.sql} with a {@code -- migrate:up} section and
- * an optional {@code -- migrate:down} section. {@code transaction:false} after a marker makes that section
- * non-transactional. Each section keeps the file's line numbers.
+ * {@code DbmateReader} reads dbmate's files as dbmate 2.x does ({@code pkg/dbmate}: {@code migrationFileRegexp}
+ * {@code ^(\d+).*\.sql$}, {@code parseMigrationContents}): every {@code .sql} file at the top whose name starts with
+ * its version, {@code 20240101120000_init.sql}, with a {@code -- migrate:up} section and an optional
+ * {@code -- migrate:down} section. dbmate runs each section in a transaction unless its marker line says
+ * {@code transaction:false}. Each section keeps the file's line numbers.
  */
 final class DbmateReader implements LayoutReader {
 
-    private static final Pattern NAME = Pattern.compile("(\\d+)_(.+)\\.sql");
+    private static final Pattern NAME = Pattern.compile("(\\d+)_?(.*)\\.sql");
     static final Pattern MARKER = Pattern.compile("^--\\s*migrate:(up|down)\\b(.*)$");
     private static final Pattern NO_TRANSACTION = Pattern.compile("\\btransaction:false\\b");
 
     @Override
     public void read(Discovery discovery) {
+        discovery.toolReads("dbmate reads only .sql files whose name starts with their version, at the top of the"
+                + " folder", e -> e.folder().isEmpty());
         for (Resource entry : discovery.tree().resources()) {
             Matcher m = NAME.matcher(entry.fileName());
             if (!entry.folder().isEmpty() || !m.matches()) {
@@ -78,7 +82,11 @@ final class DbmateReader implements LayoutReader {
                 text.append('\n');
             }
         }
-        boolean noTransaction = NO_TRANSACTION.matcher(lines[marker]).find();
-        return new ScriptSource(entry.name(), text.toString(), marker + 2, entry.baseDirectory(), noTransaction);
+        TransactionRule transaction = NO_TRANSACTION.matcher(lines[marker]).find()
+                ? TransactionRule.outside("its '" + lines[marker].strip() + "' line (" + entry.name() + ":"
+                        + (marker + 1) + ")")
+                : TransactionRule.inTransaction("dbmate runs each migration in a transaction unless its '-- migrate:"
+                        + (lines[marker].contains("migrate:down") ? "down" : "up") + "' line says transaction:false");
+        return new ScriptSource(entry.name(), text.toString(), marker + 2, entry.baseDirectory(), transaction);
     }
 }

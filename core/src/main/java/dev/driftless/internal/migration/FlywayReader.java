@@ -9,14 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * {@code FlywayReader} reads Flyway's names anywhere below the location: {@code V1.1__x.sql} (versioned),
- * {@code U1.1__x.sql} (undo) and {@code R__x.sql} (repeatable). A companion {@code V1__x.sql.conf} holding
- * {@code executeInTransaction=false} marks the script as non-transactional, as Flyway's script configuration does.
+ * {@code U1.1__x.sql} (undo), {@code R__x.sql} (repeatable) and {@code B5__x.sql} (baseline: the schema at version 5,
+ * run only on a new database, as Flyway's baseline migrations are). A companion {@code V1__x.sql.conf} holding
+ * {@code executeInTransaction=false} (or {@code true}) decides the script's transaction, as Flyway's script
+ * configuration does; without one Flyway, like Driftless, runs a script outside a transaction when it holds a
+ * statement PostgreSQL refuses inside one.
  */
 final class FlywayReader implements LayoutReader {
 
-    private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("([VUB])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
-    private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*false\\s*$");
+    private static final Pattern IN_TRANSACTION =
+            Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(true|false)\\s*$");
 
     @Override
     public void read(Discovery discovery) {
@@ -24,26 +28,31 @@ final class FlywayReader implements LayoutReader {
             Matcher versioned = VERSIONED.matcher(entry.fileName());
             Matcher repeatable = REPEATABLE.matcher(entry.fileName());
             if (versioned.matches()) {
-                boolean noTransaction = noTransaction(discovery, entry);
+                TransactionRule transaction = transaction(discovery, entry);
                 MigrationVersion version = MigrationVersion.parse(versioned.group(2));
                 String description = LayoutReader.describe(versioned.group(3));
-                if (versioned.group(1).equals("V")) {
-                    discovery.up(version, description, entry, noTransaction);
-                } else {
-                    discovery.down(version, description, entry, noTransaction);
+                switch (versioned.group(1)) {
+                    case "V" -> discovery.up(version, description, entry, transaction);
+                    case "U" -> discovery.down(version, description, entry, transaction);
+                    default -> discovery.baseline(version, description, entry, transaction);
                 }
                 discovery.use(entry);
             } else if (repeatable.matches()) {
-                discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry,
-                        noTransaction(discovery, entry));
+                discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry, transaction(discovery, entry));
                 discovery.use(entry);
             }
         }
     }
 
-    private static boolean noTransaction(Discovery discovery, Resource script) {
+    private static TransactionRule transaction(Discovery discovery, Resource script) {
         Optional<Resource> conf = discovery.tree().find(script.relativePath() + ".conf");
         conf.ifPresent(discovery::use);
-        return conf.flatMap(discovery::text).map(text -> NO_TRANSACTION.matcher(text).find()).orElse(false);
+        Optional<Matcher> setting = conf.flatMap(discovery::text).map(IN_TRANSACTION::matcher).filter(Matcher::find);
+        if (setting.isEmpty()) {
+            return TransactionRule.AUTO;
+        }
+        String reason = "its " + script.fileName() + ".conf sets executeInTransaction=" + setting.get().group(1);
+        return setting.get().group(1).equals("false") ? TransactionRule.outside(reason)
+                : TransactionRule.inTransaction(reason);
     }
 }

@@ -20,6 +20,8 @@ public record FoundScript(Kind kind, MigrationVersion version, String descriptio
         /** A down (rollback, undo, revert) script of a versioned migration. */
         DOWN,
         /** A repeatable script (Flyway {@code R__}), run whenever its checksum changes. */
-        REPEATABLE
+        REPEATABLE,
+        /** A baseline (Flyway {@code B}): the whole schema at its version, run only on a new database. */
+        BASELINE
     }
 }

@@ -14,12 +14,13 @@ import java.util.stream.Collectors;
 
 /**
  * {@code LayoutDetector} chooses the {@link Layout} of a folder of migrations from the names (and, for dbmate, the
- * markers) of its files. The most specific evidence wins: a {@code sqitch.plan}, then {@code migration.sql} or
- * {@code up.sql} folders, Flyway names, golang-migrate {@code .up.sql} names, dbmate markers, numbered files.
+ * markers) of its files. The most specific evidence wins: a {@code sqitch.plan}, then {@code v1.0/manifest.json}
+ * version folders, {@code migration.sql} or {@code up.sql} folders, Flyway names, pop names (a dialect,
+ * {@code .autocommit.} or {@code .fizz}), golang-migrate {@code .up.sql} names, dbmate markers, numbered files.
  */
 public final class LayoutDetector {
 
-    private static final Pattern FLYWAY = Pattern.compile("([VU]\\d+(?:[._]\\d+)*|R)__.+\\.sql");
+    private static final Pattern FLYWAY = Pattern.compile("([VUB]\\d+(?:[._]\\d+)*|R)__.+\\.sql");
     private static final Pattern GOLANG = Pattern.compile("\\d+_.+\\.up\\.sql");
     private static final Pattern NUMBERED = Pattern.compile("\\d+([_.-].*)?\\.sql");
 
@@ -51,6 +52,10 @@ public final class LayoutDetector {
         if (tree.find(SqitchReader.PLAN).isPresent()) {
             return Optional.of(Layout.SQITCH);
         }
+        if (entries.stream().anyMatch(e -> depth(e) == 1 && ManifestReader.MANIFESTS.contains(e.fileName())
+                && ManifestReader.FOLDER.matcher(e.folder()).matches())) {
+            return Optional.of(Layout.MANIFEST);
+        }
         if (entries.stream().anyMatch(e -> depth(e) == 1 && e.fileName().equals("migration.sql"))) {
             return Optional.of(Layout.PRISMA);
         }
@@ -59,6 +64,9 @@ public final class LayoutDetector {
         }
         if (entries.stream().anyMatch(e -> FLYWAY.matcher(e.fileName()).matches())) {
             return Optional.of(Layout.FLYWAY);
+        }
+        if (entries.stream().anyMatch(e -> PopReader.isPopOnly(e.fileName()))) {
+            return Optional.of(Layout.POP);
         }
         if (entries.stream().anyMatch(e -> depth(e) == 0 && GOLANG.matcher(e.fileName()).matches())) {
             return Optional.of(Layout.GOLANG_MIGRATE);
@@ -104,6 +112,10 @@ public final class LayoutDetector {
                 return new DbmateReader();
             case SQITCH:
                 return new SqitchReader();
+            case POP:
+                return new PopReader();
+            case MANIFEST:
+                return new ManifestReader();
             default:
                 throw new IllegalArgumentException(layout + " is not a folder layout");
         }

@@ -47,22 +47,25 @@ record Leftovers(boolean known, List<Statement> committed, boolean transactionOp
      * @param statements the script's statements in the order they run
      * @param failure how it failed
      * @param invalidIndexes the INVALID indexes that appeared while it ran
+     * @param inTransaction whether the script ran in a transaction of the runner's (one that commits part-way with
+     *     {@code COMMIT AND CHAIN}), rather than statement by statement in autocommit
      * @return the leftovers
      */
-    static Leftovers of(List<Statement> statements, ScriptException failure, List<String> invalidIndexes) {
+    static Leftovers of(List<Statement> statements, ScriptException failure, List<String> invalidIndexes,
+            boolean inTransaction) {
         int failing = failing(statements, failure);
         if (failing < 0) {
-            List<Statement> all = statements.stream()
-                    .filter(s -> StatementKind.of(s.sql()) != StatementKind.TRANSACTION_CONTROL).toList();
+            List<Statement> all = statements.stream().filter(s -> !controlsTransaction(s)).toList();
             return new Leftovers(false, all, false, List.of(), invalidIndexes);
         }
         List<Statement> committed = new ArrayList<>();
-        List<Statement> block = null;
+        List<Statement> block = inTransaction ? new ArrayList<>() : null;
         for (Statement statement : statements.subList(0, failing)) {
-            if (StatementKind.of(statement.sql()) != StatementKind.TRANSACTION_CONTROL) {
+            if (!controlsTransaction(statement)) {
                 (block != null ? block : committed).add(statement);
                 continue;
             }
+            boolean chains = StatementKind.of(statement.sql()) == StatementKind.TRANSACTION_CHAIN;
             String word = StatementKind.describe(statement.sql()).split(" ")[0];
             switch (word) {
                 case "BEGIN", "START" -> block = block != null ? block : new ArrayList<>();
@@ -70,10 +73,10 @@ record Leftovers(boolean known, List<Statement> committed, boolean transactionOp
                     if (block != null) {
                         committed.addAll(block);
                     }
-                    block = null;
+                    block = chains ? new ArrayList<>() : null;
                 }
                 // ROLLBACK, ABORT, PREPARE TRANSACTION: the block's work is not committed
-                default -> block = null;
+                default -> block = chains ? new ArrayList<>() : null;
             }
         }
         return new Leftovers(true, committed, block != null, block == null ? List.of() : block, invalidIndexes);
@@ -109,6 +112,15 @@ record Leftovers(boolean known, List<Statement> committed, boolean transactionOp
 
     private static boolean before(Statement a, Statement b) {
         return a.line() != b.line() ? a.line() < b.line() : a.column() < b.column();
+    }
+
+    /**
+     * @param statement a statement
+     * @return whether it begins, ends or chains a transaction (such statements are not listed as work done)
+     */
+    static boolean controlsTransaction(Statement statement) {
+        StatementKind kind = StatementKind.of(statement.sql());
+        return kind == StatementKind.TRANSACTION_CONTROL || kind == StatementKind.TRANSACTION_CHAIN;
     }
 
     /** @return {@code true} when nothing of the script stayed in the database */

@@ -14,6 +14,7 @@ import dev.driftless.sql.ScriptException;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.sql.Statement;
+import dev.driftless.sql.TransactionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,9 @@ public final class MigrationExecutor {
     private final HistoryTable history;
     private final String database;
     private final String label;
+    /** Whether the database is a scratch one the caller throws away, so there is nothing to repair. */
+    private final boolean scratch;
+    private final Comparator<MigrationVersion> order;
     private final boolean outOfOrder;
     private final boolean ignoreMissing;
 
@@ -77,17 +81,20 @@ public final class MigrationExecutor {
         this.history = history;
         this.database = connection.getCatalog();
         this.label = label != null ? label : "database " + database;
+        this.scratch = label != null;
+        this.order = chain.versionOrder();
         this.outOfOrder = outOfOrder;
         this.ignoreMissing = ignoreMissing;
     }
 
     /**
      * @param rows the history rows
-     * @return the highest successfully applied version, {@link MigrationVersion#EMPTY} when none
+     * @param order the chain's order of versions ({@link MigrationChain#versionOrder()})
+     * @return the last successfully applied version in that order, {@link MigrationVersion#EMPTY} when none
      */
-    public static MigrationVersion current(List<AppliedMigration> rows) {
+    public static MigrationVersion current(List<AppliedMigration> rows, Comparator<MigrationVersion> order) {
         return rows.stream().filter(r -> !r.repeatable() && r.success()).map(AppliedMigration::version)
-                .max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
+                .max(order).orElse(MigrationVersion.EMPTY);
     }
 
     /**
@@ -110,7 +117,7 @@ public final class MigrationExecutor {
     public MigrationResult migrateTo(MigrationVersion target) throws SQLException {
         long start = System.nanoTime();
         List<AppliedMigration> rows = history.rows(connection);
-        from = current(rows);
+        from = current(rows, order);
         reached = from;
         checkTarget(target);
         checkNoUnfinished(rows);
@@ -119,11 +126,17 @@ public final class MigrationExecutor {
         checkMissing(applied);
         warnOnChangedChecksums(applied);
 
-        List<AppliedMigration> toRevert = applied.values().stream().filter(r -> r.version().compareTo(target) > 0)
-                .sorted(Comparator.comparing(AppliedMigration::version).reversed()).collect(Collectors.toList());
+        // Flyway: a new database starts from the newest baseline at or below the target; versions up to a baseline
+        // the database was built from count as applied
+        Optional<Migration> baseline = rows.isEmpty() ? newestBaselineUpTo(target) : Optional.empty();
+        MigrationVersion floor = baseline.map(Migration::version).orElseGet(() -> applied.values().stream()
+                .filter(this::isBaselineRow).map(AppliedMigration::version).max(order).orElse(MigrationVersion.EMPTY));
+        List<AppliedMigration> toRevert = applied.values().stream().filter(r -> order.compare(r.version(), target) > 0)
+                .sorted(Comparator.comparing(AppliedMigration::version, order).reversed()).collect(Collectors.toList());
         List<Migration> reverts = planReverts(toRevert, target);
         List<Migration> ups = chain.migrations().stream()
-                .filter(m -> m.version().compareTo(target) <= 0 && !applied.containsKey(m.version()))
+                .filter(m -> order.compare(m.version(), target) <= 0 && !applied.containsKey(m.version())
+                        && order.compare(m.version(), floor) > 0)
                 .collect(Collectors.toList());
         checkOrder(applied, ups, target);
 
@@ -139,10 +152,15 @@ public final class MigrationExecutor {
         if (!reverts.isEmpty()) {
             history.forgetRepeatables(connection);
         }
+        if (baseline.isPresent()) {
+            apply(baseline.get(), "baseline " + baseline.get());
+            appliedNow.add(baseline.get());
+            reached = baseline.get().version();
+        }
         for (Migration migration : ups) {
-            apply(migration);
+            apply(migration, "migration " + migration);
             appliedNow.add(migration);
-            if (migration.version().compareTo(reached) > 0) {
+            if (order.compare(migration.version(), reached) > 0) {
                 reached = migration.version();
             }
         }
@@ -157,8 +175,25 @@ public final class MigrationExecutor {
         return new MigrationException(message, cause, progress());
     }
 
+    /** @return the newest baseline at or below the target, for a new database */
+    private Optional<Migration> newestBaselineUpTo(MigrationVersion target) {
+        return chain.baselines().stream().filter(b -> order.compare(b.version(), target) <= 0)
+                .max(Comparator.comparing(Migration::version, order));
+    }
+
+    /** @return whether a history row records a baseline of the chain (same version, same file name) */
+    private boolean isBaselineRow(AppliedMigration row) {
+        return chain.baselines().stream().anyMatch(b -> b.version().equals(row.version())
+                && fileName(b.up().name()).equals(fileName(row.script())));
+    }
+
+    private static String fileName(String script) {
+        return script.substring(script.lastIndexOf('/') + 1);
+    }
+
     private void checkTarget(MigrationVersion target) {
-        if (!target.equals(MigrationVersion.EMPTY) && chain.migration(target).isEmpty()) {
+        boolean baseline = chain.baselines().stream().anyMatch(b -> b.version().equals(target));
+        if (!target.equals(MigrationVersion.EMPTY) && chain.migration(target).isEmpty() && !baseline) {
             String versions = chain.migrations().stream().map(m -> m.version().toString()).collect(Collectors.joining(", "));
             throw fail("No migration has version " + target + " in the chain at '" + chain.location()
                     + "'; its versions are: " + (versions.isEmpty() ? "(none)" : versions)
@@ -182,10 +217,15 @@ public final class MigrationExecutor {
             message.append("\n  - the database has ").append(Leftovers.invalidIndex(index))
                     .append(", which a failed or interrupted CREATE INDEX CONCURRENTLY leaves behind");
         }
-        message.append("\nTo repair: check which of those statements took effect and undo or finish them by hand,")
-                .append(" then delete ").append(unfinished.size() == 1 ? "the row" : "those rows").append(" (")
-                .append(history.deleteStatement(unfinished.stream().map(AppliedMigration::rank).toList()))
-                .append(") and migrate again.");
+        if (scratch) {
+            message.append("\n").append(capitalized(label)).append(" is thrown away after this run, so there is")
+                    .append(" nothing to repair: fix the script and run again.");
+        } else {
+            message.append("\nTo repair: check which of those statements took effect and undo or finish them by")
+                    .append(" hand, then delete ").append(unfinished.size() == 1 ? "the row" : "those rows")
+                    .append(" (").append(history.deleteStatement(unfinished.stream().map(AppliedMigration::rank)
+                            .toList())).append(") and migrate again.");
+        }
         throw fail(message.toString(), null);
     }
 
@@ -245,9 +285,14 @@ public final class MigrationExecutor {
         }
     }
 
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     private void checkMissing(Map<MigrationVersion, AppliedMigration> applied) {
-        List<AppliedMigration> missing = applied.values().stream().filter(r -> chain.migration(r.version()).isEmpty())
-                .sorted(Comparator.comparing(AppliedMigration::version)).toList();
+        List<AppliedMigration> missing = applied.values().stream()
+                .filter(r -> chain.migration(r.version()).isEmpty() && !isBaselineRow(r))
+                .sorted(Comparator.comparing(AppliedMigration::version, order)).toList();
         if (missing.isEmpty()) {
             return;
         }
@@ -269,7 +314,7 @@ public final class MigrationExecutor {
     private void warnOnChangedChecksums(Map<MigrationVersion, AppliedMigration> applied) {
         for (Migration migration : chain.migrations()) {
             AppliedMigration row = applied.get(migration.version());
-            if (row != null && !row.checksum().equals(migration.checksum())) {
+            if (row != null && !isBaselineRow(row) && !row.checksum().equals(migration.checksum())) {
                 LOG.warn("Migration {} was applied to {} with checksum {}, but {} now has checksum {}: the file changed"
                         + " after it was applied", migration.version(), database, row.checksum(),
                         migration.up().name(), migration.checksum());
@@ -279,9 +324,9 @@ public final class MigrationExecutor {
 
     private void checkOrder(Map<MigrationVersion, AppliedMigration> applied, List<Migration> ups,
             MigrationVersion target) {
-        MigrationVersion highestKept = applied.keySet().stream().filter(v -> v.compareTo(target) <= 0)
-                .max(Comparator.naturalOrder()).orElse(MigrationVersion.EMPTY);
-        List<Migration> late = ups.stream().filter(m -> m.version().compareTo(highestKept) < 0).toList();
+        MigrationVersion highestKept = applied.keySet().stream().filter(v -> order.compare(v, target) <= 0)
+                .max(order).orElse(MigrationVersion.EMPTY);
+        List<Migration> late = ups.stream().filter(m -> order.compare(m.version(), highestKept) < 0).toList();
         if (late.isEmpty() || outOfOrder) {
             return;
         }
@@ -302,7 +347,10 @@ public final class MigrationExecutor {
         List<String> problems = new ArrayList<>();
         for (AppliedMigration row : toRevert) {
             Optional<Migration> migration = chain.migration(row.version());
-            if (migration.isEmpty()) {
+            if (isBaselineRow(row)) {
+                problems.add("version " + row.version() + " was built by the baseline " + row.script() + ", and a"
+                        + " baseline has no down script (Flyway runs baselines only on new databases)");
+            } else if (migration.isEmpty()) {
                 problems.add("version " + row.version() + " (" + row.script() + ") is applied but the chain has no"
                         + " migration with that version");
             } else if (migration.get().down().isEmpty()) {
@@ -312,7 +360,8 @@ public final class MigrationExecutor {
             }
         }
         if (!problems.isEmpty()) {
-            boolean notInChain = toRevert.stream().anyMatch(r -> chain.migration(r.version()).isEmpty());
+            boolean notInChain = toRevert.stream()
+                    .anyMatch(r -> chain.migration(r.version()).isEmpty() && !isBaselineRow(r));
             throw fail("Cannot migrate " + label + " down from version " + from + " to "
                     + target + ": " + String.join("; ", problems) + ". Nothing was changed: "
                     + (notInChain ? "put the missing migration(s) back in the chain, add" : "add")
@@ -321,18 +370,18 @@ public final class MigrationExecutor {
         return reverts;
     }
 
-    private static MigrationVersion nextBelow(Map<MigrationVersion, AppliedMigration> applied, MigrationVersion version) {
-        return applied.keySet().stream().filter(v -> v.compareTo(version) < 0).max(Comparator.naturalOrder())
+    private MigrationVersion nextBelow(Map<MigrationVersion, AppliedMigration> applied, MigrationVersion version) {
+        return applied.keySet().stream().filter(v -> order.compare(v, version) < 0).max(order)
                 .orElse(MigrationVersion.EMPTY);
     }
 
-    private void apply(Migration migration) throws SQLException {
+    private void apply(Migration migration, String what) throws SQLException {
         SqlScript script = migration.up();
         MigrationVersion before = reached;
-        Duration duration = run(script, "migration " + migration, before, before,
+        Duration duration = run(script, what, before, before,
                 new UpRecord(migration.version(), migration.description(), script.name(), migration.checksum(), null));
         String description = migration.description().isEmpty() ? "" : " (" + migration.description() + ")";
-        if (migration.version().compareTo(before) < 0) {
+        if (order.compare(migration.version(), before) < 0) {
             LOG.info("Migrated {} to version {}{} out of order (it is at version {}) in {} ms", database,
                     migration.version(), description, before, duration.toMillis());
         } else {
@@ -343,7 +392,9 @@ public final class MigrationExecutor {
 
     private void revert(Migration migration, AppliedMigration row, MigrationVersion below) throws SQLException {
         SqlScript script = migration.down().orElseThrow();
-        Duration duration = run(script, "down script of migration " + migration, migration.version(), below,
+        String what = "down script " + script.name() + " of migration " + migration.version()
+                + (migration.description().isEmpty() ? "" : " " + migration.description());
+        Duration duration = run(script, what, migration.version(), below,
                 new Bookkeeping() {
             @Override
             public void started() throws SQLException {
@@ -493,25 +544,20 @@ public final class MigrationExecutor {
                     + " the database stays at version " + stays + ".\n" + e.getMessage(), e);
         }
         Optional<String> noTransaction = parsed.noTransactionReason();
-        if (noTransaction.isEmpty()) {
-            connection.setAutoCommit(false);
-            try {
-                runner.run(script, connection);
-                Duration took = since(start);
-                book.succeeded(took, false);
-                connection.commit();
-                return took;
-            } catch (ScriptException e) {
-                connection.rollback();
-                // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
-                throw fail("The " + what + " failed and was rolled back; " + label
-                        + " stays at version " + stays + ".\n" + e.failure(), e);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        Optional<String> chainedCommit = parsed.chainedCommit();
+        if (noTransaction.isEmpty() && chainedCommit.isEmpty()) {
+            Outcome outcome = runInTransaction(script, book, false, start);
+            if (outcome.failure() == null) {
+                return outcome.took();
             }
+            ScriptException e = outcome.failure();
+            // The failure without the runner's outcome, which asks the transaction's owner (us) to roll back.
+            throw fail("The " + what + " failed and was rolled back; " + label
+                    + " stays at version " + stays + "." + transactionRule(script, e) + "\n" + e.failure(), e);
+        }
+        if (noTransaction.isEmpty()) {
+            return runCommittingPartWay(script, parsed, what, chainedCommit.get(), stays, afterPartialFailure, book,
+                    start);
         }
         List<String> invalidBefore = Leftovers.invalidIndexes(connection);
         book.started();
@@ -521,7 +567,7 @@ public final class MigrationExecutor {
             Duration took = since(start);
             List<String> invalidNow = new ArrayList<>(Leftovers.invalidIndexes(connection));
             invalidNow.removeAll(invalidBefore);
-            Leftovers left = Leftovers.of(parsed.statements(), e, invalidNow);
+            Leftovers left = Leftovers.of(parsed.statements(), e, invalidNow, false);
             if (left.nothing()) {
                 book.failedCleanly();
                 throw fail("The " + what + " failed, and nothing of it stayed applied: it ran outside a transaction ("
@@ -530,18 +576,83 @@ public final class MigrationExecutor {
                         + "; " + label + " stays at version " + stays + ".\n" + e.failure(), e);
             }
             book.failedPartly(took);
-            throw fail(partialFailure(what, noTransaction.get(), left, book, afterPartialFailure) + "\n"
-                    + e.failure(), e);
+            throw fail(partialFailure(what, "It ran outside a transaction (" + noTransaction.get() + "), so what it"
+                    + " had done when it failed stays:", left, book, afterPartialFailure) + "\n" + e.failure(), e);
         }
         Duration took = since(start);
         book.succeeded(took, true);
         return took;
     }
 
-    private String partialFailure(String what, String reason, Leftovers left, Bookkeeping book,
+    /**
+     * Runs a script in one transaction that it commits part-way ({@code COMMIT AND CHAIN}): as a script outside a
+     * transaction, its row is written and committed first, since what it commits stays even if it fails later.
+     */
+    private Duration runCommittingPartWay(SqlScript script, ParsedScript parsed, String what, String chainedCommit,
+            MigrationVersion stays, MigrationVersion afterPartialFailure, Bookkeeping book, long start)
+            throws SQLException {
+        book.started();
+        Outcome outcome = runInTransaction(script, book, true, start);
+        if (outcome.failure() == null) {
+            return outcome.took();
+        }
+        ScriptException failure = outcome.failure();
+        Leftovers left = Leftovers.of(parsed.statements(), failure, List.of(), true);
+        if (left.nothing()) {
+            book.failedCleanly();
+            throw fail("The " + what + " failed and was rolled back before its first " + chainedCommit
+                    + " committed anything; " + label + " stays at version " + stays + ".\n" + failure.failure(),
+                    failure);
+        }
+        book.failedPartly(since(start));
+        throw fail(partialFailure(what, "It ran in one transaction but committed part of its work with "
+                + chainedCommit + ", so what it had committed when it failed stays:", left, book,
+                afterPartialFailure) + "\n" + failure.failure(), failure);
+    }
+
+    /** {@code Outcome} is how a script run in a transaction ended: how long it took, or its failure. */
+    private record Outcome(Duration took, ScriptException failure) {
+    }
+
+    /**
+     * Runs a script in one transaction with its history row ({@link Bookkeeping#succeeded} before the commit); a
+     * failing script's transaction is rolled back and its failure returned.
+     */
+    private Outcome runInTransaction(SqlScript script, Bookkeeping book, boolean wasStarted, long start)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            runner.run(script, connection);
+            Duration took = since(start);
+            book.succeeded(took, wasStarted);
+            connection.commit();
+            return new Outcome(took, null);
+        } catch (ScriptException e) {
+            connection.rollback();
+            return new Outcome(null, e);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Names the layout's rule that made a script run in a transaction, when PostgreSQL refused a statement of it
+     * there (SQLSTATE 25001): the tool would have failed the same way.
+     */
+    private static String transactionRule(SqlScript script, ScriptException failure) {
+        if (!failure.sqlState().map("25001"::equals).orElse(false)
+                || script.transactionMode() != TransactionMode.TRANSACTION || script.transactionModeReason().isEmpty()) {
+            return "";
+        }
+        return " It ran in a transaction: " + script.transactionModeReason().get() + ".";
+    }
+
+    private String partialFailure(String what, String how, Leftovers left, Bookkeeping book,
             MigrationVersion afterPartialFailure) {
-        StringBuilder message = new StringBuilder("The " + what + " failed part-way. It ran outside a transaction ("
-                + reason + "), so what it had done when it failed stays:");
+        StringBuilder message = new StringBuilder("The " + what + " failed part-way. " + how);
         if (!left.known()) {
             message.append("\n  - it is not known which of its statements had run; any of these may have:");
             left.committed().forEach(s -> message.append("\n      ").append(Leftovers.show(s)));
@@ -558,9 +669,14 @@ public final class MigrationExecutor {
         }
         message.append("\nThe history table ").append(history.name()).append(" records it as failed (success = false,")
                 .append(" state = ").append(book.failedState().columnValue()).append(") and ").append(label)
-                .append(" counts as being at version ").append(afterPartialFailure).append(". Undo or finish those")
-                .append(" changes by hand, delete its row (")
-                .append(history.deleteStatement(List.of(book.rank()))).append("), then migrate again.");
+                .append(" counts as being at version ").append(afterPartialFailure).append(".");
+        if (scratch) {
+            message.append(" It is thrown away after this run, so there is nothing to repair: fix the script and run")
+                    .append(" again.");
+        } else {
+            message.append(" Undo or finish those changes by hand, delete its row (")
+                    .append(history.deleteStatement(List.of(book.rank()))).append("), then migrate again.");
+        }
         return message.toString();
     }
 

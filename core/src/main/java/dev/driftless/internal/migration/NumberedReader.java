@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class NumberedReader implements LayoutReader {
 
     private static final Pattern NAME = Pattern.compile("(\\d+)(?:[_-](.*))?");
+    private static final TransactionRule AUTOCOMMIT = TransactionRule.outside("its name holds .autocommit.");
 
     @Override
     public void read(Discovery discovery) {
@@ -56,10 +57,11 @@ final class NumberedReader implements LayoutReader {
                 down = true;
             }
             MigrationVersion version = MigrationVersion.parse(m.group(1));
+            TransactionRule transaction = autocommit ? AUTOCOMMIT : TransactionRule.AUTO;
             if (down) {
-                discovery.down(version, description, entry, autocommit);
+                discovery.down(version, description, entry, transaction);
             } else {
-                discovery.up(version, description, entry, autocommit);
+                discovery.up(version, description, entry, transaction);
             }
             discovery.use(entry);
         }

@@ -6,23 +6,30 @@ import java.util.Optional;
 
 /**
  * {@code ScriptSource} is the text of one up, down or repeatable script as found in a location: a whole file or a
- * section of one (dbmate), with the line its text starts at and whether the layout marks it as non-transactional.
+ * section of one (dbmate), with the line its text starts at and how the layout's tool runs it with respect to
+ * transactions.
  *
  * @param name the name shown in messages
  * @param text the script's text
  * @param firstLine the line of the file at which {@code text} starts (1 for a whole file)
  * @param baseDirectory the folder for resolving {@code \i} includes, empty inside a jar
- * @param noTransaction {@code true} when the layout's flag says the script must run outside a transaction
+ * @param transaction how the layout's tool runs it, and why
  */
-public record ScriptSource(String name, String text, int firstLine, Optional<Path> baseDirectory, boolean noTransaction) {
+public record ScriptSource(String name, String text, int firstLine, Optional<Path> baseDirectory,
+                           TransactionRule transaction) {
 
     /**
      * @param entry a whole file
-     * @param noTransaction the layout's no-transaction flag
+     * @param transaction how the layout's tool runs it
      * @return the file as a script
      */
-    public static ScriptSource of(Resource entry, boolean noTransaction) {
-        return new ScriptSource(entry.name(), entry.text(), 1, entry.baseDirectory(), noTransaction);
+    public static ScriptSource of(Resource entry, TransactionRule transaction) {
+        return new ScriptSource(entry.name(), entry.text(), 1, entry.baseDirectory(), transaction);
+    }
+
+    /** @return {@code true} when the layout's rule runs the script outside a transaction */
+    public boolean noTransaction() {
+        return transaction.noTransaction();
     }
 
     /** @return {@code true} when the text holds nothing but white space */

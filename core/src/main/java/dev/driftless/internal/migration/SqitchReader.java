@@ -6,23 +6,33 @@ import dev.driftless.migration.MigrationVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@code SqitchReader} reads a sqitch project: {@code sqitch.plan} lists the changes in deploy order; each change's
- * scripts are {@code deploy/name.sql} and {@code revert/name.sql} ({@code verify/name.sql} is not run). A reworked
- * change appears more than once in the plan; as in sqitch, its earlier instances use the scripts named after the first
- * tag that follows them, {@code deploy/name@tag.sql}, and the last instance uses {@code deploy/name.sql}. A change's
- * version is its position in the plan (1, 2, 3, ...).
+ * {@code SqitchReader} reads a sqitch project as sqitch does ({@code App::Sqitch::Plan}, {@code Plan::Change},
+ * {@code Engine::pg}): {@code sqitch.plan} lists the changes in deploy order; each change's scripts are
+ * {@code deploy/name.sql} and {@code revert/name.sql} ({@code verify/name.sql} is not run). A reworked change appears
+ * more than once in the plan; each earlier instance uses the script named after the first of the tags between it and
+ * its next rework whose {@code deploy/name@tag.sql} exists ({@code Change::path_segments}), and the last instance
+ * uses {@code deploy/name.sql}. Sqitch runs every script with psql, so each statement commits on its own unless the
+ * script opens a transaction (sqitch's own scripts do: {@code BEGIN; ... COMMIT;}). A change's version is its
+ * position in the plan (1, 2, 3, ...). Only {@code sqitch.plan} and the scripts it names are read: {@code test/},
+ * {@code data/} and the other files of a project are not.
  */
 final class SqitchReader implements LayoutReader {
 
     static final String PLAN = "sqitch.plan";
+    private static final List<String> SCRIPT_FOLDERS = List.of("deploy", "revert", "verify");
+    private static final TransactionRule PSQL = TransactionRule.outside("sqitch runs each script with psql, which"
+            + " commits every statement on its own unless the script opens a transaction");
 
-    private record Change(String name, int line) {
+    private record Change(String name, int line, int index) {
     }
 
     @Override
     public void read(Discovery discovery) {
+        discovery.toolReads("sqitch reads only sqitch.plan and the deploy/, revert/ and verify/ scripts it names",
+                e -> SCRIPT_FOLDERS.contains(e.folder().split("/", 2)[0]));
         Optional<Resource> planEntry = discovery.tree().find(PLAN);
         if (planEntry.isEmpty()) {
             discovery.error("No " + PLAN + " at " + discovery.tree().location() + "; a sqitch project lists its changes"
@@ -36,7 +46,7 @@ final class SqitchReader implements LayoutReader {
             return;
         }
         List<Change> changes = new ArrayList<>();
-        List<String> tagAfter = new ArrayList<>();
+        List<List<String>> tagsAfter = new ArrayList<>(); // the tags after each change, in plan order
         String[] lines = planText.get().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -45,11 +55,8 @@ final class SqitchReader implements LayoutReader {
             }
             String first = line.split("\\s+", 2)[0];
             if (first.startsWith("@")) {
-                String tag = first.substring(1);
-                for (int c = 0; c < changes.size(); c++) {
-                    if (tagAfter.get(c) == null) {
-                        tagAfter.set(c, tag);
-                    }
+                for (List<String> tags : tagsAfter) {
+                    tags.add(first.substring(1));
                 }
                 continue;
             }
@@ -58,48 +65,66 @@ final class SqitchReader implements LayoutReader {
                         + "' inside the plan; Driftless reads plans of deploy steps only: remove the line");
                 continue;
             }
-            changes.add(new Change(first.startsWith("+") ? first.substring(1) : first, i + 1));
-            tagAfter.add(null);
+            changes.add(new Change(first.startsWith("+") ? first.substring(1) : first, i + 1, changes.size()));
+            tagsAfter.add(new ArrayList<>());
         }
-        for (int c = 0; c < changes.size(); c++) {
-            Change change = changes.get(c);
-            boolean reworkedLater = false;
-            for (int later = c + 1; later < changes.size(); later++) {
-                reworkedLater |= changes.get(later).name().equals(change.name());
-            }
-            String scriptName = change.name();
-            if (reworkedLater) {
-                if (tagAfter.get(c) == null) {
-                    discovery.error(plan.name() + ":" + change.line() + " change '" + change.name()
-                            + "' is reworked later in the plan but no tag follows it; sqitch needs a tag between a"
-                            + " change and its rework");
-                    continue;
-                }
-                scriptName = change.name() + "@" + tagAfter.get(c);
-            }
-            String fileName = scriptName;
-            MigrationVersion version = MigrationVersion.parse(Integer.toString(c + 1));
-            Optional<Resource> deploy = discovery.tree().find("deploy/" + fileName + ".sql");
-            if (deploy.isEmpty()) {
-                discovery.error(plan.name() + ":" + change.line() + " names change '" + change.name()
-                        + "' but deploy/" + fileName + ".sql does not exist at " + discovery.tree().location());
-                continue;
-            }
-            discovery.use(deploy.get());
-            discovery.up(version, fileName, deploy.get(), false);
-            discovery.tree().find("revert/" + fileName + ".sql").ifPresent(revert -> {
-                discovery.use(revert);
-                discovery.down(version, fileName, revert, false);
-            });
-            discovery.tree().find("verify/" + fileName + ".sql").ifPresent(discovery::use);
+        for (Change change : changes) {
+            readChange(discovery, plan, change, reworkTags(changes, tagsAfter, change));
         }
-        for (Resource entry : discovery.tree().resources()) {
-            if (!discovery.isUsed(entry) && entry.fileName().endsWith(".sql")
-                    && (entry.folder().equals("deploy") || entry.folder().equals("revert")
-                    || entry.folder().equals("verify"))) {
-                discovery.warning(entry.name() + " is not named in " + PLAN + " and is ignored");
-                discovery.use(entry);
-            }
+    }
+
+    /**
+     * @return the tags between a change and its next rework, in plan order ({@code Plan::Change::rework_tags});
+     *     empty when it is not reworked later, {@code null} when it is but no tag comes between
+     */
+    private static List<String> reworkTags(List<Change> changes, List<List<String>> tagsAfter, Change change) {
+        Optional<Change> rework = changes.stream().skip(change.index() + 1L)
+                .filter(c -> c.name().equals(change.name())).findFirst();
+        if (rework.isEmpty()) {
+            return List.of();
         }
+        List<String> after = tagsAfter.get(change.index());
+        List<String> between = after.subList(0, after.size() - tagsAfter.get(rework.get().index()).size());
+        return between.isEmpty() ? null : List.copyOf(between);
+    }
+
+    private static void readChange(Discovery discovery, Resource plan, Change change, List<String> reworkTags) {
+        String scriptName = change.name();
+        if (reworkTags == null) {
+            discovery.error(plan.name() + ":" + change.line() + " change '" + change.name()
+                    + "' is reworked later in the plan but no tag follows it; sqitch needs a tag between a"
+                    + " change and its rework");
+            return;
+        }
+        if (!reworkTags.isEmpty()) {
+            Optional<String> tag = reworkTags.stream()
+                    .filter(t -> discovery.tree().find("deploy/" + change.name() + "@" + t + ".sql").isPresent())
+                    .findFirst();
+            if (tag.isEmpty()) {
+                String tried = reworkTags.stream().map(t -> "deploy/" + change.name() + "@" + t + ".sql")
+                        .collect(Collectors.joining(", "));
+                discovery.error(plan.name() + ":" + change.line() + " names change '" + change.name() + "', reworked"
+                        + " later, but " + (reworkTags.size() == 1 ? tried + " does not exist"
+                        : "none of " + tried + " exists") + " at " + discovery.tree().location() + " (sqitch runs"
+                        + " the script of the first tag between a change and its rework that has one)");
+                return;
+            }
+            scriptName = change.name() + "@" + tag.get();
+        }
+        MigrationVersion version = MigrationVersion.parse(Integer.toString(change.index() + 1));
+        Optional<Resource> deploy = discovery.tree().find("deploy/" + scriptName + ".sql");
+        if (deploy.isEmpty()) {
+            discovery.error(plan.name() + ":" + change.line() + " names change '" + change.name()
+                    + "' but deploy/" + scriptName + ".sql does not exist at " + discovery.tree().location());
+            return;
+        }
+        discovery.use(deploy.get());
+        discovery.up(version, scriptName, deploy.get(), PSQL);
+        String revertName = scriptName;
+        discovery.tree().find("revert/" + revertName + ".sql").ifPresent(revert -> {
+            discovery.use(revert);
+            discovery.down(version, revertName, revert, PSQL);
+        });
+        discovery.tree().find("verify/" + scriptName + ".sql").ifPresent(discovery::use);
     }
 }

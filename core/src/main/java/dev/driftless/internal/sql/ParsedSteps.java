@@ -39,6 +39,8 @@ public record ParsedSteps(List<ScriptStep> steps, List<ParsedStatement> statemen
         }
         for (ParsedStatement s : statements) {
             switch (s.kind()) {
+                case TRANSACTION_CHAIN:
+                    break; // needs the transaction it runs in: see chainedCommit()
                 case TRANSACTION_CONTROL:
                     return Optional.of("it manages its own transactions (" + StatementKind.describe(s.sql()) + " at "
                             + s.scriptName() + ":" + s.line() + ")");
@@ -56,5 +58,15 @@ public record ParsedSteps(List<ScriptStep> steps, List<ParsedStatement> statemen
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Finds the first {@code COMMIT AND CHAIN} (or {@code END AND CHAIN}): a script that runs in one transaction
+     * commits its work up to there and goes on in a new transaction, so it is not atomic.
+     *
+     * @return the statement, empty when the script has none
+     */
+    public Optional<ParsedStatement> chainedCommit() {
+        return statements.stream().filter(s -> StatementKind.commitsAndChains(s.sql())).findFirst();
     }
 }

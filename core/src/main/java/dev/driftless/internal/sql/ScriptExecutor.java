@@ -25,13 +25,18 @@ public final class ScriptExecutor {
 
     private final ParsedSteps parsed;
     private final String scriptName;
+    private final String modeReason;
     private final Connection connection;
     private int executed;
     private int applied;
+    /** The last {@code COMMIT AND CHAIN} that ran, and how many statements had run and stay committed through it. */
+    private ParsedStatement chainedCommit;
+    private int committedThroughChain;
 
-    private ScriptExecutor(ParsedSteps parsed, String scriptName, Connection connection) {
+    private ScriptExecutor(ParsedSteps parsed, String scriptName, String modeReason, Connection connection) {
         this.parsed = parsed;
         this.scriptName = scriptName;
+        this.modeReason = modeReason;
         this.connection = connection;
     }
 
@@ -40,13 +45,16 @@ public final class ScriptExecutor {
      *
      * @param parsed the parsed script
      * @param mode the script's transaction mode
+     * @param modeReason why the mode was set (e.g. the migration layout's rule), or {@code null}
      * @param serverMajor the server's major version, or 0 when unknown
      * @return empty when it runs in one transaction, else why not
      */
-    public static Optional<String> noTransactionReason(ParsedSteps parsed, TransactionMode mode, int serverMajor) {
+    public static Optional<String> noTransactionReason(ParsedSteps parsed, TransactionMode mode, String modeReason,
+            int serverMajor) {
         return switch (mode) {
             case TRANSACTION -> Optional.empty();
-            case NO_TRANSACTION -> Optional.of("its transaction mode is NO_TRANSACTION");
+            case NO_TRANSACTION -> Optional.of(modeReason != null ? modeReason
+                    : "its transaction mode is NO_TRANSACTION");
             case AUTO -> parsed.noTransactionReason(serverMajor);
         };
     }
@@ -57,13 +65,15 @@ public final class ScriptExecutor {
      * @param parsed the parsed script
      * @param scriptName its display name
      * @param mode its transaction mode
+     * @param modeReason why the mode was set, or {@code null}
      * @param connection where to run it
      * @return the number of SQL statements run
      * @throws ScriptException for the first failing statement, or before running anything when the script cannot run
      *     as asked
      */
-    public static int run(ParsedSteps parsed, String scriptName, TransactionMode mode, Connection connection) {
-        ScriptExecutor executor = new ScriptExecutor(parsed, scriptName, connection);
+    public static int run(ParsedSteps parsed, String scriptName, TransactionMode mode, String modeReason,
+            Connection connection) {
+        ScriptExecutor executor = new ScriptExecutor(parsed, scriptName, modeReason, connection);
         try {
             return executor.run(mode);
         } catch (SQLException e) {
@@ -75,7 +85,7 @@ public final class ScriptExecutor {
 
     private int run(TransactionMode mode) throws SQLException {
         checkConnects();
-        Optional<String> noTransaction = noTransactionReason(parsed, mode,
+        Optional<String> noTransaction = noTransactionReason(parsed, mode, modeReason,
                 connection.getMetaData().getDatabaseMajorVersion());
         if (!connection.getAutoCommit()) {
             if (noTransaction.isPresent()) {
@@ -84,7 +94,7 @@ public final class ScriptExecutor {
                         + " runner then runs it statement by statement.", scriptName, 0, 0, null, null);
             }
             runAll("The statements ran in the caller's transaction, which is now aborted: roll it back."
-                    + " Nothing was committed.");
+                    + " Nothing was committed.", "the caller's transaction it went on in is now aborted: roll it back.");
             return executed;
         }
         if (noTransaction.isPresent()) {
@@ -95,7 +105,8 @@ public final class ScriptExecutor {
         connection.setAutoCommit(false);
         boolean committed = false;
         try {
-            runAll("The script ran in one transaction, which was rolled back: nothing of it was applied.");
+            runAll("The script ran in one transaction, which was rolled back: nothing of it was applied.",
+                    "the rest of it was rolled back.");
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -130,15 +141,29 @@ public final class ScriptExecutor {
         }
     }
 
-    private void runAll(String outcome) throws SQLException {
+    /**
+     * Runs every step in the transaction open on the connection.
+     *
+     * @param outcome what became of the script's work when nothing of it was committed
+     * @param afterChainedCommit what became of the work after the last {@code COMMIT AND CHAIN}, when one ran
+     */
+    private void runAll(String outcome, String afterChainedCommit) throws SQLException {
         try (Statement jdbc = connection.createStatement()) {
             jdbc.setEscapeProcessing(false);
             for (ScriptStep step : parsed.steps()) {
                 if (step instanceof ParsedStatement statement) {
                     try {
                         execute(jdbc, statement);
+                        if (StatementKind.commitsAndChains(statement.sql())) {
+                            chainedCommit = statement;
+                            committedThroughChain = executed;
+                        }
                     } catch (SQLException e) {
-                        throw ServerErrors.of(statement, e, outcome);
+                        throw ServerErrors.of(statement, e, chainedCommit == null ? outcome
+                                : "The script committed part of its work with " + StatementKind.describe(
+                                        chainedCommit.sql()) + " at " + chainedCommit.scriptName() + ":"
+                                        + chainedCommit.line() + ": the " + count(committedThroughChain - 1)
+                                        + " before it stay applied; " + afterChainedCommit);
                     }
                 } else {
                     act((MetaAction) step);
@@ -154,13 +179,14 @@ public final class ScriptExecutor {
                 if (step instanceof ParsedStatement statement) {
                     try {
                         execute(jdbc, statement);
-                        if (transactionState() == TransactionState.IDLE) {
+                        if (transactionState() == TransactionState.IDLE
+                                || StatementKind.commitsAndChains(statement.sql())) {
                             applied = executed;
                         }
                     } catch (SQLException e) {
                         boolean rolledBack = rollbackOpenTransaction();
                         int stay = rolledBack ? applied : executed;
-                        String statements = stay + " statement" + (stay == 1 ? "" : "s");
+                        String statements = count(stay);
                         String outcome = "The script ran outside a transaction (" + reason + "): " + (rolledBack
                                 ? "the transaction it had opened was rolled back; the " + statements + " before that"
                                 : "the " + statements + " before this one") + " stay applied.";
@@ -174,6 +200,10 @@ public final class ScriptExecutor {
         if (rollbackOpenTransaction()) {
             LOG.warn("{} left a transaction open (BEGIN without COMMIT); it was rolled back", scriptName);
         }
+    }
+
+    private static String count(int statements) {
+        return statements + " statement" + (statements == 1 ? "" : "s");
     }
 
     private void execute(Statement jdbc, ParsedStatement statement) throws SQLException {

@@ -14,6 +14,12 @@ public enum StatementKind {
     /** Manages the transaction itself: {@code BEGIN}, {@code START TRANSACTION}, {@code COMMIT}, {@code END},
      * {@code ROLLBACK}, {@code ABORT}, {@code PREPARE TRANSACTION}. */
     TRANSACTION_CONTROL,
+    /**
+     * Ends the open transaction and starts the next one at once: {@code COMMIT AND CHAIN}, {@code END AND CHAIN},
+     * {@code ROLLBACK AND CHAIN}, {@code ABORT AND CHAIN}. PostgreSQL refuses it outside a transaction block (25P01), so
+     * a script made of such statements expects to run inside a transaction, and never leaves one.
+     */
+    TRANSACTION_CHAIN,
     /** Cannot run inside a transaction block at all: {@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}, ... */
     NON_TRANSACTIONAL,
     /** {@code ALTER TYPE ... ADD VALUE}: fine inside a transaction since PostgreSQL 12, not before. */
@@ -46,14 +52,21 @@ public enum StatementKind {
         }
         String first = w.get(0);
         switch (first) {
-            case "BEGIN", "START", "COMMIT", "END", "ABORT":
+            case "BEGIN", "START":
                 return at(w, 1, "PREPARED") ? NON_TRANSACTIONAL : TRANSACTION_CONTROL;
+            case "COMMIT", "END", "ABORT":
+                if (at(w, 1, "PREPARED")) {
+                    return NON_TRANSACTIONAL;
+                }
+                return chains(w) ? TRANSACTION_CHAIN : TRANSACTION_CONTROL;
             case "ROLLBACK":
                 if (at(w, 1, "PREPARED")) {
                     return NON_TRANSACTIONAL;
                 }
-                return at(w, 1, "TO") || (at(w, 1, "WORK") || at(w, 1, "TRANSACTION")) && at(w, 2, "TO")
-                        ? ORDINARY : TRANSACTION_CONTROL;
+                if (at(w, 1, "TO") || (at(w, 1, "WORK") || at(w, 1, "TRANSACTION")) && at(w, 2, "TO")) {
+                    return ORDINARY;
+                }
+                return chains(w) ? TRANSACTION_CHAIN : TRANSACTION_CONTROL;
             case "PREPARE":
                 return at(w, 1, "TRANSACTION") ? TRANSACTION_CONTROL : ORDINARY;
             case "VACUUM":
@@ -158,6 +171,22 @@ public enum StatementKind {
         return words;
     }
 
+    /** {@code COMMIT [WORK | TRANSACTION] AND CHAIN}, not {@code AND NO CHAIN}. */
+    private static boolean chains(List<String> w) {
+        int and = at(w, 1, "WORK") || at(w, 1, "TRANSACTION") ? 2 : 1;
+        return at(w, and, "AND") && at(w, and + 1, "CHAIN");
+    }
+
+    /**
+     * @param sql a statement's text
+     * @return whether it is {@code COMMIT AND CHAIN} or {@code END AND CHAIN}: it commits what the transaction did so
+     *     far and goes on in a new one
+     */
+    public static boolean commitsAndChains(String sql) {
+        List<String> w = firstWords(sql);
+        return !w.isEmpty() && (w.get(0).equals("COMMIT") || w.get(0).equals("END")) && chains(w);
+    }
+
     private static boolean at(List<String> words, int index, String word) {
         return index < words.size() && words.get(index).equals(word);
     }
@@ -170,6 +199,9 @@ public enum StatementKind {
         List<String> w = firstWords(sql);
         if (w.isEmpty()) {
             return "";
+        }
+        if (of(sql) == TRANSACTION_CHAIN) {
+            return w.get(0) + " AND CHAIN";
         }
         int concurrently = w.indexOf("CONCURRENTLY");
         int count = concurrently >= 0 && concurrently < 4 ? concurrently + 1

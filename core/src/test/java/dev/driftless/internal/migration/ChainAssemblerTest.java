@@ -157,7 +157,8 @@ class ChainAssemblerTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageStartingWith("The migration chain at 'classpath:migrations/golang' (Flyway layout) is"
                         + " invalid:\n  - classpath:migrations/golang/10_email.down.sql fits no pattern of the Flyway"
-                        + " layout (expected names like V1__init.sql, V1.1__add_x.sql, U1__init.sql, R__views.sql);");
+                        + " layout (expected names like V1__init.sql, V1.1__add_x.sql, U1__init.sql, R__views.sql,"
+                        + " B2__baseline.sql);");
     }
 
     @Test

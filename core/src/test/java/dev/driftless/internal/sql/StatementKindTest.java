@@ -24,6 +24,23 @@ class StatementKindTest {
     }
 
     @Test
+    void chainedCommitsAndRollbacksNeedTheTransactionTheyRunIn() {
+        for (String sql : new String[] {"COMMIT AND CHAIN", "commit work and chain", "END TRANSACTION AND CHAIN",
+                "ROLLBACK AND CHAIN", "abort and chain"}) {
+            assertThat(StatementKind.of(sql)).as(sql).isEqualTo(StatementKind.TRANSACTION_CHAIN);
+        }
+        assertThat(StatementKind.of("COMMIT AND NO CHAIN")).isEqualTo(StatementKind.TRANSACTION_CONTROL);
+        assertThat(StatementKind.of("ROLLBACK TO SAVEPOINT s")).isEqualTo(StatementKind.ORDINARY);
+        assertThat(StatementKind.describe("commit work and chain")).isEqualTo("COMMIT AND CHAIN");
+        assertThat(StatementKind.commitsAndChains("END AND CHAIN")).isTrue();
+        assertThat(StatementKind.commitsAndChains("ROLLBACK AND CHAIN")).isFalse();
+        ParsedSteps steps = ScriptParser.parse(ScriptSource.inMemory("c.sql",
+                "CREATE TABLE a (id int);\nCOMMIT AND CHAIN;\nCREATE TABLE b (id int);", 1), Map.of());
+        assertThat(steps.noTransactionReason(17)).isEmpty();
+        assertThat(steps.chainedCommit()).map(ParsedStatement::line).contains(2);
+    }
+
+    @Test
     void addingEnumValuesNeedsAutocommitBeforePostgres12Only() {
         ParsedSteps steps = ScriptParser.parse(ScriptSource.inMemory("e.sql",
                 "CREATE TYPE mood AS ENUM ('a');\nALTER TYPE mood ADD VALUE 'b';", 1), Map.of());

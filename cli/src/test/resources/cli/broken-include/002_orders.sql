@@ -1,0 +1,1 @@
+\i missing/orders_table.sql

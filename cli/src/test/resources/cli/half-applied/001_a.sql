@@ -1,0 +1,4 @@
+BEGIN;
+CREATE TABLE a (id int);
+COMMIT;
+CREATE TABLE a (id int);

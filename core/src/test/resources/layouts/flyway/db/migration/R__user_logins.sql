@@ -1,0 +1,2 @@
+CREATE OR REPLACE VIEW user_logins AS
+    SELECT id, login FROM users;

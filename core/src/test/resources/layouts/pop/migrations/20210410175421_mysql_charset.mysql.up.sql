@@ -1,0 +1,1 @@
+ALTER TABLE `identities` CONVERT TO CHARACTER SET utf8mb4;

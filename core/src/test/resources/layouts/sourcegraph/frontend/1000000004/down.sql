@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS external_service_repos_repo_id;
