@@ -232,6 +232,48 @@ class CliIT {
     }
 
     @Test
+    void historyTablesAreRecognisedByTheirColumnsAndFiltersAreTrue() throws Exception {
+        String base = "CREATE SCHEMA app;\nCREATE TABLE app.item (id int PRIMARY KEY);\n";
+        Path plain = Files.writeString(tmp.resolve("plain.sql"), base);
+        Path golang = Files.writeString(tmp.resolve("golang.sql"), base
+                + "CREATE TABLE schema_migrations (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL);\n");
+        Path application = Files.writeString(tmp.resolve("application.sql"), base
+                + "CREATE TABLE schema_migrations (id int, note text);\n");
+        Path extension = Files.writeString(tmp.resolve("extension.sql"), base
+                + "CREATE EXTENSION pgcrypto SCHEMA public;\n");
+
+        CliProcess.Result history = CliProcess.runOn(admin, "diff", plain.toString(), golang.toString());
+        assertThat(history.exitCode()).as(history.toString()).isZero();
+        CliProcess.Result app = CliProcess.runOn(admin, "diff", plain.toString(), application.toString());
+        assertThat(app.exitCode()).as(app.toString()).isEqualTo(1);
+        assertThat(app.out()).isEqualTo("1 difference (1 structure) (- " + plain + ", + " + application + ")\n"
+                + "table schema_migrations: added\n");
+        CliProcess.Result ignored = CliProcess.runOn(admin, "diff", plain.toString(), application.toString(),
+                "--ignore-table", "schema_migrations");
+        assertThat(ignored.exitCode()).as(ignored.toString()).isZero();
+        CliProcess.Result included = CliProcess.runOn(admin, "diff", plain.toString(), golang.toString(),
+                "--include-table", "public.schema_migrations");
+        assertThat(included.exitCode()).as(included.toString()).isEqualTo(1);
+        assertThat(included.out()).isEqualTo("1 difference (1 structure) (- " + plain + ", + " + golang + ")\n"
+                + "table schema_migrations: added\n");
+        CliProcess.Result both = CliProcess.runOn(admin, "diff", plain.toString(), golang.toString(),
+                "--include-table", "schema_migrations", "--ignore-table", "schema_migrations");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--ignore-table and --include-table both name schema_migrations: a table is"
+                + " either left out or compared");
+
+        CliProcess.Result onlyApp = CliProcess.runOn(admin, "diff", plain.toString(), extension.toString(),
+                "--only-schema", "app");
+        assertThat(onlyApp.exitCode()).as(onlyApp.toString()).isZero();
+        CliProcess.Result withoutPublic = CliProcess.runOn(admin, "diff", plain.toString(), extension.toString(),
+                "--exclude-schema", "public");
+        assertThat(withoutPublic.exitCode()).as(withoutPublic.toString()).isZero();
+        CliProcess.Result everything = CliProcess.runOn(admin, "diff", plain.toString(), extension.toString());
+        assertThat(everything.exitCode()).as(everything.toString()).isEqualTo(1);
+        assertThat(everything.out()).contains("extension pgcrypto: added");
+    }
+
+    @Test
     void snapshotWritesJsonThatDiffReads() throws Exception {
         Path json = tmp.resolve("schema.json");
         CliProcess.Result snap = CliProcess.runOn(admin, "snapshot", DIR + "migrations", "-o", json.toString());

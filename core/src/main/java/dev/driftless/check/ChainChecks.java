@@ -72,9 +72,11 @@ import java.util.function.Consumer;
  * with file, line and server error. Messages call the databases "the check's database"; they are dropped, in the
  * background, when the check ends.
  *
- * <p>Schemas compare with {@link DiffOptions#defaults()} ignoring the usual history tables
- * ({@link DiffOptions#HISTORY_TABLES}) unless {@link #usingDiffOptions} says otherwise. Instances are immutable and
- * safe to share.
+ * <p>Schemas compare with {@link DiffOptions#defaults()} unless {@link #usingDiffOptions} says otherwise. Whatever
+ * the options, the checks leave out the history table of the engine that runs the chain (a {@link Migrator}'s
+ * {@link Migrator#DEFAULT_HISTORY_TABLE}) unless the options {@linkplain DiffOptions#includingTables include} it,
+ * and the options' defaults leave out other tools' history tables recognised by their columns
+ * ({@link dev.driftless.schema.HistoryTables}). Instances are immutable and safe to share.
  */
 public final class ChainChecks {
 
@@ -104,12 +106,13 @@ public final class ChainChecks {
      */
     public static ChainChecks on(PostgresServer server) {
         return new ChainChecks(Objects.requireNonNull(server, "server"),
-                DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES), SchemaFilter.all(), false,
+                DiffOptions.defaults(), SchemaFilter.all(), false,
                 LOG::info);
     }
 
     /**
-     * {@code usingDiffOptions} sets how schemas compare (history tables are then ignored only if the options say so).
+     * {@code usingDiffOptions} sets how schemas compare; the engine's history table is still left out (unless the
+     * options include it), it is part of the check, not of the options.
      *
      * @param diffOptions the options, never {@code null}
      * @return new checks
@@ -426,7 +429,8 @@ public final class ChainChecks {
     }
 
     private Comparison compare(Step step, SchemaSnapshot from, SchemaSnapshot to) {
-        return new Comparison(step, from, to, SchemaDiff.between(from, to, options));
+        return new Comparison(step, from, to,
+                SchemaDiff.between(from, to, options.withHistoryTables(Migrator.DEFAULT_HISTORY_TABLE)));
     }
 
     private static void keepIfDifferent(List<Comparison> differences, Comparison comparison) {

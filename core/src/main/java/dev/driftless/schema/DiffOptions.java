@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * DiffOptions options = DiffOptions.defaults()
  *     .ignoringColumnOrder()
  *     .matchingConstraintsAndIndexesByDefinition()
- *     .ignoringTables(DiffOptions.HISTORY_TABLES);
+ *     .ignoringTables("audit_log");
  * }</pre>
  *
  * <p>Immutable: each method returns new options.
@@ -28,14 +28,14 @@ import java.util.TreeSet;
  *     {@link ChangeCategory#WHITESPACE}); by default they are equal
  * @param ignoredTables tables left out of the comparison, with their columns, constraints, indexes, triggers,
  *     policies and the sequences they own: {@code name} (any schema) or {@code schema.name}
+ * @param historyTables tables a migration engine says are its own history tables (e.g. a {@code Migrator}'s
+ *     configured table), left out like a table {@link HistoryTables} recognises by its columns, unless included
+ * @param includedTables tables compared even when they are history tables (recognised by their columns or named in
+ *     {@code historyTables}); a name may not be both ignored and included
  */
 public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, boolean ignoreComments,
         boolean ignoreOwnership, boolean ignoreExtensionVersions, boolean exactFunctionBodies,
-        Set<String> ignoredTables) {
-
-    /** The history tables of common migration tools: Driftless, Rails/golang-migrate/dbmate, Prisma, Flyway, Liquibase. */
-    public static final List<String> HISTORY_TABLES = List.of("driftless_schema_history", "schema_migrations",
-            "_prisma_migrations", "flyway_schema_history", "databasechangelog", "databasechangeloglock");
+        Set<String> ignoredTables, Set<String> historyTables, Set<String> includedTables) {
 
     /**
      * Creates options; the set is copied.
@@ -47,50 +47,61 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
      * @param ignoreExtensionVersions the value for the {@code ignoreExtensionVersions} record component
      * @param exactFunctionBodies the value for the {@code exactFunctionBodies} record component
      * @param ignoredTables the value for the {@code ignoredTables} record component
+     * @param historyTables the value for the {@code historyTables} record component
+     * @param includedTables the value for the {@code includedTables} record component
+     * @throws IllegalArgumentException when a table is both ignored and included
      */
     public DiffOptions {
         ignoredTables = Set.copyOf(new TreeSet<>(ignoredTables));
+        historyTables = Set.copyOf(new TreeSet<>(historyTables));
+        includedTables = Set.copyOf(new TreeSet<>(includedTables));
+        Set<String> both = new TreeSet<>(ignoredTables);
+        both.retainAll(includedTables);
+        if (!both.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A table cannot be both ignored and included: " + String.join(", ", both));
+        }
     }
 
     /** @return the defaults: everything compared except owners and privileges */
     public static DiffOptions defaults() {
-        return new DiffOptions(false, false, false, true, false, false, Set.of());
+        return new DiffOptions(false, false, false, true, false, false, Set.of(), Set.of(), Set.of());
     }
 
     /** @return these options, ignoring column order */
     public DiffOptions ignoringColumnOrder() {
         return new DiffOptions(true, matchByDefinition, ignoreComments, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables);
     }
 
     /** @return these options, matching constraints and indexes by definition instead of name */
     public DiffOptions matchingConstraintsAndIndexesByDefinition() {
         return new DiffOptions(ignoreColumnOrder, true, ignoreComments, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables);
     }
 
     /** @return these options, ignoring comments */
     public DiffOptions ignoringComments() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, true, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables);
     }
 
     /** @return these options, comparing owners and privileges too */
     public DiffOptions comparingOwnersAndPrivileges() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, false, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables);
     }
 
     /** @return these options, ignoring extension versions */
     public DiffOptions ignoringExtensionVersions() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership, true,
-                exactFunctionBodies, ignoredTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables);
     }
 
     /** @return these options, reporting function bodies that differ only in whitespace */
     public DiffOptions comparingFunctionBodiesExactly() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
-                ignoreExtensionVersions, true, ignoredTables);
+                ignoreExtensionVersions, true, ignoredTables, historyTables, includedTables);
     }
 
     /**
@@ -104,27 +115,91 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
     }
 
     /**
-     * Returns these options, also ignoring some tables, e.g. {@link #HISTORY_TABLES}.
+     * Returns these options, also ignoring some tables.
      *
      * @param tables {@code name} (any schema) or {@code schema.name}
      * @return new options
      */
     public DiffOptions ignoringTables(List<String> tables) {
-        Set<String> all = new TreeSet<>(ignoredTables);
-        all.addAll(tables);
-        return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
-                ignoreExtensionVersions, exactFunctionBodies, all);
+        return withTables(plus(ignoredTables, tables), historyTables, includedTables);
     }
 
     /**
-     * Tells whether a table is ignored.
+     * Returns these options, also treating some tables as history tables: what a migration engine says is its own
+     * (e.g. a {@code Migrator}'s configured history table), whatever its columns. They are left out unless
+     * {@link #includingTables included}.
+     *
+     * @param tables {@code name} (any schema) or {@code schema.name}
+     * @return new options
+     */
+    public DiffOptions withHistoryTables(String... tables) {
+        return withTables(ignoredTables, plus(historyTables, Arrays.asList(tables)), includedTables);
+    }
+
+    /**
+     * Returns these options, comparing some tables even when they are history tables (recognised by
+     * {@link HistoryTables} or named by {@link #withHistoryTables}), e.g. an application table that happens to look
+     * like one.
+     *
+     * @param tables {@code name} (any schema) or {@code schema.name}
+     * @return new options
+     * @throws IllegalArgumentException when one of them is ignored
+     */
+    public DiffOptions includingTables(String... tables) {
+        return includingTables(Arrays.asList(tables));
+    }
+
+    /**
+     * Returns these options, comparing some tables even when they are history tables.
+     *
+     * @param tables {@code name} (any schema) or {@code schema.name}
+     * @return new options
+     * @throws IllegalArgumentException when one of them is ignored
+     */
+    public DiffOptions includingTables(List<String> tables) {
+        return withTables(ignoredTables, historyTables, plus(includedTables, tables));
+    }
+
+    private DiffOptions withTables(Set<String> ignored, Set<String> history, Set<String> included) {
+        return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
+                ignoreExtensionVersions, exactFunctionBodies, ignored, history, included);
+    }
+
+    private static Set<String> plus(Set<String> tables, List<String> more) {
+        Set<String> all = new TreeSet<>(tables);
+        all.addAll(more);
+        return all;
+    }
+
+    /**
+     * Tells whether a table is left out by name alone: {@linkplain #ignoringTables ignored}, or a
+     * {@linkplain #withHistoryTables named history table} that is not included. {@link #ignoresTable(Table)} also
+     * recognises history tables by their columns.
      *
      * @param schema the table's schema
      * @param table the table's name
-     * @return {@code true} when listed by name or qualified name
+     * @return {@code true} when left out
      */
     public boolean ignoresTable(String schema, String table) {
-        return ignoredTables.contains(table) || ignoredTables.contains(schema + "." + table);
+        return names(ignoredTables, schema, table)
+                || (names(historyTables, schema, table) && !names(includedTables, schema, table));
+    }
+
+    /**
+     * Tells whether a table is left out of the comparison: {@linkplain #ignoringTables ignored}, or a history table
+     * (named by {@link #withHistoryTables} or recognised by {@link HistoryTables#isHistoryTable} from its columns)
+     * that is not {@linkplain #includingTables included}.
+     *
+     * @param table the table
+     * @return {@code true} when left out
+     */
+    public boolean ignoresTable(Table table) {
+        return ignoresTable(table.schema(), table.name()) || (HistoryTables.isHistoryTable(table)
+                && !names(includedTables, table.schema(), table.name()));
+    }
+
+    private static boolean names(Set<String> tables, String schema, String table) {
+        return tables.contains(table) || tables.contains(schema + "." + table);
     }
 
     /**

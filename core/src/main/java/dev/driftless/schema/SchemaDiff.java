@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * SchemaDiff diff = SchemaDiff.between(freshInstall, migrated,
- *         DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES));
+ *         DiffOptions.defaults().ignoringTables("audit_log"));
  * if (!diff.isEmpty()) {
  *     throw new AssertionError(diff.toText());
  * }

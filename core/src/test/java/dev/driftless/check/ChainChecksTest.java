@@ -7,7 +7,9 @@ import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
 import dev.driftless.schema.ChangeType;
+import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
@@ -142,6 +144,38 @@ class ChainChecksTest {
                 2.sql:1:1 [42P07] relation "party_name_idx" already exists
                   1 | CREATE INDEX party_name_idx ON party (name);""");
         assertThat(failure.scriptFailure()).map(ScriptException::line).contains(1);
+    }
+
+    @Test
+    void aDownScriptThatLeavesAnApplicationTableNamedSchemaMigrationsIsCaught() {
+        MigrationChain chain = chain("named like history",
+                migration("1", "CREATE TABLE party (id int PRIMARY KEY);", "DROP TABLE party;"),
+                migration("2", "ALTER TABLE party ADD COLUMN email text;",
+                        "ALTER TABLE party DROP COLUMN email; CREATE TABLE schema_migrations (id int, note text);"));
+
+        List<CheckResult> results = checks.reversibility(chain);
+
+        assertThat(verdicts(results))
+                .containsExactly("1 PASSED", "2 FAILED differs after DOWN differs after UP_AGAIN");
+        assertThat(results.get(1).comparison(Step.DOWN).orElseThrow().diff().toText()).isEqualTo("""
+                1 difference (1 structure)
+                table schema_migrations: added
+                """);
+    }
+
+    @Test
+    void theEnginesHistoryTableStaysLeftOutWithTheUsersOptionsUnlessIncluded() {
+        SqlScript master = SqlScript.of("master.sql", "CREATE TABLE party (id int PRIMARY KEY, email text);");
+        ChainChecks ownOptions = checks.usingDiffOptions(DiffOptions.defaults().ignoringComments());
+        assertThat(ownOptions.sameSchema(PARTY, PARTY.latestVersion(), master).verdict()).isEqualTo(Verdict.PASSED);
+
+        CheckResult included = checks.usingDiffOptions(DiffOptions.defaults().includingTables(
+                Migrator.DEFAULT_HISTORY_TABLE)).sameSchema(PARTY, PARTY.latestVersion(), master);
+        assertThat(included.verdict()).isEqualTo(Verdict.FAILED);
+        assertThat(included.comparison(Step.MIGRATED).orElseThrow().diff().toText()).isEqualTo("""
+                1 difference (1 structure)
+                table driftless_schema_history: added
+                """);
     }
 
     @Test

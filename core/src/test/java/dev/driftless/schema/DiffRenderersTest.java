@@ -125,11 +125,13 @@ class DiffRenderersTest {
                   "counts" : { "CODE" : 1, "COMMENT" : 1, "STRUCTURE" : 3 },
                   "options" : {
                     "exactFunctionBodies" : false,
+                    "historyTables" : [ ],
                     "ignoreColumnOrder" : false,
                     "ignoreComments" : false,
                     "ignoreExtensionVersions" : false,
                     "ignoreOwnership" : true,
                     "ignoredTables" : [ ],
+                    "includedTables" : [ ],
                     "matchByDefinition" : false
                   },
                   "summary" : "5 differences (3 structure, 1 code, 1 comment)"

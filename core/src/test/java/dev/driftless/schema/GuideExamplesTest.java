@@ -26,14 +26,14 @@ class GuideExamplesTest {
         PostgresServer server = TestServers.embedded();
         Database freshInstall = TestSchemas.copyOf(server, """
                 CREATE TABLE booking (booking_id bigint PRIMARY KEY, starts_at timestamptz NOT NULL);
-                CREATE TABLE schema_migrations (version text PRIMARY KEY);
+                CREATE TABLE schema_migrations (version character varying(128) PRIMARY KEY);  -- dbmate's
                 """);
         Database migrated = TestSchemas.copyOf(server, """
                 CREATE TABLE booking (booking_id bigint PRIMARY KEY, starts_at timestamp NOT NULL);
                 """);
         try {
             SchemaSnapshot expected = SchemaInspector.create().inspect(freshInstall);          // a Database
-            SchemaSnapshot actual = SchemaInspector.create(SchemaFilter.all().schemas("public")).inspect(migrated);
+            SchemaSnapshot actual = SchemaInspector.create().inspect(migrated);
 
             Column startsAt = expected.table("booking").orElseThrow().column("starts_at").orElseThrow();
             startsAt.type();   // "timestamp with time zone"
@@ -47,7 +47,7 @@ class GuideExamplesTest {
                     .extracting(Table::name).containsExactly("booking", "schema_migrations");
 
             SchemaDiff diff = SchemaDiff.between(expected, actual,
-                    DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES));
+                    DiffOptions.defaults().ignoringTables("audit_log"));
             diff.isEmpty();
             diff.changes();        // List<Change>, sorted
             assertThat(diff.isEmpty()).isFalse();

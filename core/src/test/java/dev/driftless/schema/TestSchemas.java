@@ -8,6 +8,7 @@ import dev.driftless.template.Templates;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** The test schema with every object kind the snapshot covers, and helpers to build databases from DDL. */
 final class TestSchemas {
@@ -117,5 +118,20 @@ final class TestSchemas {
 
     static SchemaSnapshot snapshot(Database database) {
         return SchemaInspector.create().inspect(database);
+    }
+
+    /** The snapshot of a database built from DDL, which is dropped again. */
+    static SchemaSnapshot snapshotOf(PostgresServer server, String ddl) {
+        Database db = copyOf(server, ddl);
+        try {
+            return snapshot(db);
+        } finally {
+            server.drop(db);
+        }
+    }
+
+    /** A diff's text without its summary line. */
+    static List<String> lines(SchemaDiff diff) {
+        return diff.toText().lines().skip(1).toList();
     }
 }

@@ -35,15 +35,16 @@ import org.slf4j.LoggerFactory;
  *     .areReversible();
  * }</pre>
  *
- * Schemas compare with {@link DiffOptions#defaults()} ignoring the usual history tables
- * ({@link DiffOptions#HISTORY_TABLES}); {@code ignoringX} and {@link #usingDiffOptions} change that.
+ * Schemas compare with {@link DiffOptions#defaults()}; {@code ignoringX} and {@link #usingDiffOptions} change that.
+ * The history table of the engine that runs the chain is always left out (unless the options
+ * {@linkplain DiffOptions#includingTables include} it): that is part of the check, not of the options.
  */
 public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChainAssert, MigrationChain> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationChainAssert.class);
 
     private PostgresServer server;
-    private DiffOptions options = DiffOptions.defaults().ignoringTables(DiffOptions.HISTORY_TABLES);
+    private DiffOptions options = DiffOptions.defaults();
     private boolean failOnMissingDown;
     private boolean acceptColumnOrder;
     private MigrationVersion from;
@@ -70,8 +71,9 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     }
 
     /**
-     * {@code usingDiffOptions} replaces how schemas compare (the history tables are no longer ignored unless the
-     * options say so).
+     * {@code usingDiffOptions} replaces how schemas compare. The chain engine's history table stays left out (the
+     * check knows it), and {@link DiffOptions#defaults()} leaves out other tools' history tables recognised by their
+     * columns.
      *
      * <pre>{@code
      * assertThatMigrations(chain).on(server).usingDiffOptions(DiffOptions.defaults().ignoringComments())...

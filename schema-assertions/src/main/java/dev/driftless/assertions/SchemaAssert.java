@@ -108,7 +108,7 @@ public class SchemaAssert extends AbstractCatalogAssert<SchemaAssert, SchemaSnap
     }
 
     private List<Table> tables() {
-        return actual.tables().stream().filter(t -> !options.ignoresTable(t.schema(), t.name())).toList();
+        return actual.tables().stream().filter(t -> !options.ignoresTable(t)).toList();
     }
 
     // ---- tables ------------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
+import dev.driftless.schema.DiffOptions;
 import dev.driftless.seed.Fixture;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
@@ -91,6 +93,21 @@ class MigrationChainAssertTest {
     void ignoringOptionsNormaliseTheComparison() {
         assertThatMigrations(chain("reversible-fixed")).on(server).ignoringTables("party")
                 .produceSameSchemaAs(master("missing-column"));
+    }
+
+    @Test
+    void usingDiffOptionsKeepsTheEnginesHistoryTableOutUnlessTheOptionsIncludeIt() {
+        assertThatMigrations(chain("reversible-fixed")).on(server)
+                .usingDiffOptions(DiffOptions.defaults().ignoringComments())
+                .produceSameSchemaAs(master("complete"));
+        assertThatThrownBy(() -> assertThatMigrations(chain("reversible-fixed")).on(server)
+                .usingDiffOptions(DiffOptions.defaults().includingTables(Migrator.DEFAULT_HISTORY_TABLE))
+                .produceSameSchemaAs(master("complete")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("""
+                          1 difference (1 structure)
+                          table driftless_schema_history: added
+                        """);
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.sql.SqlScript;
@@ -103,7 +104,7 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
         CheckResult.Comparison comparison = result.comparison(Step.MIGRATED).orElseThrow();
         Finding finding = comparison.diff().isEmpty()
                 ? Finding.of("the master schema and the migration chain (up to " + target + ") build the same schema: "
-                        + size(comparison.from()))
+                        + size(comparison))
                 : Finding.differs(Step.MIGRATED, "the migration chain (up to " + target + ") builds another schema than"
                         + " the master schema (- master schema, + migrated)", comparison.diff());
         return new Check(result.kind(), Optional.empty(), "fresh install ≡ migrated path", result.verdict(),
@@ -150,7 +151,7 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
         String up = "the versioned migrations up to " + baseline.version();
         Finding finding = comparison.diff().isEmpty()
                 ? Finding.of("the baseline " + baseline.up().name() + " and " + up + " build the same schema: "
-                        + size(comparison.from()))
+                        + size(comparison))
                 : Finding.differs(Step.MIGRATED, "the baseline " + baseline.up().name() + " builds another schema than "
                         + up + " (- versioned migrations, + baseline)", comparison.diff());
         return new Check(result.kind(), result.migration(), "baseline " + baseline.version()
@@ -186,8 +187,12 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
                 List.of(finding));
     }
 
-    private static String size(SchemaSnapshot snapshot) {
-        return count(snapshot.tables().size(), "table") + ", " + count(snapshot.views().size(), "view") + ", "
+    /** What was compared: the tables the comparison did not leave out (history tables), the views and functions. */
+    private static String size(CheckResult.Comparison comparison) {
+        SchemaSnapshot snapshot = comparison.from();
+        DiffOptions options = comparison.diff().options();
+        long tables = snapshot.tables().stream().filter(t -> !options.ignoresTable(t)).count();
+        return count((int) tables, "table") + ", " + count(snapshot.views().size(), "view") + ", "
                 + count(snapshot.functions().size(), "function");
     }
 

@@ -32,12 +32,28 @@ public final class DiffFlags {
             description = "Read only these schemas (repeatable or comma-separated; default: every non-system schema).")
     private List<String> schemas = new ArrayList<>();
 
+    @Option(names = "--exclude-schema", paramLabel = "NAME", split = ",",
+            description = "Do not read these schemas, nor anything in them (repeatable or comma-separated).")
+    private List<String> excludedSchemas = new ArrayList<>();
+
     @Option(names = "--ignore-table", paramLabel = "NAME", split = ",",
             description = "Leave these tables out, with their columns, indexes and constraints: name or schema.name "
-                    + "(repeatable or comma-separated). Migration history tables are always left out.")
+                    + "(repeatable or comma-separated). Migration history tables, recognised by their name and "
+                    + "columns, are left out without it.")
     private List<String> ignoredTables = new ArrayList<>();
 
-    /** @return the diff options these flags ask for; migration history tables are always ignored */
+    @Option(names = "--include-table", paramLabel = "NAME", split = ",",
+            description = "Compare these tables even though they look like a migration tool's history table: name or "
+                    + "schema.name (repeatable or comma-separated).")
+    private List<String> includedTables = new ArrayList<>();
+
+    /**
+     * Returns the diff options these flags ask for: history tables recognised by their columns are left out unless
+     * {@code --include-table} names them.
+     *
+     * @return the options
+     * @throws BadInputException when a table is both ignored and included
+     */
     public DiffOptions options() {
         DiffOptions options = DiffOptions.defaults();
         if (ignoreColumnOrder) {
@@ -55,19 +71,28 @@ public final class DiffFlags {
         if (ignoreExtensionVersions) {
             options = options.ignoringExtensionVersions();
         }
-        List<String> ignored = new ArrayList<>(DiffOptions.HISTORY_TABLES);
-        ignored.addAll(ignoredTables);
-        return options.ignoringTables(ignored);
+        List<String> both = ignoredTables.stream().filter(includedTables::contains).distinct().sorted().toList();
+        if (!both.isEmpty()) {
+            throw new BadInputException("--ignore-table and --include-table both name " + String.join(", ", both)
+                    + ": a table is either left out or compared");
+        }
+        return options.ignoringTables(ignoredTables).includingTables(includedTables);
     }
 
-    /** @return the filter for reading a schema: the chosen schemas, without the ignored tables */
+    /**
+     * Returns the filter for reading a schema: the chosen schemas, without the excluded schemas and the ignored
+     * tables. History tables are read (a snapshot holds them) and left out when compared.
+     *
+     * @return the filter
+     */
     public SchemaFilter filter() {
         SchemaFilter filter = SchemaFilter.all();
         if (!schemas.isEmpty()) {
             filter = filter.schemas(schemas.toArray(String[]::new));
         }
-        List<String> excluded = new ArrayList<>(ignoredTables);
-        excluded.add(dev.driftless.migration.Migrator.DEFAULT_HISTORY_TABLE);
-        return filter.excluding(excluded);
+        if (!excludedSchemas.isEmpty()) {
+            filter = filter.excludingSchemas(excludedSchemas.toArray(String[]::new));
+        }
+        return filter.excluding(ignoredTables);
     }
 }

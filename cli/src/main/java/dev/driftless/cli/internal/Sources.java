@@ -7,6 +7,7 @@ import dev.driftless.resource.Location;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceException;
 import dev.driftless.migration.MigrationVersion;
+import dev.driftless.migration.Migrator;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaInspector;
 import dev.driftless.schema.SchemaSnapshot;
@@ -130,7 +131,9 @@ public final class Sources {
             Console.progress("Migrating a scratch database along " + path
                     + (version == null ? "" : " to version " + version) + " ...");
             Workbench.migrate(chain, version == null ? null : version.toString(), database);
-            return SchemaInspector.create(filter).inspect(database);
+            // The engine's history table is the scratch database's bookkeeping, not part of the chain's schema.
+            return SchemaInspector.create(filter.excluding("public." + Migrator.DEFAULT_HISTORY_TABLE))
+                    .inspect(database);
         }
     }
 

@@ -84,7 +84,7 @@ public final class CatalogReader {
         List<Schema> schemas = new ArrayList<>();
         Rows.query(connection, sql("schemas"), null, row -> {
             String name = row.string("name");
-            if ((filter.schemas().isEmpty() || filter.schemas().contains(name)) && !filter.excluded().contains(name)) {
+            if (filter.readsSchema(name) && !filter.excluded().contains(name)) {
                 schemas.add(new Schema(name, row.string("owner"), row.strings("privileges"), row.string("comment")));
             }
         });
@@ -94,8 +94,10 @@ public final class CatalogReader {
     private List<Extension> readExtensions() throws SQLException {
         List<Extension> extensions = new ArrayList<>();
         Rows.query(connection, sql("extensions"), null, row -> {
-            if (!filter.excludes(row.string("schema"), row.string("name"))) {
-                extensions.add(new Extension(row.string("name"), row.string("schema"), row.string("version"),
+            // An extension belongs to the schema it is installed in: read only with it.
+            String schema = row.string("schema");
+            if (filter.readsSchema(schema) && !filter.excludes(schema, row.string("name"))) {
+                extensions.add(new Extension(row.string("name"), schema, row.string("version"),
                         row.string("comment")));
             }
         });

@@ -15,6 +15,7 @@ import dev.driftless.schema.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,19 +68,23 @@ public final class DiffEngine {
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {
-        return snapshot.tables().stream().filter(t -> !options.ignoresTable(t.schema(), t.name())).toList();
+        return snapshot.tables().stream().filter(t -> !options.ignoresTable(t)).toList();
     }
 
     private List<Sequence> keptSequences(SchemaSnapshot snapshot) {
-        return snapshot.sequences().stream().filter(s -> !ownedByIgnoredTable(s)).toList();
+        Set<String> ignored = new HashSet<>();
+        snapshot.tables().stream().filter(options::ignoresTable).forEach(t -> ignored.add(t.schema() + "." + t.name()));
+        return snapshot.sequences().stream().filter(s -> !ownedByIgnoredTable(s, ignored)).toList();
     }
 
-    private boolean ownedByIgnoredTable(Sequence sequence) {
+    /** A sequence owned by a left-out table ({@code ownedBy} is {@code schema.table.column}) is left out with it. */
+    private boolean ownedByIgnoredTable(Sequence sequence, Set<String> ignoredTables) {
         if (sequence.ownedBy() == null) {
             return false;
         }
         String[] parts = sequence.ownedBy().split("\\.");
-        return parts.length == 3 && options.ignoresTable(parts[0], parts[1]);
+        return parts.length == 3 && (ignoredTables.contains(parts[0] + "." + parts[1])
+                || options.ignoresTable(parts[0], parts[1]));
     }
 
     /** Compares the matched objects of one kind and reports the unmatched ones. */
