@@ -11,13 +11,16 @@ class DiffRenderersTest {
 
     private static Table booking(String startsAtType, boolean withNotes, List<Index> indexes, String comment) {
         List<Column> columns = new java.util.ArrayList<>(List.of(
-                new Column("booking_id", 1, "bigint", true, null, "ALWAYS", null, null, null, null),
-                new Column("starts_at", 2, startsAtType, true, null, null, null, null, null, null)));
+                new Column("booking_id", 1, "bigint", true, null, "ALWAYS", null, null, null, null, null, null, null,
+                        null),
+                new Column("starts_at", 2, startsAtType, true, null, null, null, null, null, null, null, null,
+                        null, null)));
         if (withNotes) {
-            columns.add(new Column("notes", 3, "text", false, null, null, null, null, null, null));
+            columns.add(new Column("notes", 3, "text", false, null, null, null, null, null, null, null, null, null,
+                    null));
         }
         return new Table("public", "booking", false, null, null, null, List.of(), List.of(), false, false,
-                "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
+                null, "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
                         ConstraintType.PRIMARY_KEY, List.of("booking_id"), "PRIMARY KEY (booking_id)", null, false,
                         false, true, null)), indexes, List.of(), List.of());
     }

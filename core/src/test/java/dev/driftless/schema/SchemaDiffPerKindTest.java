@@ -112,8 +112,6 @@ class SchemaDiffPerKindTest {
                 change("DROP TABLE audit_event", REMOVED, TABLE, "public.audit_event", null, STRUCTURE),
                 change("ALTER TABLE session_cache SET LOGGED", CHANGED, TABLE, "public.session_cache", "unlogged",
                         STRUCTURE),
-                change("ALTER TABLE audit_event NO INHERIT base_event", CHANGED, TABLE, "public.audit_event",
-                        "inherits", STRUCTURE),
                 change("CREATE TABLE measurement_2026 PARTITION OF measurement"
                         + " FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')", ADDED, TABLE,
                         "public.measurement_2026", null, STRUCTURE),
@@ -141,6 +139,34 @@ class SchemaDiffPerKindTest {
                         "public.resource.name", "collation", STRUCTURE),
                 change("ALTER TABLE party ALTER COLUMN email SET COMPRESSION pglz", CHANGED, COLUMN,
                         "public.party.email", "compression", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN email SET STATISTICS 500", CHANGED, COLUMN, "public.party.email",
+                        "statistics target", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN email SET STORAGE EXTERNAL", CHANGED, COLUMN,
+                        "public.party.email", "storage", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET START 10", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET INCREMENT BY 5", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET MINVALUE 0", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET MAXVALUE 1000000", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET CYCLE", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE party ALTER COLUMN party_id SET CACHE 20", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER SEQUENCE party_party_id_seq RENAME TO party_id_seq", CHANGED, COLUMN,
+                        "public.party.party_id", "identity sequence", STRUCTURE),
+                change("ALTER TABLE session_cache REPLICA IDENTITY DEFAULT", CHANGED, TABLE, "public.session_cache",
+                        "replica identity", STRUCTURE),
+                change("ALTER TABLE session_cache ALTER COLUMN value SET STATISTICS -1", CHANGED, COLUMN,
+                        "public.session_cache.value", "statistics target", STRUCTURE),
+                change("ALTER TABLE session_cache ALTER COLUMN value SET STORAGE EXTENDED", CHANGED, COLUMN,
+                        "public.session_cache.value", "storage", STRUCTURE),
+                change("ALTER TABLE party REPLICA IDENTITY FULL", CHANGED, TABLE, "public.party", "replica identity",
+                        STRUCTURE),
+                change("ALTER TABLE party REPLICA IDENTITY USING INDEX party_email_key", CHANGED, TABLE,
+                        "public.party", "replica identity", STRUCTURE),
                 change("COMMENT ON COLUMN party.email IS NULL", CHANGED, COLUMN, "public.party.email", "comment",
                         COMMENT),
                 // constraints
@@ -191,6 +217,26 @@ class SchemaDiffPerKindTest {
                 change("DROP TRIGGER party_touch ON party; CREATE TRIGGER party_touch BEFORE INSERT ON party"
                         + " FOR EACH ROW EXECUTE FUNCTION touch_party()", CHANGED, TRIGGER,
                         "public.party.party_touch", "definition", CODE),
+                // triggers on views, indexes of materialized views
+                change("CREATE TRIGGER confirmed_booking_update INSTEAD OF UPDATE ON confirmed_booking FOR EACH ROW"
+                        + " EXECUTE FUNCTION touch_party()", ADDED, TRIGGER,
+                        "public.confirmed_booking.confirmed_booking_update", null, STRUCTURE),
+                change("DROP TRIGGER confirmed_booking_insert ON confirmed_booking", REMOVED, TRIGGER,
+                        "public.confirmed_booking.confirmed_booking_insert", null, STRUCTURE),
+                change("DROP TRIGGER confirmed_booking_insert ON confirmed_booking;"
+                        + " CREATE TRIGGER confirmed_booking_insert INSTEAD OF DELETE ON confirmed_booking"
+                        + " FOR EACH ROW EXECUTE FUNCTION touch_party()", CHANGED, TRIGGER,
+                        "public.confirmed_booking.confirmed_booking_insert", "definition", CODE),
+                change("CREATE INDEX resource_usage_bookings_idx ON resource_usage (bookings)", ADDED, INDEX,
+                        "public.resource_usage.resource_usage_bookings_idx", null, STRUCTURE),
+                change("DROP INDEX resource_usage_resource_idx", REMOVED, INDEX,
+                        "public.resource_usage.resource_usage_resource_idx", null, STRUCTURE),
+                change("DROP INDEX resource_usage_resource_idx;"
+                        + " CREATE INDEX resource_usage_resource_idx ON resource_usage (resource_id)", CHANGED, INDEX,
+                        "public.resource_usage.resource_usage_resource_idx", "unique", STRUCTURE),
+                change("DROP INDEX resource_usage_resource_idx;"
+                        + " CREATE UNIQUE INDEX resource_usage_resource_idx ON resource_usage (bookings, resource_id)",
+                        CHANGED, INDEX, "public.resource_usage.resource_usage_resource_idx", "keys", STRUCTURE),
                 // policies
                 change("CREATE POLICY invoice_insert ON billing.invoice FOR INSERT WITH CHECK (true)", ADDED, POLICY,
                         "billing.invoice.invoice_insert", null, STRUCTURE),
@@ -242,6 +288,25 @@ class SchemaDiffPerKindTest {
                 change("ALTER TYPE money_range ADD ATTRIBUTE currency char(3)", CHANGED, COMPOSITE_TYPE,
                         "public.money_range", "attributes", STRUCTURE),
                 change("DROP TYPE money_range", REMOVED, COMPOSITE_TYPE, "public.money_range", null, STRUCTURE));
+    }
+
+    /** {@code NO INHERIT} makes the inherited columns local: both the table and its column report it. */
+    @Test
+    void reportsAColumnThatStopsBeingInherited() throws Exception {
+        assertThat(base.table("audit_event").orElseThrow().column("occurred_at").orElseThrow().inheritance())
+                .isEqualTo("inherited");
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute("ALTER TABLE audit_event NO INHERIT base_event");
+            }
+            SchemaDiff diff = SchemaDiff.between(base, SchemaInspector.create().inspect(c));
+            c.rollback();
+            assertThat(diff.changes()).extracting(change -> change.type() + " " + change.object().qualifiedName()
+                    + " " + change.property() + ": " + change.from() + " -> " + change.to()).containsExactly(
+                    "CHANGED public.audit_event inherits: public.base_event -> null",
+                    "CHANGED public.audit_event.occurred_at inheritance: inherited -> null");
+        }
     }
 
     private static Arguments change(String ddl, ChangeType type, ObjectKind kind, String object, String property,

@@ -39,6 +39,9 @@ public final class CatalogReader {
     private final Connection connection;
     private final int major;
     private final SchemaFilter filter;
+    /** Indexes and triggers by {@code schema.relation}, of tables and of views; read with the tables. */
+    private final Map<String, List<Index>> indexes = new HashMap<>();
+    private final Map<String, List<Trigger>> triggers = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -65,7 +68,7 @@ public final class CatalogReader {
         return new SchemaSnapshot(
                 filter.includes(ObjectKind.SCHEMA) ? schemas : List.of(),
                 filter.includes(ObjectKind.EXTENSION) ? readExtensions() : List.of(),
-                filter.includes(ObjectKind.TABLE) ? readTables(names) : List.of(),
+                filter.includes(ObjectKind.TABLE) ? readTables(names) : readTablesForViews(names),
                 filter.includes(ObjectKind.VIEW) || filter.includes(ObjectKind.MATERIALIZED_VIEW)
                         ? readViews(names) : List.of(),
                 filter.includes(ObjectKind.SEQUENCE) ? readSequences(names) : List.of(),
@@ -102,11 +105,17 @@ public final class CatalogReader {
         return extensions;
     }
 
+    /** Reads nothing when views are left out too; else the tables' parts, which include the views' parts. */
+    private List<Table> readTablesForViews(String[] schemas) throws SQLException {
+        if (filter.includes(ObjectKind.VIEW) || filter.includes(ObjectKind.MATERIALIZED_VIEW)) {
+            readTables(schemas);
+        }
+        return List.of();
+    }
+
     private List<Table> readTables(String[] schemas) throws SQLException {
         Map<String, List<Column>> columns = new HashMap<>();
         Map<String, List<Constraint>> constraints = new HashMap<>();
-        Map<String, List<Index>> indexes = new HashMap<>();
-        Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
         // Constraints and indexes name their columns by number; the columns query, run for any of these kinds,
         // gives the names (plain, and quoted as index definitions print them).
@@ -123,7 +132,9 @@ public final class CatalogReader {
                 tableColumns.add(new Column(
                         row.string("name"), tableColumns.size() + 1, row.string("type"), row.bool("not_null"),
                         row.string("default_value"), row.string("identity"), row.string("generated"),
-                        row.string("collation"), row.string("compression"), row.string("comment")));
+                        row.string("collation"), row.string("compression"), row.string("identity_sequence"),
+                        row.nullableInteger("statistics_target"), row.string("storage"), row.string("inheritance"),
+                        row.string("comment")));
             });
             if (!filter.includes(ObjectKind.COLUMN)) {
                 columns.clear();
@@ -159,8 +170,8 @@ public final class CatalogReader {
             tables.add(new Table(schema, name, row.bool("unlogged"), row.string("partition_key"),
                     partition && !parents.isEmpty() ? parents.get(0) : null, row.string("partition_bound"),
                     partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
-                    row.bool("force_row_security"), row.string("owner"), row.strings("privileges"),
-                    row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
+                    row.bool("force_row_security"), row.string("replica_identity"), row.string("owner"),
+                    row.strings("privileges"), row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
                     triggers.get(key), policies.get(key)));
         });
         return tables;
@@ -265,8 +276,10 @@ public final class CatalogReader {
                     || !filter.includes(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW)) {
                 return;
             }
+            String key = row.string("schema") + "." + row.string("name");
             views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
-                    row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment")));
+                    row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment"),
+                    indexes.get(key), triggers.get(key)));
         });
         return views;
     }

@@ -67,13 +67,17 @@ final class ObjectProperties {
                     .add("partition of", t.partitionOf(), STRUCTURE)
                     .add("partition bound", t.partitionBound(), STRUCTURE).add("inherits", t.inherits(), STRUCTURE)
                     .add("options", t.options(), STRUCTURE).add("row security", t.rowSecurity(), STRUCTURE)
-                    .add("force row security", t.forceRowSecurity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
+                    .add("force row security", t.forceRowSecurity(), STRUCTURE)
+                    .add("replica identity", t.replicaIdentity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
                     .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
         } else if (object instanceof Column c) {
             p.add("type", c.type(), STRUCTURE).add("not null", c.notNull(), STRUCTURE)
                     .add("default", c.defaultValue(), STRUCTURE).add("identity", c.identity(), STRUCTURE)
                     .add("generated", c.generated(), STRUCTURE).add("collation", c.collation(), STRUCTURE)
-                    .add("compression", c.compression(), STRUCTURE).add("comment", c.comment(), COMMENT);
+                    .add("compression", c.compression(), STRUCTURE)
+                    .add("identity sequence", c.identitySequence(), STRUCTURE)
+                    .add("statistics target", c.statisticsTarget(), STRUCTURE).add("storage", c.storage(), STRUCTURE)
+                    .add("inheritance", c.inheritance(), STRUCTURE).add("comment", c.comment(), COMMENT);
         } else if (object instanceof Constraint c) {
             p.add("type", c.type().label(), STRUCTURE).add("columns", c.columns(), STRUCTURE);
             if (c.foreignKey() != null) {
