@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static dev.driftless.schema.ChangeCategory.CODE;
@@ -288,6 +289,60 @@ class SchemaDiffPerKindTest {
                 change("ALTER TYPE money_range ADD ATTRIBUTE currency char(3)", CHANGED, COMPOSITE_TYPE,
                         "public.money_range", "attributes", STRUCTURE),
                 change("DROP TYPE money_range", REMOVED, COMPOSITE_TYPE, "public.money_range", null, STRUCTURE));
+    }
+
+    static Stream<Arguments> kindsNotCompared() {
+        return Stream.of(
+                Arguments.of("CREATE CAST (money_range AS text) WITH INOUT", Map.of("cast", 1)),
+                Arguments.of("CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)",
+                        Map.of("operator", 1)),
+                Arguments.of("CREATE OPERATOR CLASS int4_hash_ops2 FOR TYPE int4 USING hash AS OPERATOR 1 =,"
+                        + " FUNCTION 1 hashint4(int4)", Map.of("operator class", 1, "operator family", 1)),
+                Arguments.of("CREATE COLLATION c_copy FROM \"C\"", Map.of("collation", 1)),
+                Arguments.of("CREATE CONVERSION latin1_copy FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
+                        Map.of("conversion", 1)),
+                Arguments.of("CREATE RULE audit_event_ignore AS ON INSERT TO audit_event DO INSTEAD NOTHING",
+                        Map.of("rule", 1)),
+                Arguments.of("CREATE STATISTICS booking_stats ON party_id, resource_id FROM booking",
+                        Map.of("extended statistics", 1)),
+                Arguments.of("CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int)", Map.of("aggregate", 1)),
+                Arguments.of("CREATE TEXT SEARCH CONFIGURATION plain (COPY = simple)",
+                        Map.of("text search configuration", 1)),
+                Arguments.of("CREATE TEXT SEARCH DICTIONARY plain_dict (TEMPLATE = simple)",
+                        Map.of("text search dictionary", 1)),
+                Arguments.of("CREATE PUBLICATION everything FOR TABLE party", Map.of("publication", 1)),
+                Arguments.of("CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
+                        + " CREATE EVENT TRIGGER on_ddl ON ddl_command_start EXECUTE FUNCTION on_ddl()",
+                        Map.of("event trigger", 1)),
+                Arguments.of("CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
+                        + " CREATE FOREIGN TABLE remote (id int) SERVER far", Map.of("foreign data wrapper", 1,
+                        "foreign server", 1, "foreign table", 1)),
+                Arguments.of("GRANT UPDATE (email) ON party TO PUBLIC", Map.of("column privilege", 1)),
+                Arguments.of("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC",
+                        Map.of("default privilege", 1)),
+                Arguments.of("SELECT lo_create(0)", Map.of("large object", 1)),
+                Arguments.of("CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler",
+                        Map.of("access method", 1)),
+                Arguments.of("CREATE TYPE int_span AS RANGE (SUBTYPE = int4)", Map.of("range or base type", 1)));
+    }
+
+    /** A kind snapshots do not model is counted in the snapshot, and the diff notes it, whatever else it reports. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kindsNotCompared")
+    void countsTheKindsItDoesNotCompare(String ddl, Map<String, Integer> expected) throws Exception {
+        assertThat(base.notCompared()).isEmpty();
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute(ddl);
+            }
+            SchemaSnapshot changed = SchemaInspector.create().inspect(c);
+            c.rollback();
+            assertThat(changed.notCompared()).isEqualTo(expected);
+            assertThat(SchemaDiff.between(base, changed).toText()).contains("not compared (present, but not"
+                    + " modelled by snapshots): ");
+            assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+        }
     }
 
     /** {@code NO INHERIT} makes the inherited columns local: both the table and its column report it. */

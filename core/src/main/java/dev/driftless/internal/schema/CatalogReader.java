@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most fifteen
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most sixteen
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */
@@ -76,7 +76,8 @@ public final class CatalogReader {
                         ? readFunctions(names) : List.of(),
                 filter.includes(ObjectKind.ENUM) ? readEnums(names) : List.of(),
                 filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
-                filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of());
+                filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of(),
+                readNotCompared(names));
     }
 
     private String sql(String name) {
@@ -343,6 +344,12 @@ public final class CatalogReader {
                     row.string("owner"), row.string("comment")));
         });
         return domains;
+    }
+
+    private Map<String, Integer> readNotCompared(String[] schemas) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        Rows.query(connection, sql("not_compared"), schemas, row -> counts.put(row.string("kind"), row.integer("count")));
+        return counts;
     }
 
     private List<CompositeType> readCompositeTypes(String[] schemas) throws SQLException {
