@@ -208,7 +208,7 @@ class SchemaInspectorTest {
         String json = snapshot.toJson();
         assertThat(SchemaSnapshot.fromJson(json)).isEqualTo(snapshot);
         assertThat(SchemaSnapshot.fromJson(json).toJson()).isEqualTo(json);
-        assertThat(json).startsWith("{\n  \"compositeTypes\" : [").doesNotContain("\r")
+        assertThat(json).startsWith("{\n  \"collations\" : [").doesNotContain("\r")
                 .contains("\n        { \"name\" : \"display_name\", \"notNull\" : true, \"position\" : 2,"
                         + " \"type\" : \"character varying(100)\" },\n");
         Path file = dir.resolve("golden/schema.json");

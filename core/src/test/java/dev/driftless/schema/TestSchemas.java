@@ -19,6 +19,8 @@ final class TestSchemas {
             COMMENT ON SCHEMA billing IS 'Invoices and payments';
             CREATE TYPE booking_status AS ENUM ('Pending', 'Confirmed', 'Cancelled');
             CREATE DOMAIN positive_amount AS numeric(10,2) NOT NULL DEFAULT 0 CONSTRAINT amount_positive CHECK (VALUE >= 0);
+            CREATE COLLATION posix_text (LC_COLLATE = 'C', LC_CTYPE = 'C');
+            COMMENT ON COLLATION posix_text IS 'Byte order';
             CREATE TYPE money_range AS (low numeric(10,2), high numeric(10,2), label text COLLATE "C");
             CREATE TABLE party (
                 party_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

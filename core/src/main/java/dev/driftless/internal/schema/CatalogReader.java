@@ -1,6 +1,7 @@
 package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Attribute;
+import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
@@ -30,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most sixteen
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most seventeen
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */
@@ -77,6 +78,7 @@ public final class CatalogReader {
                 filter.includes(ObjectKind.ENUM) ? readEnums(names) : List.of(),
                 filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
                 filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of(),
+                filter.includes(ObjectKind.COLLATION) ? readCollations(names) : List.of(),
                 readNotCompared(names));
     }
 
@@ -344,6 +346,18 @@ public final class CatalogReader {
                     row.string("owner"), row.string("comment")));
         });
         return domains;
+    }
+
+    private List<Collation> readCollations(String[] schemas) throws SQLException {
+        List<Collation> collations = new ArrayList<>();
+        Rows.query(connection, sql("collations"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                collations.add(new Collation(row.string("schema"), row.string("name"), row.string("provider"),
+                        row.string("lc_collate"), row.string("lc_ctype"), row.string("locale"), row.string("rules"),
+                        row.bool("deterministic"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return collations;
     }
 
     private Map<String, Integer> readNotCompared(String[] schemas) throws SQLException {

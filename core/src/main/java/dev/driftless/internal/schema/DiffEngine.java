@@ -65,6 +65,7 @@ public final class DiffEngine {
         compare(from.enums(), to.enums(), e -> e.id(), (a, b) -> { });
         compare(from.domains(), to.domains(), d -> d.id(), (a, b) -> { });
         compare(from.compositeTypes(), to.compositeTypes(), c -> c.id(), (a, b) -> { });
+        compare(from.collations(), to.collations(), c -> c.id(), (a, b) -> { });
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {

@@ -2,6 +2,7 @@ package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Attribute;
 import dev.driftless.schema.ChangeCategory;
+import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
@@ -135,6 +136,11 @@ final class ObjectProperties {
         } else if (object instanceof CompositeType c) {
             p.add("attributes", c.attributes().stream().map(ObjectProperties::describe).toList(), STRUCTURE)
                     .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Collation c) {
+            p.add("provider", c.provider(), STRUCTURE).add("lc_collate", c.lcCollate(), STRUCTURE)
+                    .add("lc_ctype", c.lcCtype(), STRUCTURE).add("locale", c.locale(), STRUCTURE)
+                    .add("rules", c.rules(), STRUCTURE).add("deterministic", c.deterministic(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
         } else {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
@@ -160,6 +166,11 @@ final class ObjectProperties {
             return join(e.labels());
         } else if (object instanceof Domain d) {
             return d.baseType();
+        } else if (object instanceof Collation c) {
+            return c.provider() + (c.locale() != null ? " locale " + c.locale() : "")
+                    + (c.lcCollate() != null ? " lc_collate " + c.lcCollate() : "")
+                    + (c.lcCtype() != null ? " lc_ctype " + c.lcCtype() : "")
+                    + (c.deterministic() ? "" : " nondeterministic");
         }
         return null;
     }

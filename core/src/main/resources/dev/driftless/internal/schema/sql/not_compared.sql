@@ -19,10 +19,6 @@ WITH ns AS MATERIALIZED (
       AND NOT EXISTS (SELECT 1 FROM pg_depend d -- the casts a range type brings to its multirange type
                       WHERE d.classid = 'pg_cast'::regclass AND d.objid = x.oid AND d.deptype = 'i')
     UNION ALL
-    SELECT 'collation', count(*) FROM pg_collation x
-    WHERE x.collnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_collation'::regclass AND objid = x.oid)
-    UNION ALL
     SELECT 'column privilege', count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
     WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
