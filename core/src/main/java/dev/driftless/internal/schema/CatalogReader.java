@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most seventeen
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most sixteen
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */

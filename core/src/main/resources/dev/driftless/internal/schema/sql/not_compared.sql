@@ -64,9 +64,8 @@ WITH ns AS MATERIALIZED (
     UNION ALL
     SELECT 'range or base type', count(*) FROM pg_type x
     WHERE x.typtype IN ('b', 'r') -- not 'm': a range type brings its multirange type
+      AND x.typcategory <> 'A' -- not the array type of another type
       AND x.typnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM pg_type e WHERE e.typarray = x.oid) -- not the array of another type
-      AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.reltype = x.oid)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_type'::regclass AND objid = x.oid)
     UNION ALL
     SELECT 'rule', count(*) FROM pg_rewrite x JOIN pg_class c ON c.oid = x.ev_class
