@@ -150,7 +150,8 @@ public final class SnapshotBenchmark {
     private static void breakdown(Connection c, int major) throws SQLException {
         StringBuilder line = new StringBuilder("Per query (median of 5, ms):");
         for (String name : List.of("schemas", "extensions", "tables", "columns", "constraints", "indexes", "triggers",
-                "policies", "sequences", "views", "functions", "enums", "domains", "composite_types")) {
+                "policies", "sequences", "views", "functions", "enums", "domains", "composite_types", "collations",
+                "not_compared")) {
             String sql = CatalogQueries.query(name, major);
             long[] times = new long[5];
             for (int i = 0; i < times.length; i++) {

@@ -13,10 +13,21 @@ package dev.driftless.schema;
  * @param generated the expression of a {@code GENERATED ALWAYS AS (...) STORED} column, else {@code null}
  * @param collation the collation when it is not the type's default, else {@code null}
  * @param compression {@code pglz} or {@code lz4} when set explicitly, else {@code null}
+ * @param identitySequence for an identity column, its sequence and options, e.g.
+ *     {@code public.party_party_id_seq start 1 increment 1 min 1 max 9223372036854775807 cache 1 no cycle}, else
+ *     {@code null}
+ * @param statisticsTarget the statistics target set with {@code ALTER COLUMN ... SET STATISTICS}, or {@code null} for
+ *     the default
+ * @param storage {@code plain}, {@code external}, {@code main} or {@code extended} when it is not the type's default,
+ *     else {@code null}
+ * @param inheritance {@code inherited} for a column only inherited from a parent, {@code local and inherited} for one
+ *     also defined locally (it survives {@code DROP COLUMN} on the parent), {@code null} for a column only defined
+ *     locally
  * @param comment the comment, or {@code null}
  */
 public record Column(String name, int position, String type, boolean notNull, String defaultValue, String identity,
-        String generated, String collation, String compression, String comment) {
+        String generated, String collation, String compression, String identitySequence, Integer statisticsTarget,
+        String storage, String inheritance, String comment) {
 
     /**
      * Creates a column.
@@ -30,6 +41,10 @@ public record Column(String name, int position, String type, boolean notNull, St
      * @param generated the value for the {@code generated} record component
      * @param collation the value for the {@code collation} record component
      * @param compression the value for the {@code compression} record component
+     * @param identitySequence the value for the {@code identitySequence} record component
+     * @param statisticsTarget the value for the {@code statisticsTarget} record component
+     * @param storage the value for the {@code storage} record component
+     * @param inheritance the value for the {@code inheritance} record component
      * @param comment the value for the {@code comment} record component
      */
     public Column {

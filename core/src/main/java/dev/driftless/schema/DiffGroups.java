@@ -68,6 +68,10 @@ final class DiffGroups {
         };
     }
 
+    static String capitalise(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     static boolean isLong(String value) {
         return value != null && (value.indexOf('\n') >= 0 || value.length() > 80);
     }

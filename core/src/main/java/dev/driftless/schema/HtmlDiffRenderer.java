@@ -66,6 +66,10 @@ public final class HtmlDiffRenderer implements DiffRenderer {
             }
             html.append("</table>\n</section>\n");
         }
+        if (diff.notComparedNote() != null) {
+            html.append("<p class=\"summary\">").append(name(DiffGroups.capitalise(diff.notComparedNote())))
+                    .append(".</p>\n");
+        }
         return html.toString();
     }
 

@@ -13,7 +13,7 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
     @Override
     public String render(SchemaDiff diff) {
         StringBuilder md = new StringBuilder("# Schema differences\n\n");
-        md.append(capitalise(DiffGroups.summary(diff))).append(".\n");
+        md.append(DiffGroups.capitalise(DiffGroups.summary(diff))).append(".\n");
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
             md.append("\n## ").append(escape(group.title())).append("\n\n");
             md.append("| Object | Change | From | To | Category |\n");
@@ -26,6 +26,9 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
                         .append(" | ").append(cell(change.to()))
                         .append(" | ").append(change.category().label()).append(" |\n");
             }
+        }
+        if (diff.notComparedNote() != null) {
+            md.append("\n> ").append(escape(DiffGroups.capitalise(diff.notComparedNote()))).append(".\n");
         }
         return md.toString();
     }
@@ -89,9 +92,5 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
      */
     public static String codeBlock(String text, String info) {
         return Escapes.markdownBlock(text, info);
-    }
-
-    private static String capitalise(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

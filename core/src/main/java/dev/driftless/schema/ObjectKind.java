@@ -40,7 +40,9 @@ public enum ObjectKind {
     /** A domain. */
     DOMAIN,
     /** A composite type. */
-    COMPOSITE_TYPE;
+    COMPOSITE_TYPE,
+    /** A collation ({@code CREATE COLLATION}). */
+    COLLATION;
 
     /**
      * Returns the kind's name as people write it, e.g. {@code materialized view}.

@@ -5,8 +5,11 @@ import dev.driftless.internal.schema.DiffEngine;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code SchemaDiff} is the structured difference between two {@link SchemaSnapshot}s: the objects added, removed or
@@ -26,18 +29,32 @@ import java.util.Set;
  *
  * @param changes the changes, sorted; empty when the schemas are the same
  * @param options the options the snapshots were compared with
+ * @param notCompared the kinds of objects found in either snapshot that are not compared, with the larger of the two
+ *     counts (see {@link SchemaSnapshot#notCompared()}); every renderer shows them as a note
  */
-public record SchemaDiff(List<Change> changes, DiffOptions options) {
+public record SchemaDiff(List<Change> changes, DiffOptions options, Map<String, Integer> notCompared) {
 
     /**
      * Creates a diff; the list is copied as given (already sorted by {@link #between}).
      *
      * @param changes the value for the {@code changes} record component
      * @param options the value for the {@code options} record component
+     * @param notCompared the value for the {@code notCompared} record component
      */
     public SchemaDiff {
         changes = List.copyOf(changes);
         Objects.requireNonNull(options, "options");
+        notCompared = Values.sortedMap(notCompared);
+    }
+
+    /**
+     * Creates a diff with nothing left uncompared.
+     *
+     * @param changes the changes, sorted
+     * @param options the options the snapshots were compared with
+     */
+    public SchemaDiff(List<Change> changes, DiffOptions options) {
+        this(changes, options, Map.of());
     }
 
     /**
@@ -60,7 +77,9 @@ public record SchemaDiff(List<Change> changes, DiffOptions options) {
      * @return the difference: what changed going from {@code from} to {@code to}
      */
     public static SchemaDiff between(SchemaSnapshot from, SchemaSnapshot to, DiffOptions options) {
-        return new SchemaDiff(DiffEngine.diff(from, to, options), options);
+        Map<String, Integer> notCompared = new TreeMap<>(from.notCompared());
+        to.notCompared().forEach((kind, count) -> notCompared.merge(kind, count, Math::max));
+        return new SchemaDiff(DiffEngine.diff(from, to, options), options, notCompared);
     }
 
     /** @return {@code true} when the two snapshots are the same schema under the options */
@@ -89,7 +108,8 @@ public record SchemaDiff(List<Change> changes, DiffOptions options) {
     public SchemaDiff without(ChangeCategory... categories) {
         Set<ChangeCategory> unwanted = EnumSet.noneOf(ChangeCategory.class);
         unwanted.addAll(Arrays.asList(categories));
-        return new SchemaDiff(changes.stream().filter(c -> !unwanted.contains(c.category())).toList(), options);
+        return new SchemaDiff(changes.stream().filter(c -> !unwanted.contains(c.category())).toList(), options,
+                notCompared);
     }
 
     /**
@@ -99,6 +119,19 @@ public record SchemaDiff(List<Change> changes, DiffOptions options) {
      */
     public String summary() {
         return DiffGroups.summary(this);
+    }
+
+    /**
+     * Returns the note every renderer adds when some kinds of objects were found but not compared.
+     *
+     * @return e.g. {@code not compared: 2 casts, 1 operator}, or {@code null} when every object found was compared
+     */
+    public String notComparedNote() {
+        if (notCompared.isEmpty()) {
+            return null;
+        }
+        return "not compared (present, but not modelled by snapshots): " + notCompared.entrySet().stream()
+                .map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining(", "));
     }
 
     /** @return the plain-text rendering ({@link TextDiffRenderer}): the {@link #summary()}, then one line per change */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -46,10 +47,15 @@ import java.util.stream.Collectors;
  * @param enums the enum types, sorted by schema and name
  * @param domains the domains, sorted by schema and name
  * @param compositeTypes the composite types, sorted by schema and name
+ * @param collations the collations created with {@code CREATE COLLATION}, sorted by schema and name
+ * @param notCompared the kinds of objects found in the database that snapshots do not model (casts, operators,
+ *     rules, ...), each with how many there are, sorted by kind; empty when there are none. A diff lists them (see
+ *     {@link SchemaDiff#notCompared()}), so "no differences" never silently means "not looked at". Only user-defined
+ *     objects count, not those created by extensions; docs/schema-diff.md lists the kinds and why each is left out.
  */
 public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
         List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
-        List<CompositeType> compositeTypes) {
+        List<CompositeType> compositeTypes, List<Collation> collations, Map<String, Integer> notCompared) {
 
     /**
      * Creates a snapshot; lists are copied and sorted by identity.
@@ -63,6 +69,8 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param enums the value for the {@code enums} record component
      * @param domains the value for the {@code domains} record component
      * @param compositeTypes the value for the {@code compositeTypes} record component
+     * @param collations the value for the {@code collations} record component
+     * @param notCompared the value for the {@code notCompared} record component
      */
     public SchemaSnapshot {
         schemas = Values.sorted(schemas, Comparator.comparing(Schema::id));
@@ -74,11 +82,13 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         enums = Values.sorted(enums, Comparator.comparing(EnumType::id));
         domains = Values.sorted(domains, Comparator.comparing(Domain::id));
         compositeTypes = Values.sorted(compositeTypes, Comparator.comparing(CompositeType::id));
+        collations = Values.sorted(collations, Comparator.comparing(Collation::id));
+        notCompared = Values.sortedMap(notCompared);
     }
 
     /** @return a snapshot of an empty database (no objects at all) */
     public static SchemaSnapshot empty() {
-        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null);
+        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param options the storage parameters ({@code fillfactor=70}), sorted
  * @param rowSecurity whether row-level security is enabled
  * @param forceRowSecurity whether it is forced for the owner too
+ * @param replicaIdentity {@code NOTHING}, {@code FULL} or {@code USING INDEX name} when not the default (the primary
+ *     key), else {@code null}
  * @param owner the owning role
  * @param privileges the access privileges as PostgreSQL prints them, sorted; empty for the defaults
  * @param comment the comment, or {@code null}
@@ -31,8 +33,9 @@ import java.util.Optional;
  */
 public record Table(String schema, String name, boolean unlogged, String partitionKey, String partitionOf,
         String partitionBound, List<String> inherits, List<String> options, boolean rowSecurity,
-        boolean forceRowSecurity, String owner, List<String> privileges, String comment, List<Column> columns,
-        List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers, List<Policy> policies) {
+        boolean forceRowSecurity, String replicaIdentity, String owner, List<String> privileges, String comment,
+        List<Column> columns, List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers,
+        List<Policy> policies) {
 
     /**
      * Creates a table; lists are copied, parts sorted by name (columns keep their order).
@@ -47,6 +50,7 @@ public record Table(String schema, String name, boolean unlogged, String partiti
      * @param options the value for the {@code options} record component
      * @param rowSecurity the value for the {@code rowSecurity} record component
      * @param forceRowSecurity the value for the {@code forceRowSecurity} record component
+     * @param replicaIdentity the value for the {@code replicaIdentity} record component
      * @param owner the value for the {@code owner} record component
      * @param privileges the value for the {@code privileges} record component
      * @param comment the value for the {@code comment} record component

@@ -20,7 +20,8 @@ public final class TextDiffRenderer implements DiffRenderer {
 
     @Override
     public String render(SchemaDiff diff) {
-        return diff.summary() + "\n" + renderChanges(diff);
+        String note = diff.notComparedNote();
+        return diff.summary() + "\n" + renderChanges(diff) + (note == null ? "" : note + "\n");
     }
 
     /**

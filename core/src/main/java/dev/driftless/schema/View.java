@@ -1,5 +1,6 @@
 package dev.driftless.schema;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,9 +14,11 @@ import java.util.List;
  * @param owner the owning role
  * @param privileges the access privileges, sorted; empty for the defaults
  * @param comment the comment, or {@code null}
+ * @param indexes the indexes of a materialized view, sorted by name; empty for a view
+ * @param triggers the triggers (e.g. {@code INSTEAD OF} triggers of a view), sorted by name
  */
 public record View(String schema, String name, boolean materialized, String definition, List<String> options,
-        String owner, List<String> privileges, String comment) {
+        String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers) {
 
     /**
      * Creates a view; lists are copied and sorted.
@@ -28,6 +31,8 @@ public record View(String schema, String name, boolean materialized, String defi
      * @param owner the value for the {@code owner} record component
      * @param privileges the value for the {@code privileges} record component
      * @param comment the value for the {@code comment} record component
+     * @param indexes the value for the {@code indexes} record component
+     * @param triggers the value for the {@code triggers} record component
      */
     public View {
         Values.required(schema, "schema");
@@ -35,6 +40,8 @@ public record View(String schema, String name, boolean materialized, String defi
         Values.required(definition, "definition");
         options = Values.sortedStrings(options);
         privileges = Values.sortedStrings(privileges);
+        indexes = Values.sorted(indexes, Comparator.comparing(Index::name));
+        triggers = Values.sorted(triggers, Comparator.comparing(Trigger::name));
     }
 
     /** @return the identity of this view */

@@ -11,13 +11,16 @@ class DiffRenderersTest {
 
     private static Table booking(String startsAtType, boolean withNotes, List<Index> indexes, String comment) {
         List<Column> columns = new java.util.ArrayList<>(List.of(
-                new Column("booking_id", 1, "bigint", true, null, "ALWAYS", null, null, null, null),
-                new Column("starts_at", 2, startsAtType, true, null, null, null, null, null, null)));
+                new Column("booking_id", 1, "bigint", true, null, "ALWAYS", null, null, null, null, null, null, null,
+                        null),
+                new Column("starts_at", 2, startsAtType, true, null, null, null, null, null, null, null, null,
+                        null, null)));
         if (withNotes) {
-            columns.add(new Column("notes", 3, "text", false, null, null, null, null, null, null));
+            columns.add(new Column("notes", 3, "text", false, null, null, null, null, null, null, null, null, null,
+                    null));
         }
         return new Table("public", "booking", false, null, null, null, List.of(), List.of(), false, false,
-                "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
+                null, "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
                         ConstraintType.PRIMARY_KEY, List.of("booking_id"), "PRIMARY KEY (booking_id)", null, false,
                         false, true, null)), indexes, List.of(), List.of());
     }
@@ -29,7 +32,7 @@ class DiffRenderersTest {
 
     private static SchemaSnapshot snapshot(Table table, Routine function) {
         return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), null);
     }
 
     static final SchemaDiff DIFF = SchemaDiff.between(
@@ -188,6 +191,26 @@ class DiffRenderersTest {
         assertThat(none.toText()).isEqualTo("no differences\n");
         assertThat(new MarkdownDiffRenderer().render(none)).isEqualTo("# Schema differences\n\nNo differences.\n");
         assertThat(new HtmlDiffRenderer().render(none)).contains("<p class=\"summary\">no differences</p>");
+    }
+
+    /** "No differences" with kinds found but not compared says so in every renderer. */
+    @Test
+    void everyRendererNotesTheKindsNotCompared() {
+        SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
+                java.util.Map.of("operator", 1, "cast", 2));
+        SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
+                java.util.Map.of("cast", 1));
+        SchemaDiff none = SchemaDiff.between(withCasts, withOneCast);
+        assertThat(none.notCompared()).containsExactly(java.util.Map.entry("cast", 2), java.util.Map.entry("operator", 1));
+        assertThat(none.toText()).isEqualTo(
+                "no differences\nnot compared (present, but not modelled by snapshots): 2 × cast, 1 × operator\n");
+        assertThat(new MarkdownDiffRenderer().render(none)).isEqualTo("# Schema differences\n\nNo differences.\n"
+                + "\n> Not compared (present, but not modelled by snapshots): 2 × cast, 1 × operator.\n");
+        assertThat(new HtmlDiffRenderer().render(none)).contains("<p class=\"summary\">no differences</p>\n"
+                + "<p class=\"summary\">Not compared (present, but not modelled by snapshots): 2 × cast, 1 × operator."
+                + "</p>\n");
+        assertThat(new JsonDiffRenderer().render(none)).contains("\"notCompared\" : { \"cast\" : 2, \"operator\" : 1 }");
+        assertThat(new JsonDiffRenderer().render(DIFF)).doesNotContain("notCompared");
     }
 
     @Test

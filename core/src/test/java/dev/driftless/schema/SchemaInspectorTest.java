@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +46,7 @@ class SchemaInspectorTest {
                 "resource_id", "status", "starts_at", "ends_at", "price", "nights");
         assertThat(booking.column("booking_id").orElseThrow().identity()).isEqualTo("BY DEFAULT");
         assertThat(booking.column("status").orElseThrow()).isEqualTo(new Column("status", 4, "public.booking_status",
-                true, "'Pending'::public.booking_status", null, null, null, null, null));
+                true, "'Pending'::public.booking_status", null, null, null, null, null, null, null, null, null));
         assertThat(booking.column("starts_at").orElseThrow().type()).isEqualTo("timestamp without time zone");
         assertThat(booking.column("nights").orElseThrow().generated())
                 .isEqualTo("GREATEST(1, ends_at::date - starts_at::date)");
@@ -78,14 +79,36 @@ class SchemaInspectorTest {
                     + " WHERE n.nspname IN ('public', 'billing')")) {
                 int count = 0;
                 while (rs.next()) {
-                    Index index = snapshot.table(rs.getString(1) + "." + rs.getString(2)).orElseThrow()
-                            .index(rs.getString(3)).orElseThrow();
+                    String relation = rs.getString(1) + "." + rs.getString(2);
+                    List<Index> indexes = snapshot.table(relation).map(Table::indexes)
+                            .orElseGet(() -> snapshot.view(relation).orElseThrow().indexes());
+                    String name = rs.getString(3);
+                    Index index = indexes.stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
                     assertThat(index.definition()).isEqualTo(rs.getString(4));
                     count++;
                 }
                 assertThat(count).isGreaterThan(8);
             }
         }
+    }
+
+    @Test
+    void readsColumnStorageStatisticsIdentitySequenceAndReplicaIdentity() {
+        Table cache = snapshot.table("session_cache").orElseThrow();
+        assertThat(cache.replicaIdentity()).isEqualTo("FULL");
+        assertThat(cache.column("value").orElseThrow().statisticsTarget()).isEqualTo(200);
+        assertThat(cache.column("value").orElseThrow().storage()).isEqualTo("main");
+        assertThat(cache.column("key").orElseThrow().storage()).isNull();
+        assertThat(snapshot.table("party").orElseThrow().column("party_id").orElseThrow().identitySequence())
+                .isEqualTo("public.party_party_id_seq start 1 increment 1 min 1 max 9223372036854775807 cache 1"
+                        + " no cycle");
+        assertThat(snapshot.table("audit_event").orElseThrow().columns()).extracting(Column::inheritance)
+                .containsExactly("inherited", null);
+        assertThat(snapshot.view("confirmed_booking").orElseThrow().triggers()).extracting(Trigger::name)
+                .containsExactly("confirmed_booking_insert");
+        assertThat(snapshot.view("resource_usage").orElseThrow().indexes()).extracting(Index::definition)
+                .containsExactly("CREATE UNIQUE INDEX resource_usage_resource_idx ON public.resource_usage USING btree"
+                        + " (resource_id)");
     }
 
     @Test
@@ -185,7 +208,7 @@ class SchemaInspectorTest {
         String json = snapshot.toJson();
         assertThat(SchemaSnapshot.fromJson(json)).isEqualTo(snapshot);
         assertThat(SchemaSnapshot.fromJson(json).toJson()).isEqualTo(json);
-        assertThat(json).startsWith("{\n  \"compositeTypes\" : [").doesNotContain("\r")
+        assertThat(json).startsWith("{\n  \"collations\" : [").doesNotContain("\r")
                 .contains("\n        { \"name\" : \"display_name\", \"notNull\" : true, \"position\" : 2,"
                         + " \"type\" : \"character varying(100)\" },\n");
         Path file = dir.resolve("golden/schema.json");

@@ -20,6 +20,8 @@ final class TestSchemas {
             COMMENT ON SCHEMA billing IS 'Invoices and payments';
             CREATE TYPE booking_status AS ENUM ('Pending', 'Confirmed', 'Cancelled');
             CREATE DOMAIN positive_amount AS numeric(10,2) NOT NULL DEFAULT 0 CONSTRAINT amount_positive CHECK (VALUE >= 0);
+            CREATE COLLATION posix_text (LC_COLLATE = 'C', LC_CTYPE = 'C');
+            COMMENT ON COLLATION posix_text IS 'Byte order';
             CREATE TYPE money_range AS (low numeric(10,2), high numeric(10,2), label text COLLATE "C");
             CREATE TABLE party (
                 party_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -67,6 +69,9 @@ final class TestSchemas {
             CREATE TABLE measurement_2025 PARTITION OF measurement
                 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
             CREATE UNLOGGED TABLE session_cache (key text PRIMARY KEY, value jsonb);
+            ALTER TABLE session_cache REPLICA IDENTITY FULL;
+            ALTER TABLE session_cache ALTER COLUMN value SET STATISTICS 200;
+            ALTER TABLE session_cache ALTER COLUMN value SET STORAGE MAIN;
             CREATE TABLE base_event (occurred_at timestamptz NOT NULL DEFAULT now());
             CREATE TABLE audit_event (detail text) INHERITS (base_event);
             CREATE TABLE billing.invoice (
@@ -99,6 +104,9 @@ final class TestSchemas {
             END
             $$;
             CREATE TRIGGER party_touch BEFORE UPDATE ON party FOR EACH ROW EXECUTE FUNCTION touch_party();
+            CREATE TRIGGER confirmed_booking_insert INSTEAD OF INSERT ON confirmed_booking
+                FOR EACH ROW EXECUTE FUNCTION touch_party();
+            CREATE UNIQUE INDEX resource_usage_resource_idx ON resource_usage (resource_id);
             CREATE TABLE driftless_schema_history (version text PRIMARY KEY, applied_at timestamptz NOT NULL);
             """;
 

@@ -1,6 +1,7 @@
 package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Attribute;
+import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
@@ -30,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most fifteen
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most sixteen
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */
@@ -39,6 +40,9 @@ public final class CatalogReader {
     private final Connection connection;
     private final int major;
     private final SchemaFilter filter;
+    /** Indexes and triggers by {@code schema.relation}, of tables and of views; read with the tables. */
+    private final Map<String, List<Index>> indexes = new HashMap<>();
+    private final Map<String, List<Trigger>> triggers = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -65,7 +69,7 @@ public final class CatalogReader {
         return new SchemaSnapshot(
                 filter.includes(ObjectKind.SCHEMA) ? schemas : List.of(),
                 filter.includes(ObjectKind.EXTENSION) ? readExtensions() : List.of(),
-                filter.includes(ObjectKind.TABLE) ? readTables(names) : List.of(),
+                filter.includes(ObjectKind.TABLE) ? readTables(names) : readTablesForViews(names),
                 filter.includes(ObjectKind.VIEW) || filter.includes(ObjectKind.MATERIALIZED_VIEW)
                         ? readViews(names) : List.of(),
                 filter.includes(ObjectKind.SEQUENCE) ? readSequences(names) : List.of(),
@@ -73,7 +77,9 @@ public final class CatalogReader {
                         ? readFunctions(names) : List.of(),
                 filter.includes(ObjectKind.ENUM) ? readEnums(names) : List.of(),
                 filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
-                filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of());
+                filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of(),
+                filter.includes(ObjectKind.COLLATION) ? readCollations(names) : List.of(),
+                readNotCompared(names));
     }
 
     private String sql(String name) {
@@ -104,11 +110,17 @@ public final class CatalogReader {
         return extensions;
     }
 
+    /** Reads nothing when views are left out too; else the tables' parts, which include the views' parts. */
+    private List<Table> readTablesForViews(String[] schemas) throws SQLException {
+        if (filter.includes(ObjectKind.VIEW) || filter.includes(ObjectKind.MATERIALIZED_VIEW)) {
+            readTables(schemas);
+        }
+        return List.of();
+    }
+
     private List<Table> readTables(String[] schemas) throws SQLException {
         Map<String, List<Column>> columns = new HashMap<>();
         Map<String, List<Constraint>> constraints = new HashMap<>();
-        Map<String, List<Index>> indexes = new HashMap<>();
-        Map<String, List<Trigger>> triggers = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
         // Constraints and indexes name their columns by number; the columns query, run for any of these kinds,
         // gives the names (plain, and quoted as index definitions print them).
@@ -125,7 +137,9 @@ public final class CatalogReader {
                 tableColumns.add(new Column(
                         row.string("name"), tableColumns.size() + 1, row.string("type"), row.bool("not_null"),
                         row.string("default_value"), row.string("identity"), row.string("generated"),
-                        row.string("collation"), row.string("compression"), row.string("comment")));
+                        row.string("collation"), row.string("compression"), row.string("identity_sequence"),
+                        row.nullableInteger("statistics_target"), row.string("storage"), row.string("inheritance"),
+                        row.string("comment")));
             });
             if (!filter.includes(ObjectKind.COLUMN)) {
                 columns.clear();
@@ -161,8 +175,8 @@ public final class CatalogReader {
             tables.add(new Table(schema, name, row.bool("unlogged"), row.string("partition_key"),
                     partition && !parents.isEmpty() ? parents.get(0) : null, row.string("partition_bound"),
                     partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
-                    row.bool("force_row_security"), row.string("owner"), row.strings("privileges"),
-                    row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
+                    row.bool("force_row_security"), row.string("replica_identity"), row.string("owner"),
+                    row.strings("privileges"), row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
                     triggers.get(key), policies.get(key)));
         });
         return tables;
@@ -267,8 +281,10 @@ public final class CatalogReader {
                     || !filter.includes(materialized ? ObjectKind.MATERIALIZED_VIEW : ObjectKind.VIEW)) {
                 return;
             }
+            String key = row.string("schema") + "." + row.string("name");
             views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
-                    row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment")));
+                    row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment"),
+                    indexes.get(key), triggers.get(key)));
         });
         return views;
     }
@@ -332,6 +348,24 @@ public final class CatalogReader {
                     row.string("owner"), row.string("comment")));
         });
         return domains;
+    }
+
+    private List<Collation> readCollations(String[] schemas) throws SQLException {
+        List<Collation> collations = new ArrayList<>();
+        Rows.query(connection, sql("collations"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                collations.add(new Collation(row.string("schema"), row.string("name"), row.string("provider"),
+                        row.string("lc_collate"), row.string("lc_ctype"), row.string("locale"), row.string("rules"),
+                        row.bool("deterministic"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return collations;
+    }
+
+    private Map<String, Integer> readNotCompared(String[] schemas) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        Rows.query(connection, sql("not_compared"), schemas, row -> counts.put(row.string("kind"), row.integer("count")));
+        return counts;
     }
 
     private List<CompositeType> readCompositeTypes(String[] schemas) throws SQLException {

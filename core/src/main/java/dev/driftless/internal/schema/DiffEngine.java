@@ -12,6 +12,7 @@ import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
+import dev.driftless.schema.View;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,12 +60,13 @@ public final class DiffEngine {
         compare(from.schemas(), to.schemas(), s -> s.id(), (a, b) -> { });
         compare(from.extensions(), to.extensions(), e -> e.id(), (a, b) -> { });
         compare(keptTables(from), keptTables(to), Table::id, this::compareTableParts);
-        compare(from.views(), to.views(), v -> v.id(), (a, b) -> { });
+        compare(from.views(), to.views(), v -> v.id(), this::compareViewParts);
         compare(keptSequences(from), keptSequences(to), Sequence::id, (a, b) -> { });
         compare(from.functions(), to.functions(), f -> f.id(), (a, b) -> { });
         compare(from.enums(), to.enums(), e -> e.id(), (a, b) -> { });
         compare(from.domains(), to.domains(), d -> d.id(), (a, b) -> { });
         compare(from.compositeTypes(), to.compositeTypes(), c -> c.id(), (a, b) -> { });
+        compare(from.collations(), to.collations(), c -> c.id(), (a, b) -> { });
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {
@@ -127,6 +129,15 @@ public final class DiffEngine {
         }
         compare(from.triggers(), to.triggers(), t -> part(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
         compare(from.policies(), to.policies(), p -> part(ObjectKind.POLICY, from, p.name()), (a, b) -> { });
+    }
+
+    private void compareViewParts(View from, View to) {
+        compare(from.indexes(), to.indexes(), i -> viewPart(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
+        compare(from.triggers(), to.triggers(), t -> viewPart(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
+    }
+
+    private static ObjectId viewPart(ObjectKind kind, View view, String name) {
+        return ObjectId.inTable(kind, view.schema(), view.name(), name);
     }
 
     /** Indexes that back a constraint are compared as that constraint. */

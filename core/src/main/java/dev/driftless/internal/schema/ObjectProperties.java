@@ -2,6 +2,7 @@ package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Attribute;
 import dev.driftless.schema.ChangeCategory;
+import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
@@ -67,13 +68,17 @@ final class ObjectProperties {
                     .add("partition of", t.partitionOf(), STRUCTURE)
                     .add("partition bound", t.partitionBound(), STRUCTURE).add("inherits", t.inherits(), STRUCTURE)
                     .add("options", t.options(), STRUCTURE).add("row security", t.rowSecurity(), STRUCTURE)
-                    .add("force row security", t.forceRowSecurity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
+                    .add("force row security", t.forceRowSecurity(), STRUCTURE)
+                    .add("replica identity", t.replicaIdentity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
                     .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
         } else if (object instanceof Column c) {
             p.add("type", c.type(), STRUCTURE).add("not null", c.notNull(), STRUCTURE)
                     .add("default", c.defaultValue(), STRUCTURE).add("identity", c.identity(), STRUCTURE)
                     .add("generated", c.generated(), STRUCTURE).add("collation", c.collation(), STRUCTURE)
-                    .add("compression", c.compression(), STRUCTURE).add("comment", c.comment(), COMMENT);
+                    .add("compression", c.compression(), STRUCTURE)
+                    .add("identity sequence", c.identitySequence(), STRUCTURE)
+                    .add("statistics target", c.statisticsTarget(), STRUCTURE).add("storage", c.storage(), STRUCTURE)
+                    .add("inheritance", c.inheritance(), STRUCTURE).add("comment", c.comment(), COMMENT);
         } else if (object instanceof Constraint c) {
             p.add("type", c.type().label(), STRUCTURE).add("columns", c.columns(), STRUCTURE);
             if (c.foreignKey() != null) {
@@ -131,6 +136,11 @@ final class ObjectProperties {
         } else if (object instanceof CompositeType c) {
             p.add("attributes", c.attributes().stream().map(ObjectProperties::describe).toList(), STRUCTURE)
                     .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Collation c) {
+            p.add("provider", c.provider(), STRUCTURE).add("lc_collate", c.lcCollate(), STRUCTURE)
+                    .add("lc_ctype", c.lcCtype(), STRUCTURE).add("locale", c.locale(), STRUCTURE)
+                    .add("rules", c.rules(), STRUCTURE).add("deterministic", c.deterministic(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
         } else {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
@@ -156,6 +166,11 @@ final class ObjectProperties {
             return join(e.labels());
         } else if (object instanceof Domain d) {
             return d.baseType();
+        } else if (object instanceof Collation c) {
+            return c.provider() + (c.locale() != null ? " locale " + c.locale() : "")
+                    + (c.lcCollate() != null ? " lc_collate " + c.lcCollate() : "")
+                    + (c.lcCtype() != null ? " lc_ctype " + c.lcCtype() : "")
+                    + (c.deterministic() ? "" : " nondeterministic");
         }
         return null;
     }

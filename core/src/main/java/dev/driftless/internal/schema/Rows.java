@@ -48,6 +48,11 @@ final class Rows {
         return rs.getInt(column);
     }
 
+    Integer nullableInteger(String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
     long number(String column) throws SQLException {
         return rs.getLong(column);
     }

@@ -24,6 +24,22 @@ SELECT r.nspname AS schema,
        CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
            AS collation,
        CASE a.attcompression WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END AS compression,
+       CASE WHEN a.attidentity <> '' THEN
+           (SELECT quote_ident(sn.nspname) || '.' || quote_ident(sc.relname) || ' start ' || s.seqstart
+                   || ' increment ' || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax
+                   || ' cache ' || s.seqcache || CASE WHEN s.seqcycle THEN ' cycle' ELSE ' no cycle' END
+            FROM pg_depend d
+            JOIN pg_sequence s ON s.seqrelid = d.objid
+            JOIN pg_class sc ON sc.oid = s.seqrelid
+            JOIN pg_namespace sn ON sn.oid = sc.relnamespace
+            WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+              AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+            LIMIT 1) END AS identity_sequence,
+       NULLIF(a.attstattarget::int, -1) AS statistics_target, -- NULL for the default from PostgreSQL 17, -1 before
+       CASE WHEN a.attstorage <> t.typstorage THEN
+           CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN 'extended'
+           END END AS storage,
+       CASE WHEN NOT a.attislocal THEN 'inherited' WHEN a.attinhcount > 0 THEN 'local and inherited' END AS inheritance,
        ds.description AS comment
 FROM rel r
 JOIN pg_attribute a ON a.attrelid = r.oid

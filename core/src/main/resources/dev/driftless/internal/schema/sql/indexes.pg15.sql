@@ -1,4 +1,4 @@
--- Indexes of tables. Each key is a quoted column name, or an expression as pg_get_indexdef prints it, followed by its
+-- Indexes of tables and materialized views. Each key is a quoted column name, or an expression as pg_get_indexdef prints it, followed by its
 -- collation and operator class when not the default and its ordering when not ASC NULLS LAST. Building that text per
 -- key costs most of this query, so it is done only for indexes with such a key; for the others "keys" is NULL and the
 -- reader names the columns from their numbers, as it does for INCLUDE columns. The whole definition is assembled from
@@ -6,10 +6,10 @@
 -- Parameter 1: schema names (text[]).
 -- PostgreSQL 15 added pg_index.indnullsnotdistinct (UNIQUE NULLS NOT DISTINCT).
 WITH rel AS MATERIALIZED (
-    SELECT c.oid, n.nspname, c.relname
+    SELECT c.oid, n.nspname, c.relname, c.relkind
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p')
+    WHERE c.relkind IN ('r', 'p', 'm')
       AND n.nspname = ANY (?)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
@@ -26,6 +26,7 @@ SELECT r.nspname AS schema,
        i.indkey::int2[] AS column_numbers,
        i.indnkeyatts AS key_count,
        CASE WHEN i.indexprs IS NULL
+                 AND r.relkind <> 'm' -- the reader has no column names of materialized views
                  AND 0 = ALL (i.indoption::int2[])
                  AND NOT (i.indclass::oid[] && (SELECT opclasses FROM special))
                  AND i.indcollation::oid[] <@ '{0,100}'::oid[] -- 100: the database default

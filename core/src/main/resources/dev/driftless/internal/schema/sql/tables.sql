@@ -14,6 +14,11 @@ SELECT n.nspname AS schema,
        c.reloptions AS options,
        c.relrowsecurity AS row_security,
        c.relforcerowsecurity AS force_row_security,
+       CASE c.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL'
+           WHEN 'i' THEN 'USING INDEX ' || (SELECT quote_ident(ic.relname)
+                                            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+                                            WHERE i.indrelid = c.oid AND i.indisreplident)
+       END AS replica_identity,
        pg_get_userbyid(c.relowner) AS owner,
        c.relacl::text[] AS privileges,
        ds.description AS comment

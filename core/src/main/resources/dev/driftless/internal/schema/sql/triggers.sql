@@ -1,4 +1,4 @@
--- User triggers on tables (not the internal ones behind foreign keys). Parameter 1: schema names (text[]).
+-- User triggers on tables, views and materialized views (not the internal ones behind foreign keys). Parameter 1: schema names (text[]).
 SELECT n.nspname AS schema,
        c.relname AS table_name,
        tg.tgname AS name,
@@ -10,7 +10,7 @@ FROM pg_trigger tg
 JOIN pg_class c ON c.oid = tg.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT tg.tgisinternal
-  AND c.relkind IN ('r', 'p')
+  AND c.relkind IN ('r', 'p', 'v', 'm')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

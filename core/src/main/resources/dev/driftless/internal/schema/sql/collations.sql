@@ -1,0 +1,20 @@
+-- Collations created with CREATE COLLATION, not by extensions. Parameter 1: schema names (text[]).
+-- PostgreSQL 14 keeps an ICU collation's locale in collcollate (and collctype); 15 has colliculocale.
+SELECT n.nspname AS schema,
+       c.collname AS name,
+       CASE c.collprovider WHEN 'c' THEN 'libc' WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' ELSE 'default' END
+           AS provider,
+       CASE WHEN c.collprovider = 'c' THEN c.collcollate::text END AS lc_collate,
+       CASE WHEN c.collprovider = 'c' THEN c.collctype::text END AS lc_ctype,
+       CASE WHEN c.collprovider <> 'c' THEN c.collcollate::text END AS locale,
+       NULL::text AS rules,
+       c.collisdeterministic AS deterministic,
+       pg_get_userbyid(c.collowner) AS owner,
+       ds.description AS comment
+FROM pg_collation c
+JOIN pg_namespace n ON n.oid = c.collnamespace
+LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_collation'::regclass AND ds.objsubid = 0
+WHERE n.nspname = ANY (?)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                  WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+ORDER BY 1, 2
