@@ -22,7 +22,57 @@ final class DiffGroups {
         }
     }
 
+    /**
+     * Differences of one shape: the same object kind, change type, property, old and new value and category; only
+     * the objects' names differ. Formed only when at least {@link #REPEATED} differences share the shape.
+     */
+    record Shape(ObjectKind kind, ChangeType type, String property, String from, String to, ChangeCategory category,
+            List<ObjectId> objects) {
+
+        /** Returns e.g. {@code foreign key on_delete} or {@code index added}. */
+        String title() {
+            return kind.label() + " " + what(type, property);
+        }
+
+        /** Returns the first {@link #LISTED} objects, then {@code and N more}: {@code a.fk, b.fk, c.fk and 38 more}. */
+        String listed() {
+            String names = objects.stream().limit(LISTED).map(DiffGroups::qualified)
+                    .collect(Collectors.joining(", "));
+            return objects.size() > LISTED ? names + " and " + (objects.size() - LISTED) + " more" : names;
+        }
+    }
+
+    /** How many differences must share a shape before they are grouped: any repetition. */
+    static final int REPEATED = 2;
+
+    /** How many objects a grouped line names before {@code and N more}; the full list follows in the details. */
+    static final int LISTED = 3;
+
     private DiffGroups() {
+    }
+
+    /** Returns the shapes that repeat, the largest first (ties in diff order), each with its objects in diff order. */
+    static List<Shape> shapes(SchemaDiff diff) {
+        Map<List<Object>, List<Change>> byShape = new LinkedHashMap<>();
+        for (Change change : diff.changes()) {
+            byShape.computeIfAbsent(java.util.Arrays.asList(change.object().kind(), change.type(), change.property(),
+                    change.from(), change.to(), change.category()), k -> new ArrayList<>()).add(change);
+        }
+        List<Shape> shapes = new ArrayList<>();
+        for (List<Change> changes : byShape.values()) {
+            if (changes.size() >= REPEATED) {
+                Change first = changes.get(0);
+                shapes.add(new Shape(first.object().kind(), first.type(), first.property(), first.from(), first.to(),
+                        first.category(), changes.stream().map(Change::object).toList()));
+            }
+        }
+        shapes.sort(Comparator.comparing((Shape s) -> s.category()).thenComparing(s -> -s.objects().size()));
+        return shapes;
+    }
+
+    /** Returns the name people read for an object in a list: {@code booking.starts_at}, {@code app.f(integer)}. */
+    static String qualified(ObjectId id) {
+        return id.table() == null ? id.displayName() : id.subject().displayName() + "." + id.name();
     }
 
     static List<Group> of(SchemaDiff diff) {
@@ -61,10 +111,14 @@ final class DiffGroups {
 
     /** Returns what happened: {@code added}, {@code removed} or the property name. */
     static String what(Change change) {
-        return switch (change.type()) {
+        return what(change.type(), change.property());
+    }
+
+    private static String what(ChangeType type, String property) {
+        return switch (type) {
             case ADDED -> "added";
             case REMOVED -> "removed";
-            case CHANGED -> change.property();
+            case CHANGED -> property;
         };
     }
 

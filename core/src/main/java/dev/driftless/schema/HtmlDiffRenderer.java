@@ -4,8 +4,9 @@ import dev.driftless.internal.schema.Escapes;
 
 /**
  * {@code HtmlDiffRenderer} renders a {@link SchemaDiff} as one self-contained HTML page (inline CSS, no scripts, no
- * external resources) that a person can open and read at a glance: a summary, then one card per table or object, most
- * important first, each change with coloured old and new values and its category. Every name and value is
+ * external resources) that a person can open and read at a glance: a summary, a card of the repeated differences (one
+ * row per shape with its count and a collapsible list of its objects) when shapes repeat, then one card per table or
+ * object, most important first, each change with coloured old and new values and its category. Every name and value is
  * HTML-escaped, control characters shown as {@code \x1B}.
  */
 public final class HtmlDiffRenderer implements DiffRenderer {
@@ -50,6 +51,23 @@ public final class HtmlDiffRenderer implements DiffRenderer {
     public String renderFragment(SchemaDiff diff) {
         StringBuilder html = new StringBuilder();
         html.append("<p class=\"summary\">").append(name(diff.summary())).append("</p>\n");
+        java.util.List<DiffGroups.Shape> shapes = DiffGroups.shapes(diff);
+        if (!shapes.isEmpty()) {
+            html.append("<section>\n<h2>Repeated differences</h2>\n<table>\n")
+                    .append("<tr><th>Count</th><th>Change</th><th>From</th><th>To</th><th>Category</th>"
+                            + "<th>Objects</th></tr>\n");
+            for (DiffGroups.Shape shape : shapes) {
+                html.append("<tr><td>").append(shape.objects().size()).append("</td><td>").append(name(shape.title()))
+                        .append("</td><td class=\"from\">").append(value(shape.from()))
+                        .append("</td><td class=\"to\">").append(value(shape.to()))
+                        .append("</td><td>").append(category(shape.category()))
+                        .append("</td><td><details><summary>").append(name(shape.listed())).append("</summary>")
+                        .append(name(shape.objects().stream().map(DiffGroups::qualified)
+                                .collect(java.util.stream.Collectors.joining(", "))))
+                        .append("</details></td></tr>\n");
+            }
+            html.append("</table>\n</section>\n");
+        }
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
             html.append("<section>\n<h2>").append(name(group.title())).append("</h2>\n<table>\n")
                     .append("<tr><th>Object</th><th>Change</th><th>From</th><th>To</th><th>Category</th></tr>\n");
@@ -60,9 +78,7 @@ public final class HtmlDiffRenderer implements DiffRenderer {
                         .append("\">").append(name(DiffGroups.what(change))).append("</td>")
                         .append("<td class=\"from\">").append(value(change.from())).append("</td>")
                         .append("<td class=\"to\">").append(value(change.to())).append("</td>")
-                        .append("<td><span class=\"cat cat-").append(change.category().name().toLowerCase(
-                                java.util.Locale.ROOT).replace('_', '-')).append("\">")
-                        .append(change.category().label()).append("</span></td></tr>\n");
+                        .append("<td>").append(category(change.category())).append("</td></tr>\n");
             }
             html.append("</table>\n</section>\n");
         }
@@ -76,6 +92,11 @@ public final class HtmlDiffRenderer implements DiffRenderer {
     /** @return the CSS rules (no {@code <style>} element) that {@link #renderFragment(SchemaDiff)} relies on */
     public static String style() {
         return STYLE;
+    }
+
+    private static String category(ChangeCategory category) {
+        return "<span class=\"cat cat-" + category.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "\">"
+                + category.label() + "</span>";
     }
 
     private static String value(String value) {

@@ -2,12 +2,16 @@ package dev.driftless.schema;
 
 import dev.driftless.internal.schema.SnapshotJson;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code JsonDiffRenderer} renders a {@link SchemaDiff} as pretty JSON with sorted keys for tools: the changes in diff
- * order, each with its object identity, type, property, old and new values and category; a count per category; and
+ * order, each with its object identity, type, property, old and new values and category; {@code groups}, the shapes
+ * that repeat (kind, type, property, values, category, {@code count} and every one of their {@code objects}; empty
+ * when none does); a count per category; and
  * the options used; and, when some kinds of objects were found but not compared, {@code notCompared} with their counts.
  */
 public final class JsonDiffRenderer implements DiffRenderer {
@@ -21,6 +25,26 @@ public final class JsonDiffRenderer implements DiffRenderer {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("changes", diff.changes());
         document.put("counts", counts);
+        List<Map<String, Object>> groups = new ArrayList<>();
+        for (DiffGroups.Shape shape : DiffGroups.shapes(diff)) {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("category", shape.category());
+            group.put("count", shape.objects().size());
+            if (shape.from() != null) {
+                group.put("from", shape.from());
+            }
+            group.put("kind", shape.kind());
+            group.put("objects", shape.objects());
+            if (shape.property() != null) {
+                group.put("property", shape.property());
+            }
+            if (shape.to() != null) {
+                group.put("to", shape.to());
+            }
+            group.put("type", shape.type());
+            groups.add(group);
+        }
+        document.put("groups", groups);
         if (!diff.notCompared().isEmpty()) {
             document.put("notCompared", diff.notCompared());
         }

@@ -4,7 +4,8 @@ import dev.driftless.internal.schema.Escapes;
 
 /**
  * {@code MarkdownDiffRenderer} renders a {@link SchemaDiff} as Markdown for pull-request comments and CI summaries: a
- * heading with the summary, then one section per table or object with a table of its changes, most important first.
+ * heading with the summary, a "Repeated differences" table when differences of one shape repeat (count, change,
+ * values, objects), then one section per table or object with a table of its changes, most important first.
  * Names and values are escaped: an object named {@code <img src=x onerror=alert(1)>} or {@code a|b} reads as written
  * and can neither open HTML nor break the table.
  */
@@ -14,6 +15,20 @@ public final class MarkdownDiffRenderer implements DiffRenderer {
     public String render(SchemaDiff diff) {
         StringBuilder md = new StringBuilder("# Schema differences\n\n");
         md.append(DiffGroups.capitalise(DiffGroups.summary(diff))).append(".\n");
+        java.util.List<DiffGroups.Shape> shapes = DiffGroups.shapes(diff);
+        if (!shapes.isEmpty()) {
+            md.append("\n## Repeated differences\n\n");
+            md.append("| Count | Change | From | To | Category | Objects |\n");
+            md.append("|---|---|---|---|---|---|\n");
+            for (DiffGroups.Shape shape : shapes) {
+                md.append("| ").append(shape.objects().size())
+                        .append(" | ").append(escape(shape.title()))
+                        .append(" | ").append(cell(shape.from()))
+                        .append(" | ").append(cell(shape.to()))
+                        .append(" | ").append(shape.category().label())
+                        .append(" | ").append(escape(shape.listed())).append(" |\n");
+            }
+        }
         for (DiffGroups.Group group : DiffGroups.of(diff)) {
             md.append("\n## ").append(escape(group.title())).append("\n\n");
             md.append("| Object | Change | From | To | Category |\n");

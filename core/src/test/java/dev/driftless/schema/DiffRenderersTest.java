@@ -126,6 +126,7 @@ class DiffRenderersTest {
                     }
                   ],
                   "counts" : { "CODE" : 1, "COMMENT" : 1, "STRUCTURE" : 3 },
+                  "groups" : [ ],
                   "options" : {
                     "exactFunctionBodies" : false,
                     "historyTables" : [ ],
@@ -320,5 +321,145 @@ class DiffRenderersTest {
         assertThat(page).contains("<style>\n" + HtmlDiffRenderer.style() + "</style>", fragment);
         assertThat(HtmlDiffRenderer.escape("<img src=x onerror=\"a&b\">\n\tnext\u001b"))
                 .isEqualTo("&lt;img src=x onerror=&quot;a&amp;b&quot;&gt;\n\tnext&lt;U+001B&gt;");
+    }
+
+    private static Change onDelete(String table, String constraint) {
+        return new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", table, constraint), ChangeType.CHANGED,
+                "on_delete", "RESTRICT", "NO ACTION", ChangeCategory.STRUCTURE);
+    }
+
+    /** Four foreign keys of one shape (only their names differ) and one unique change. */
+    static final SchemaDiff REPEATED = new SchemaDiff(List.of(
+            onDelete("booking", "booking_party_fk"), onDelete("invoice", "invoice_booking_fk"),
+            onDelete("payment", "payment_invoice_fk"), onDelete("room", "room_hotel_fk"),
+            new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", "room", "room_floor_fk"), ChangeType.CHANGED,
+                    "on_delete", "CASCADE", "NO ACTION", ChangeCategory.STRUCTURE)), DiffOptions.defaults());
+
+    /** Only shapes that repeat are grouped, with a count and the objects; every change still follows in full. */
+    @Test
+    void textGroupsRepeatedShapesThenListsEachDifference() {
+        assertThat(REPEATED.toText()).isEqualTo("""
+                5 differences (5 structure)
+                repeated:
+                  4 × constraint on_delete: RESTRICT → NO ACTION (booking.booking_party_fk,\
+                 invoice.invoice_booking_fk, payment.payment_invoice_fk and 1 more)
+                each difference:
+                table booking: constraint booking_party_fk: on_delete RESTRICT → NO ACTION
+                table invoice: constraint invoice_booking_fk: on_delete RESTRICT → NO ACTION
+                table payment: constraint payment_invoice_fk: on_delete RESTRICT → NO ACTION
+                table room: constraint room_hotel_fk: on_delete RESTRICT → NO ACTION
+                table room: constraint room_floor_fk: on_delete CASCADE → NO ACTION
+                """);
+        assertThat(REPEATED.summary() + "\n" + new TextDiffRenderer().renderChanges(REPEATED))
+                .isEqualTo(REPEATED.toText());
+    }
+
+    @Test
+    void markdownSummaryTableOfRepeatedShapes() {
+        assertThat(new MarkdownDiffRenderer().render(REPEATED)).isEqualTo("""
+                # Schema differences
+
+                5 differences (5 structure).
+
+                ## Repeated differences
+
+                | Count | Change | From | To | Category | Objects |
+                |---|---|---|---|---|---|
+                | 4 | constraint on\\_delete | `RESTRICT` | `NO ACTION` | structure | booking.booking\\_party\\_fk,\
+                 invoice.invoice\\_booking\\_fk, payment.payment\\_invoice\\_fk and 1 more |
+
+                ## table booking
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | constraint booking\\_party\\_fk | on\\_delete | `RESTRICT` | `NO ACTION` | structure |
+
+                ## table invoice
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | constraint invoice\\_booking\\_fk | on\\_delete | `RESTRICT` | `NO ACTION` | structure |
+
+                ## table payment
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | constraint payment\\_invoice\\_fk | on\\_delete | `RESTRICT` | `NO ACTION` | structure |
+
+                ## table room
+
+                | Object | Change | From | To | Category |
+                |---|---|---|---|---|
+                | constraint room\\_hotel\\_fk | on\\_delete | `RESTRICT` | `NO ACTION` | structure |
+                | constraint room\\_floor\\_fk | on\\_delete | `CASCADE` | `NO ACTION` | structure |
+                """);
+    }
+
+    @Test
+    void htmlCollapsibleListOfRepeatedShapes() {
+        String fragment = new HtmlDiffRenderer().renderFragment(REPEATED);
+        assertThat(fragment.substring(0, fragment.indexOf("<section>\n<h2>table booking"))).isEqualTo("""
+                <p class="summary">5 differences (5 structure)</p>
+                <section>
+                <h2>Repeated differences</h2>
+                <table>
+                <tr><th>Count</th><th>Change</th><th>From</th><th>To</th><th>Category</th><th>Objects</th></tr>
+                <tr><td>4</td><td>constraint on_delete</td><td class="from"><pre>RESTRICT</pre></td><td\
+                 class="to"><pre>NO ACTION</pre></td><td><span class="cat cat-structure">structure</span></td><td>\
+                <details><summary>booking.booking_party_fk, invoice.invoice_booking_fk, payment.payment_invoice_fk\
+                 and 1 more</summary>booking.booking_party_fk, invoice.invoice_booking_fk, payment.payment_invoice_fk,\
+                 room.room_hotel_fk</details></td></tr>
+                </table>
+                </section>
+                """);
+        assertThat(fragment).contains("<h2>table room</h2>", "<tr><td>constraint room_hotel_fk</td>",
+                "<tr><td>constraint room_floor_fk</td>");
+    }
+
+    @Test
+    void jsonGroupsBesideEveryChange() throws Exception {
+        String json = new JsonDiffRenderer().render(REPEATED);
+        com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json);
+        assertThat(document.get("changes")).hasSize(5);
+        assertThat(document.get("groups")).hasSize(1);
+        assertThat(json.substring(json.indexOf("  \"groups\""), json.indexOf("  \"options\""))).isEqualTo("""
+                  "groups" : [
+                    {
+                      "category" : "STRUCTURE",
+                      "count" : 4,
+                      "from" : "RESTRICT",
+                      "kind" : "CONSTRAINT",
+                      "objects" : [
+                        { "kind" : "CONSTRAINT", "name" : "booking_party_fk", "schema" : "public", "table" : "booking" },
+                        { "kind" : "CONSTRAINT", "name" : "invoice_booking_fk", "schema" : "public", "table" : "invoice" },
+                        { "kind" : "CONSTRAINT", "name" : "payment_invoice_fk", "schema" : "public", "table" : "payment" },
+                        { "kind" : "CONSTRAINT", "name" : "room_hotel_fk", "schema" : "public", "table" : "room" }
+                      ],
+                      "property" : "on_delete",
+                      "to" : "NO ACTION",
+                      "type" : "CHANGED"
+                    }
+                  ],
+                """);
+    }
+
+    /** A shape seen once is not grouped, and added objects group by kind and summary. */
+    @Test
+    void onlyRepeatedShapesAreGrouped() {
+        ObjectId notes = ObjectId.inTable(ObjectKind.COLUMN, "public", "booking", "notes");
+        ObjectId memo = ObjectId.inTable(ObjectKind.COLUMN, "app", "invoice", "memo");
+        SchemaDiff diff = new SchemaDiff(List.of(
+                new Change(notes, ChangeType.ADDED, null, null, "text", ChangeCategory.STRUCTURE),
+                new Change(memo, ChangeType.ADDED, null, null, "text", ChangeCategory.STRUCTURE),
+                new Change(ObjectId.inTable(ObjectKind.COLUMN, "public", "room", "size"), ChangeType.ADDED, null,
+                        null, "integer", ChangeCategory.STRUCTURE)), DiffOptions.defaults());
+        assertThat(diff.toText()).startsWith("""
+                3 differences (3 structure)
+                repeated:
+                  2 × column added (text) (booking.notes, app.invoice.memo)
+                each difference:
+                """);
+        assertThat(DIFF.toText()).doesNotContain("repeated");
     }
 }
