@@ -127,6 +127,7 @@ class DiffRenderersTest {
                   ],
                   "counts" : { "CODE" : 1, "COMMENT" : 1, "STRUCTURE" : 3 },
                   "options" : {
+                    "equivalences" : [ ],
                     "exactFunctionBodies" : false,
                     "historyTables" : [ ],
                     "ignoreColumnOrder" : false,
