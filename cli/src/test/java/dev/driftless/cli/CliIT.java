@@ -274,6 +274,26 @@ class CliIT {
     }
 
     @Test
+    void equivalencesAreTreatedAsEqualOnlyWhenNamed() throws Exception {
+        String base = "CREATE TABLE party (id int PRIMARY KEY);\nCREATE TABLE booking (party_id int REFERENCES party";
+        Path noAction = Files.writeString(tmp.resolve("no-action.sql"), base + ");\n");
+        Path restrict = Files.writeString(tmp.resolve("restrict.sql"), base + " ON DELETE RESTRICT);\n");
+
+        CliProcess.Result reported = CliProcess.runOn(admin, "diff", noAction.toString(), restrict.toString());
+        assertThat(reported.exitCode()).as(reported.toString()).isEqualTo(1);
+        assertThat(reported.out()).isEqualTo("1 difference (1 structure) (- " + noAction + ", + " + restrict + ")\n"
+                + "table booking: constraint booking_party_id_fkey: on delete NO ACTION → RESTRICT\n");
+        CliProcess.Result equal = CliProcess.runOn(admin, "diff", noAction.toString(), restrict.toString(),
+                "--treat-as-equal", "no-action-is-restrict");
+        assertThat(equal.exitCode()).as(equal.toString()).isZero();
+        CliProcess.Result unknown = CliProcess.runOn(admin, "diff", noAction.toString(), restrict.toString(),
+                "--treat-as-equal", "restrict");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--treat-as-equal: Unknown equivalence 'restrict'; known:"
+                + " no-action-is-restrict, unique-constraint-is-unique-index");
+    }
+
+    @Test
     void snapshotWritesJsonThatDiffReads() throws Exception {
         Path json = tmp.resolve("schema.json");
         CliProcess.Result snap = CliProcess.runOn(admin, "snapshot", DIR + "migrations", "-o", json.toString());

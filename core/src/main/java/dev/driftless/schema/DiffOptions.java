@@ -1,6 +1,7 @@
 package dev.driftless.schema;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,10 +33,12 @@ import java.util.TreeSet;
  *     configured table), left out like a table {@link HistoryTables} recognises by its columns, unless included
  * @param includedTables tables compared even when they are history tables (recognised by their columns or named in
  *     {@code historyTables}); a name may not be both ignored and included
+ * @param equivalences the {@link Equivalence}s treated as equal (none by default)
  */
 public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, boolean ignoreComments,
         boolean ignoreOwnership, boolean ignoreExtensionVersions, boolean exactFunctionBodies,
-        Set<String> ignoredTables, Set<String> historyTables, Set<String> includedTables) {
+        Set<String> ignoredTables, Set<String> historyTables, Set<String> includedTables,
+        Set<Equivalence> equivalences) {
 
     /**
      * Creates options; the set is copied.
@@ -49,12 +52,14 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
      * @param ignoredTables the value for the {@code ignoredTables} record component
      * @param historyTables the value for the {@code historyTables} record component
      * @param includedTables the value for the {@code includedTables} record component
+     * @param equivalences the value for the {@code equivalences} record component
      * @throws IllegalArgumentException when a table is both ignored and included
      */
     public DiffOptions {
         ignoredTables = Set.copyOf(new TreeSet<>(ignoredTables));
         historyTables = Set.copyOf(new TreeSet<>(historyTables));
         includedTables = Set.copyOf(new TreeSet<>(includedTables));
+        equivalences = equivalences.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(equivalences));
         Set<String> both = new TreeSet<>(ignoredTables);
         both.retainAll(includedTables);
         if (!both.isEmpty()) {
@@ -65,43 +70,44 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
 
     /** @return the defaults: everything compared except owners and privileges */
     public static DiffOptions defaults() {
-        return new DiffOptions(false, false, false, true, false, false, Set.of(), Set.of(), Set.of());
+        return new DiffOptions(false, false, false, true, false, false, Set.of(), Set.of(), Set.of(),
+                Set.of());
     }
 
     /** @return these options, ignoring column order */
     public DiffOptions ignoringColumnOrder() {
         return new DiffOptions(true, matchByDefinition, ignoreComments, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables, historyTables, includedTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /** @return these options, matching constraints and indexes by definition instead of name */
     public DiffOptions matchingConstraintsAndIndexesByDefinition() {
         return new DiffOptions(ignoreColumnOrder, true, ignoreComments, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables, historyTables, includedTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /** @return these options, ignoring comments */
     public DiffOptions ignoringComments() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, true, ignoreOwnership, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables, historyTables, includedTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /** @return these options, comparing owners and privileges too */
     public DiffOptions comparingOwnersAndPrivileges() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, false, ignoreExtensionVersions,
-                exactFunctionBodies, ignoredTables, historyTables, includedTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /** @return these options, ignoring extension versions */
     public DiffOptions ignoringExtensionVersions() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership, true,
-                exactFunctionBodies, ignoredTables, historyTables, includedTables);
+                exactFunctionBodies, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /** @return these options, reporting function bodies that differ only in whitespace */
     public DiffOptions comparingFunctionBodiesExactly() {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
-                ignoreExtensionVersions, true, ignoredTables, historyTables, includedTables);
+                ignoreExtensionVersions, true, ignoredTables, historyTables, includedTables, equivalences);
     }
 
     /**
@@ -160,9 +166,33 @@ public record DiffOptions(boolean ignoreColumnOrder, boolean matchByDefinition, 
         return withTables(ignoredTables, historyTables, plus(includedTables, tables));
     }
 
+    /**
+     * Returns these options, also treating some ways of writing a schema as equal.
+     *
+     * @param more the equivalences
+     * @return new options
+     */
+    public DiffOptions treatingAsEqual(Equivalence... more) {
+        Set<Equivalence> all = EnumSet.noneOf(Equivalence.class);
+        all.addAll(equivalences);
+        all.addAll(Arrays.asList(more));
+        return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
+                ignoreExtensionVersions, exactFunctionBodies, ignoredTables, historyTables, includedTables, all);
+    }
+
+    /**
+     * Tells whether an equivalence is asked for.
+     *
+     * @param equivalence the equivalence
+     * @return {@code true} when its two ways are treated as equal
+     */
+    public boolean treatsAsEqual(Equivalence equivalence) {
+        return equivalences.contains(equivalence);
+    }
+
     private DiffOptions withTables(Set<String> ignored, Set<String> history, Set<String> included) {
         return new DiffOptions(ignoreColumnOrder, matchByDefinition, ignoreComments, ignoreOwnership,
-                ignoreExtensionVersions, exactFunctionBodies, ignored, history, included);
+                ignoreExtensionVersions, exactFunctionBodies, ignored, history, included, equivalences);
     }
 
     private static Set<String> plus(Set<String> tables, List<String> more) {

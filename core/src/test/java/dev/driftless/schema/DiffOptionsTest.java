@@ -111,6 +111,65 @@ class DiffOptionsTest {
     }
 
     @Test
+    void noActionIsRestrictWhenAsked() {
+        SchemaSnapshot noAction = snapshotOf(BASE);
+        SchemaSnapshot restrict = snapshotOf(BASE.replace("REFERENCES party,",
+                "REFERENCES party ON DELETE RESTRICT ON UPDATE RESTRICT,"));
+        assertThat(lines(SchemaDiff.between(noAction, restrict))).containsExactly(
+                "table booking: constraint booking_party_id_fkey: on delete NO ACTION → RESTRICT",
+                "table booking: constraint booking_party_id_fkey: on update NO ACTION → RESTRICT");
+        DiffOptions equal = DiffOptions.defaults().treatingAsEqual(Equivalence.NO_ACTION_IS_RESTRICT);
+        assertThat(lines(SchemaDiff.between(noAction, restrict, equal))).isEmpty();
+        assertThat(lines(SchemaDiff.between(restrict, noAction, equal.matchingConstraintsAndIndexesByDefinition())))
+                .isEmpty();
+        // Another action is still a difference, reported as it is.
+        SchemaSnapshot cascading = snapshotOf(BASE.replace("REFERENCES party,",
+                "REFERENCES party ON DELETE CASCADE ON UPDATE RESTRICT,"));
+        assertThat(lines(SchemaDiff.between(restrict, cascading, equal)))
+                .containsExactly("table booking: constraint booking_party_id_fkey: on delete RESTRICT → CASCADE");
+        assertThat(lines(SchemaDiff.between(noAction, cascading, equal.matchingConstraintsAndIndexesByDefinition())))
+                .containsExactly("table booking: constraint booking_party_id_fkey: removed"
+                                + " (FOREIGN KEY (party_id) REFERENCES public.party(party_id))",
+                        "table booking: constraint booking_party_id_fkey: added (FOREIGN KEY (party_id)"
+                                + " REFERENCES public.party(party_id) ON UPDATE RESTRICT ON DELETE CASCADE)");
+    }
+
+    @Test
+    void uniqueConstraintIsUniqueIndexWhenAsked() {
+        SchemaSnapshot constraint = snapshotOf(BASE + "ALTER TABLE party ADD CONSTRAINT party_email_key UNIQUE (email);");
+        SchemaSnapshot index = snapshotOf(BASE + "CREATE UNIQUE INDEX party_email_key ON party (email);");
+        String removed = "table party: constraint party_email_key: removed (UNIQUE (email))";
+        String indexAdded = "table party: index party_email_key: added (CREATE UNIQUE INDEX party_email_key ON"
+                + " public.party USING btree (email))";
+        assertThat(lines(SchemaDiff.between(constraint, index))).containsExactly(removed, indexAdded);
+        DiffOptions equal = DiffOptions.defaults().treatingAsEqual(Equivalence.UNIQUE_CONSTRAINT_IS_UNIQUE_INDEX);
+        DiffOptions byDefinition = equal.matchingConstraintsAndIndexesByDefinition();
+        assertThat(lines(SchemaDiff.between(constraint, index, equal))).isEmpty();
+        assertThat(lines(SchemaDiff.between(index, constraint, equal))).isEmpty();
+        // Another name is equal only when constraints and indexes are matched by definition.
+        SchemaSnapshot renamed = snapshotOf(BASE + "CREATE UNIQUE INDEX ux_party_email ON party (email);");
+        assertThat(lines(SchemaDiff.between(constraint, renamed, equal))).containsExactly(removed,
+                "table party: index ux_party_email: added (CREATE UNIQUE INDEX ux_party_email ON public.party"
+                        + " USING btree (email))");
+        assertThat(lines(SchemaDiff.between(constraint, renamed, byDefinition))).isEmpty();
+        // A unique index on other columns, a partial one, or a deferrable constraint is still a difference.
+        SchemaSnapshot wider = snapshotOf(BASE + "CREATE UNIQUE INDEX party_email_key ON party (email, party_id);");
+        assertThat(lines(SchemaDiff.between(constraint, wider, byDefinition))).containsExactly(removed,
+                "table party: index party_email_key: added (CREATE UNIQUE INDEX party_email_key ON public.party"
+                        + " USING btree (email, party_id))");
+        SchemaSnapshot partial = snapshotOf(BASE
+                + "CREATE UNIQUE INDEX party_email_key ON party (email) WHERE email <> '';");
+        assertThat(lines(SchemaDiff.between(partial, constraint, equal))).containsExactly(
+                "table party: constraint party_email_key: added (UNIQUE (email))",
+                "table party: index party_email_key: removed (CREATE UNIQUE INDEX party_email_key ON public.party"
+                        + " USING btree (email) WHERE (email <> ''::text))");
+        SchemaSnapshot deferrable = snapshotOf(BASE
+                + "ALTER TABLE party ADD CONSTRAINT party_email_key UNIQUE (email) DEFERRABLE;");
+        assertThat(lines(SchemaDiff.between(deferrable, index, byDefinition))).containsExactly(
+                "table party: constraint party_email_key: removed (UNIQUE (email) DEFERRABLE)", indexAdded);
+    }
+
+    @Test
     void commentsCanBeIgnored() {
         SchemaSnapshot base = snapshotOf(BASE);
         SchemaSnapshot commented = snapshotOf(BASE + "COMMENT ON COLUMN booking.notes IS 'Free text';");

@@ -128,6 +128,7 @@ class DiffRenderersTest {
                   "counts" : { "CODE" : 1, "COMMENT" : 1, "STRUCTURE" : 3 },
                   "groups" : [ ],
                   "options" : {
+                    "equivalences" : [ ],
                     "exactFunctionBodies" : false,
                     "historyTables" : [ ],
                     "ignoreColumnOrder" : false,

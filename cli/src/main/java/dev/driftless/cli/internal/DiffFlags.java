@@ -1,6 +1,7 @@
 package dev.driftless.cli.internal;
 
 import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.Equivalence;
 import dev.driftless.schema.SchemaFilter;
 import picocli.CommandLine.Option;
 
@@ -28,6 +29,11 @@ public final class DiffFlags {
     @Option(names = "--ignore-extension-versions", description = "Another version of the same extension is not a difference.")
     private boolean ignoreExtensionVersions;
 
+    @Option(names = "--treat-as-equal", paramLabel = "NAME", split = ",",
+            description = "Treat two ways of writing a schema as equal (repeatable or comma-separated): "
+                    + "no-action-is-restrict, unique-constraint-is-unique-index.")
+    private List<String> equivalences = new ArrayList<>();
+
     @Option(names = "--only-schema", paramLabel = "NAME", split = ",",
             description = "Read only these schemas (repeatable or comma-separated; default: every non-system schema).")
     private List<String> schemas = new ArrayList<>();
@@ -52,7 +58,7 @@ public final class DiffFlags {
      * {@code --include-table} names them.
      *
      * @return the options
-     * @throws BadInputException when a table is both ignored and included
+     * @throws BadInputException when a table is both ignored and included, or an equivalence is unknown
      */
     public DiffOptions options() {
         DiffOptions options = DiffOptions.defaults();
@@ -70,6 +76,13 @@ public final class DiffFlags {
         }
         if (ignoreExtensionVersions) {
             options = options.ignoringExtensionVersions();
+        }
+        for (String name : equivalences) {
+            try {
+                options = options.treatingAsEqual(Equivalence.ofCliName(name));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--treat-as-equal: " + e.getMessage());
+            }
         }
         List<String> both = ignoredTables.stream().filter(includedTables::contains).distinct().sorted().toList();
         if (!both.isEmpty()) {

@@ -5,7 +5,9 @@ import dev.driftless.schema.ChangeCategory;
 import dev.driftless.schema.ChangeType;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.Constraint;
+import dev.driftless.schema.ConstraintType;
 import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.Equivalence;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectId;
 import dev.driftless.schema.ObjectKind;
@@ -15,8 +17,10 @@ import dev.driftless.schema.Table;
 import dev.driftless.schema.View;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,19 +120,71 @@ public final class DiffEngine {
         if (options.reports(ChangeCategory.COLUMN_ORDER)) {
             compareColumnOrder(from, to);
         }
+        Set<Object> paired = uniqueConstraintsPairedWithIndexes(from, to);
+        List<Constraint> fromConstraints = without(from.constraints(), paired);
+        List<Constraint> toConstraints = without(to.constraints(), paired);
+        List<Index> fromIndexes = without(standalone(from.indexes()), paired);
+        List<Index> toIndexes = without(standalone(to.indexes()), paired);
         if (options.matchByDefinition()) {
-            matchByKey(from, from.constraints(), to, to.constraints(), ObjectKind.CONSTRAINT, Constraint::name,
-                    Constraint::definition);
-            matchByKey(from, standalone(from.indexes()), to, standalone(to.indexes()), ObjectKind.INDEX, Index::name,
-                    DiffEngine::indexKey);
+            matchByKey(from, fromConstraints, to, toConstraints, ObjectKind.CONSTRAINT, Constraint::name,
+                    this::constraintKey);
+            matchByKey(from, fromIndexes, to, toIndexes, ObjectKind.INDEX, Index::name, DiffEngine::indexKey);
         } else {
-            compare(from.constraints(), to.constraints(), c -> part(ObjectKind.CONSTRAINT, from, c.name()),
-                    (a, b) -> { });
-            compare(standalone(from.indexes()), standalone(to.indexes()),
-                    i -> part(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
+            compare(fromConstraints, toConstraints, c -> part(ObjectKind.CONSTRAINT, from, c.name()), (a, b) -> { });
+            compare(fromIndexes, toIndexes, i -> part(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
         }
         compare(from.triggers(), to.triggers(), t -> part(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
         compare(from.policies(), to.policies(), p -> part(ObjectKind.POLICY, from, p.name()), (a, b) -> { });
+    }
+
+    private String constraintKey(Constraint c) {
+        return c.foreignKey() == null ? c.definition() : comparable(c.definition());
+    }
+
+    /**
+     * With {@link Equivalence#UNIQUE_CONSTRAINT_IS_UNIQUE_INDEX}: the {@code UNIQUE} constraints of one table and
+     * the standalone unique indexes of the other that do the same, each present on one side only. They are left out
+     * of the comparison.
+     */
+    private Set<Object> uniqueConstraintsPairedWithIndexes(Table from, Table to) {
+        Set<Object> paired = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (options.treatsAsEqual(Equivalence.UNIQUE_CONSTRAINT_IS_UNIQUE_INDEX)) {
+            pairUniqueConstraints(from, to, paired);
+            pairUniqueConstraints(to, from, paired);
+        }
+        return paired;
+    }
+
+    private void pairUniqueConstraints(Table one, Table other, Set<Object> paired) {
+        for (Constraint c : one.constraints()) {
+            if (c.type() != ConstraintType.UNIQUE || c.deferrable()
+                    || other.constraints().stream().anyMatch(o -> sameConstraint(c, o))) {
+                continue;
+            }
+            one.indexes().stream().filter(i -> c.name().equals(i.constraint())).findFirst().ifPresent(backing ->
+                    standalone(other.indexes()).stream()
+                            .filter(i -> !paired.contains(i) && indexKey(i).equals(indexKey(backing))
+                                    && (options.matchByDefinition() || i.name().equals(c.name()))
+                                    && standalone(one.indexes()).stream().noneMatch(o -> sameIndex(i, o)))
+                            .findFirst().ifPresent(index -> {
+                                paired.add(c);
+                                paired.add(index);
+                            }));
+        }
+    }
+
+    /** Tells whether two constraints are matched: by name, or by definition when asked. */
+    private boolean sameConstraint(Constraint a, Constraint b) {
+        return a.name().equals(b.name()) || (options.matchByDefinition() && constraintKey(a).equals(constraintKey(b)));
+    }
+
+    /** Tells whether two indexes are matched: by name, or by definition when asked. */
+    private boolean sameIndex(Index a, Index b) {
+        return a.name().equals(b.name()) || (options.matchByDefinition() && indexKey(a).equals(indexKey(b)));
+    }
+
+    private static <T> List<T> without(List<T> objects, Set<Object> left) {
+        return objects.stream().filter(o -> !left.contains(o)).toList();
     }
 
     private void compareViewParts(View from, View to) {
@@ -193,7 +249,8 @@ public final class DiffEngine {
         for (int i = 0; i < fromProperties.size(); i++) {
             Property a = fromProperties.get(i);
             Property b = toProperties.get(i);
-            if (Objects.equals(a.value(), b.value())) {
+            if (Objects.equals(a.value(), b.value()) || (from instanceof Constraint c && c.foreignKey() != null
+                    && Objects.equals(comparable(a.value()), comparable(b.value())))) {
                 continue;
             }
             ChangeCategory category = a.category();
@@ -211,6 +268,19 @@ public final class DiffEngine {
         if (found.stream().noneMatch(c -> c.category() == ChangeCategory.STRUCTURE)) {
             changes.addAll(fallbacks);
         }
+    }
+
+    /**
+     * A foreign key's action or definition as compared under the {@linkplain DiffOptions#treatsAsEqual
+     * equivalences}: with {@link Equivalence#NO_ACTION_IS_RESTRICT}, {@code RESTRICT} is {@code NO ACTION} (which
+     * {@code pg_get_constraintdef} leaves out). Reports show the values as they are.
+     */
+    private String comparable(String value) {
+        if (value == null || !options.treatsAsEqual(Equivalence.NO_ACTION_IS_RESTRICT)) {
+            return value;
+        }
+        return value.equals("RESTRICT") ? "NO ACTION"
+                : value.replace(" ON UPDATE RESTRICT", "").replace(" ON DELETE RESTRICT", "");
     }
 
     private static String collapseWhitespace(String text) {
