@@ -1,5 +1,7 @@
 package dev.driftless.schema;
 
+import java.util.List;
+
 /**
  * {@code Column} is a column of a {@link Table}.
  *
@@ -24,10 +26,12 @@ package dev.driftless.schema;
  *     also defined locally (it survives {@code DROP COLUMN} on the parent), {@code null} for a column only defined
  *     locally
  * @param comment the comment, or {@code null}
+ * @param privileges the column's own access privileges ({@code GRANT UPDATE (a) ...}) as PostgreSQL prints them,
+ *     sorted, read like a table's; empty when none were granted
  */
 public record Column(String name, int position, String type, boolean notNull, String defaultValue, String identity,
         String generated, String collation, String compression, String identitySequence, Integer statisticsTarget,
-        String storage, String inheritance, String comment) {
+        String storage, String inheritance, String comment, List<String> privileges) {
 
     /**
      * Creates a column.
@@ -46,9 +50,11 @@ public record Column(String name, int position, String type, boolean notNull, St
      * @param storage the value for the {@code storage} record component
      * @param inheritance the value for the {@code inheritance} record component
      * @param comment the value for the {@code comment} record component
+     * @param privileges the value for the {@code privileges} record component
      */
     public Column {
         Values.required(name, "name");
         Values.required(type, "type");
+        privileges = Values.sortedStrings(privileges);
     }
 }

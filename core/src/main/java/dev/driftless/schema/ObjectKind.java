@@ -42,7 +42,13 @@ public enum ObjectKind {
     /** A composite type. */
     COMPOSITE_TYPE,
     /** A collation ({@code CREATE COLLATION}). */
-    COLLATION;
+    COLLATION,
+    /** A rewrite rule ({@code CREATE RULE}) on a table or a view. */
+    RULE,
+    /** An extended statistics object ({@code CREATE STATISTICS}) on a table or a materialized view. */
+    STATISTICS,
+    /** Default privileges ({@code ALTER DEFAULT PRIVILEGES}) of a role, in a schema or database-wide. */
+    DEFAULT_PRIVILEGES;
 
     /**
      * Returns the kind's name as people write it, e.g. {@code materialized view}.
@@ -54,11 +60,13 @@ public enum ObjectKind {
     }
 
     /**
-     * Tells whether objects of this kind belong to a table (columns, constraints, indexes, triggers, policies).
+     * Tells whether objects of this kind belong to a table (columns, constraints, indexes, triggers, policies, rules,
+     * extended statistics).
      *
      * @return {@code true} for the kinds that live inside a {@link Table}
      */
     public boolean isPartOfTable() {
-        return this == COLUMN || this == CONSTRAINT || this == INDEX || this == TRIGGER || this == POLICY;
+        return this == COLUMN || this == CONSTRAINT || this == INDEX || this == TRIGGER || this == POLICY
+                || this == RULE || this == STATISTICS;
     }
 }

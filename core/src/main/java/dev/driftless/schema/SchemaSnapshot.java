@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code SchemaSnapshot} is an immutable model of a database's schema, read by {@link SchemaInspector}: schemas,
- * extensions, tables (with their columns, constraints, indexes, triggers and policies), views, sequences, functions and
- * procedures, enums, domains and composite types, with comments, owners and privileges.
+ * extensions, tables (with their columns, constraints, indexes, triggers, policies, rules and extended statistics),
+ * views, sequences, functions and procedures, enums, domains, composite types, collations and default privileges, with
+ * comments, owners and privileges.
  *
  * <p>Objects are identified by schema-qualified names, never OIDs, and every list is kept in a fixed order, so
  * {@code equals} means "same schema": two databases built differently give equal snapshots when their schemas are the
@@ -48,6 +49,8 @@ import java.util.stream.Collectors;
  * @param domains the domains, sorted by schema and name
  * @param compositeTypes the composite types, sorted by schema and name
  * @param collations the collations created with {@code CREATE COLLATION}, sorted by schema and name
+ * @param defaultPrivileges the entries of {@code ALTER DEFAULT PRIVILEGES}, sorted by identity; the database-wide
+ *     ones only in a snapshot of every schema (one limited to some schemas holds only the entries of those schemas)
  * @param notCompared the kinds of objects found in the database that snapshots do not model (casts, operators,
  *     rules, ...), each with how many there are, sorted by kind; empty when there are none. A diff lists them (see
  *     {@link SchemaDiff#notCompared()}), so "no differences" never silently means "not looked at". Only user-defined
@@ -55,7 +58,8 @@ import java.util.stream.Collectors;
  */
 public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
         List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
-        List<CompositeType> compositeTypes, List<Collation> collations, Map<String, Integer> notCompared) {
+        List<CompositeType> compositeTypes, List<Collation> collations, List<DefaultPrivileges> defaultPrivileges,
+        Map<String, Integer> notCompared) {
 
     /**
      * Creates a snapshot; lists are copied and sorted by identity.
@@ -70,6 +74,7 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param domains the value for the {@code domains} record component
      * @param compositeTypes the value for the {@code compositeTypes} record component
      * @param collations the value for the {@code collations} record component
+     * @param defaultPrivileges the value for the {@code defaultPrivileges} record component
      * @param notCompared the value for the {@code notCompared} record component
      */
     public SchemaSnapshot {
@@ -83,12 +88,13 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         domains = Values.sorted(domains, Comparator.comparing(Domain::id));
         compositeTypes = Values.sorted(compositeTypes, Comparator.comparing(CompositeType::id));
         collations = Values.sorted(collations, Comparator.comparing(Collation::id));
+        defaultPrivileges = Values.sorted(defaultPrivileges, Comparator.comparing(DefaultPrivileges::id));
         notCompared = Values.sortedMap(notCompared);
     }
 
     /** @return a snapshot of an empty database (no objects at all) */
     public static SchemaSnapshot empty() {
-        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null);
+        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code Table} is a table with its columns, constraints, indexes, triggers and row-level security policies: a regular
+ * {@code Table} is a table with its columns, constraints, indexes, triggers, row-level security policies, rules and
+ * extended statistics: a regular
  * table, a partitioned table ({@link #partitionKey()} set), a partition ({@link #partitionOf()} set), an unlogged
  * table, or a table inheriting from others.
  *
@@ -30,12 +31,15 @@ import java.util.Optional;
  * @param indexes the indexes, sorted by name
  * @param triggers the triggers, sorted by name
  * @param policies the policies, sorted by name
+ * @param rules the rules ({@code CREATE RULE}), sorted by name
+ * @param statistics the extended statistics objects, sorted by {@linkplain Statistics#nameWithin name within the
+ *     table}
  */
 public record Table(String schema, String name, boolean unlogged, String partitionKey, String partitionOf,
         String partitionBound, List<String> inherits, List<String> options, boolean rowSecurity,
         boolean forceRowSecurity, String replicaIdentity, String owner, List<String> privileges, String comment,
         List<Column> columns, List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers,
-        List<Policy> policies) {
+        List<Policy> policies, List<Rule> rules, List<Statistics> statistics) {
 
     /**
      * Creates a table; lists are copied, parts sorted by name (columns keep their order).
@@ -59,6 +63,8 @@ public record Table(String schema, String name, boolean unlogged, String partiti
      * @param indexes the value for the {@code indexes} record component
      * @param triggers the value for the {@code triggers} record component
      * @param policies the value for the {@code policies} record component
+     * @param rules the value for the {@code rules} record component
+     * @param statistics the value for the {@code statistics} record component
      */
     public Table {
         Values.required(schema, "schema");
@@ -71,6 +77,8 @@ public record Table(String schema, String name, boolean unlogged, String partiti
         indexes = Values.sorted(indexes, Comparator.comparing(Index::name));
         triggers = Values.sorted(triggers, Comparator.comparing(Trigger::name));
         policies = Values.sorted(policies, Comparator.comparing(Policy::name));
+        rules = Values.sorted(rules, Comparator.comparing(Rule::name));
+        statistics = Values.sorted(statistics, Comparator.comparing((Statistics s) -> s.nameWithin(schema)));
     }
 
     /** @return the identity of this table */

@@ -16,9 +16,14 @@ import java.util.List;
  * @param comment the comment, or {@code null}
  * @param indexes the indexes of a materialized view, sorted by name; empty for a view
  * @param triggers the triggers (e.g. {@code INSTEAD OF} triggers of a view), sorted by name
+ * @param rules the rules of a view ({@code CREATE RULE ... DO INSTEAD}, not the {@code _RETURN} rule that every view
+ *     has), sorted by name; empty for a materialized view, which cannot have any
+ * @param statistics the extended statistics objects of a materialized view, sorted by
+ *     {@linkplain Statistics#nameWithin name within the view}; empty for a view
  */
 public record View(String schema, String name, boolean materialized, String definition, List<String> options,
-        String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers) {
+        String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers,
+        List<Rule> rules, List<Statistics> statistics) {
 
     /**
      * Creates a view; lists are copied and sorted.
@@ -33,6 +38,8 @@ public record View(String schema, String name, boolean materialized, String defi
      * @param comment the value for the {@code comment} record component
      * @param indexes the value for the {@code indexes} record component
      * @param triggers the value for the {@code triggers} record component
+     * @param rules the value for the {@code rules} record component
+     * @param statistics the value for the {@code statistics} record component
      */
     public View {
         Values.required(schema, "schema");
@@ -42,6 +49,8 @@ public record View(String schema, String name, boolean materialized, String defi
         privileges = Values.sortedStrings(privileges);
         indexes = Values.sorted(indexes, Comparator.comparing(Index::name));
         triggers = Values.sorted(triggers, Comparator.comparing(Trigger::name));
+        rules = Values.sorted(rules, Comparator.comparing(Rule::name));
+        statistics = Values.sorted(statistics, Comparator.comparing((Statistics s) -> s.nameWithin(schema)));
     }
 
     /** @return the identity of this view */

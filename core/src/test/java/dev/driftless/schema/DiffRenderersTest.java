@@ -12,17 +12,17 @@ class DiffRenderersTest {
     private static Table booking(String startsAtType, boolean withNotes, List<Index> indexes, String comment) {
         List<Column> columns = new java.util.ArrayList<>(List.of(
                 new Column("booking_id", 1, "bigint", true, null, "ALWAYS", null, null, null, null, null, null, null,
-                        null),
+                        null, null),
                 new Column("starts_at", 2, startsAtType, true, null, null, null, null, null, null, null, null,
-                        null, null)));
+                        null, null, null)));
         if (withNotes) {
             columns.add(new Column("notes", 3, "text", false, null, null, null, null, null, null, null, null, null,
-                    null));
+                    null, null));
         }
         return new Table("public", "booking", false, null, null, null, List.of(), List.of(), false, false,
                 null, "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
                         ConstraintType.PRIMARY_KEY, List.of("booking_id"), "PRIMARY KEY (booking_id)", null, false,
-                        false, true, null)), indexes, List.of(), List.of());
+                        false, true, null)), indexes, List.of(), List.of(), List.of(), List.of());
     }
 
     private static Routine greet(String body) {
@@ -32,7 +32,7 @@ class DiffRenderersTest {
 
     private static SchemaSnapshot snapshot(Table table, Routine function) {
         return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     static final SchemaDiff DIFF = SchemaDiff.between(
@@ -198,9 +198,9 @@ class DiffRenderersTest {
     /** "No differences" with kinds found but not compared says so in every renderer. */
     @Test
     void everyRendererNotesTheKindsNotCompared() {
-        SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
+        SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null,
                 java.util.Map.of("operator", 1, "cast", 2));
-        SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
+        SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null,
                 java.util.Map.of("cast", 1));
         SchemaDiff none = SchemaDiff.between(withCasts, withOneCast);
         assertThat(none.notCompared()).containsExactly(java.util.Map.entry("cast", 2), java.util.Map.entry("operator", 1));

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -39,6 +40,7 @@ import static dev.driftless.schema.ObjectKind.TABLE;
 import static dev.driftless.schema.ObjectKind.TRIGGER;
 import static dev.driftless.schema.ObjectKind.VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -72,6 +74,8 @@ class SchemaDiffPerKindTest {
             SchemaSnapshot again = TestSchemas.snapshot(copy);
             assertThat(SchemaDiff.between(base, base).changes()).isEmpty();
             assertThat(SchemaDiff.between(base, again).changes()).isEmpty();
+            assertThat(SchemaDiff.between(base, again, DiffOptions.defaults().comparingOwnersAndPrivileges())
+                    .changes()).isEmpty();
             assertThat(again).isEqualTo(base);
         } finally {
             server.drop(copy);
@@ -315,10 +319,6 @@ class SchemaDiffPerKindTest {
                         + " FUNCTION 1 hashint4(int4)", Map.of("operator class", 1, "operator family", 1)),
                 Arguments.of("CREATE CONVERSION latin1_copy FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
                         Map.of("conversion", 1)),
-                Arguments.of("CREATE RULE audit_event_ignore AS ON INSERT TO audit_event DO INSTEAD NOTHING",
-                        Map.of("rule", 1)),
-                Arguments.of("CREATE STATISTICS booking_stats ON party_id, resource_id FROM booking",
-                        Map.of("extended statistics", 1)),
                 Arguments.of("CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int)", Map.of("aggregate", 1)),
                 Arguments.of("CREATE TEXT SEARCH CONFIGURATION plain (COPY = simple)",
                         Map.of("text search configuration", 1)),
@@ -331,9 +331,12 @@ class SchemaDiffPerKindTest {
                 Arguments.of("CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
                         + " CREATE FOREIGN TABLE remote (id int) SERVER far", Map.of("foreign data wrapper", 1,
                         "foreign server", 1, "foreign table", 1)),
-                Arguments.of("GRANT UPDATE (email) ON party TO PUBLIC", Map.of("column privilege", 1)),
-                Arguments.of("ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC",
-                        Map.of("default privilege", 1)),
+                Arguments.of("GRANT SELECT (booking_id) ON confirmed_booking TO PUBLIC",
+                        Map.of("column privilege (views, foreign tables)", 1)),
+                Arguments.of("CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
+                        + " CREATE FOREIGN TABLE remote (id int, code text) SERVER far;"
+                        + " CREATE STATISTICS remote_stats ON id, code FROM remote", Map.of("foreign data wrapper", 1,
+                        "foreign server", 1, "foreign table", 1, "extended statistics (foreign tables)", 1)),
                 Arguments.of("SELECT lo_create(0)", Map.of("large object", 1)),
                 Arguments.of("CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler",
                         Map.of("access method", 1)),
@@ -406,6 +409,194 @@ class SchemaDiffPerKindTest {
             assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>collation posix_text</h2>");
             assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"COLLATION\"")
                     .contains("\"name\" : \"posix_text\"");
+        }
+    }
+
+    /**
+     * Rules, extended statistics, column privileges and default privileges: adding, dropping and altering each compared
+     * property gives exactly these lines (owners and privileges compared). Base: rule session_cache_keep on a table
+     * (with a comment) and confirmed_booking_delete on a view; statistics billing.booking_party_resource on
+     * public.booking (ndistinct and dependencies, target 500, a comment); {@code UPDATE (display_name)} and
+     * {@code SELECT (email)} on party granted to PUBLIC; default privileges {@code SELECT} on tables in billing and
+     * {@code EXECUTE} on functions revoked from PUBLIC database-wide.
+     */
+    static Stream<Arguments> rulesStatisticsAndPrivileges() {
+        String keep = "CREATE RULE session_cache_keep AS ON DELETE TO public.session_cache WHERE old.key ~~ 'keep:%'::text"
+                + " DO INSTEAD NOTHING";
+        String statistics = "DROP STATISTICS billing.booking_party_resource; CREATE STATISTICS billing.booking_party_resource";
+        String statisticsAgain = " FROM booking; ALTER STATISTICS billing.booking_party_resource SET STATISTICS 500;"
+                + " COMMENT ON STATISTICS billing.booking_party_resource IS 'Parties book few resources'";
+        return Stream.of(
+                // rules
+                Arguments.of("CREATE RULE party_no_delete AS ON DELETE TO party DO INSTEAD NOTHING", List.of(
+                        "table party: rule party_no_delete: added (CREATE RULE party_no_delete AS ON DELETE TO"
+                                + " public.party DO INSTEAD NOTHING)")),
+                Arguments.of("DROP RULE session_cache_keep ON session_cache", List.of(
+                        "table session_cache: rule session_cache_keep: removed (" + keep + ")")),
+                Arguments.of("CREATE OR REPLACE RULE session_cache_keep AS ON UPDATE TO session_cache"
+                        + " WHERE OLD.key LIKE 'keep:%' DO INSTEAD NOTHING", List.of(
+                        "table session_cache: rule session_cache_keep: event DELETE → UPDATE",
+                        "table session_cache: rule session_cache_keep: definition changed [code]:",
+                        "    - " + keep,
+                        "    + " + keep.replace("ON DELETE", "ON UPDATE"))),
+                Arguments.of("CREATE OR REPLACE RULE session_cache_keep AS ON DELETE TO session_cache"
+                        + " WHERE OLD.key LIKE 'pin:%' DO INSTEAD NOTHING", List.of(
+                        "table session_cache: rule session_cache_keep: definition changed [code]:",
+                        "    - " + keep,
+                        "    + " + keep.replace("keep:%", "pin:%"))),
+                Arguments.of("ALTER TABLE session_cache DISABLE RULE session_cache_keep", List.of(
+                        "table session_cache: rule session_cache_keep: enabled ORIGIN → DISABLED")),
+                Arguments.of("ALTER TABLE session_cache ENABLE ALWAYS RULE session_cache_keep", List.of(
+                        "table session_cache: rule session_cache_keep: enabled ORIGIN → ALWAYS")),
+                Arguments.of("COMMENT ON RULE session_cache_keep ON session_cache IS NULL", List.of(
+                        "table session_cache: rule session_cache_keep: comment Pinned entries stay → (none) [comment]")),
+                Arguments.of("COMMENT ON RULE confirmed_booking_delete ON confirmed_booking IS 'Cancels'", List.of(
+                        "table confirmed_booking: rule confirmed_booking_delete: comment (none) → Cancels [comment]")),
+                Arguments.of("DROP RULE confirmed_booking_delete ON confirmed_booking", List.of(
+                        "table confirmed_booking: rule confirmed_booking_delete: removed (CREATE RULE"
+                                + " confirmed_booking_delete AS ON DELETE TO public.confirmed_booking DO INSTEAD "
+                                + " UPDATE public.booking SET status = 'Cancelled'::public.booking_status"
+                                + " WHERE booking.booking_id = old.booking_id)")),
+                // extended statistics
+                Arguments.of("CREATE STATISTICS party_names ON display_name, lower(email) FROM party", List.of(
+                        "table party: statistics party_names: added (ndistinct, dependencies, mcv on display_name,"
+                                + " lower(email))")),
+                Arguments.of("CREATE STATISTICS party_email ON (lower(email)) FROM party", List.of(
+                        "table party: statistics party_email: added (on lower(email))")),
+                Arguments.of("DROP STATISTICS billing.booking_party_resource", List.of(
+                        "table booking: statistics billing.booking_party_resource: removed (ndistinct, dependencies on"
+                                + " party_id, resource_id)")),
+                Arguments.of(statistics + " (ndistinct, mcv) ON party_id, resource_id" + statisticsAgain, List.of(
+                        "table booking: statistics billing.booking_party_resource: kinds ndistinct, dependencies →"
+                                + " ndistinct, mcv")),
+                Arguments.of(statistics + " (ndistinct, dependencies) ON party_id, resource_id, (lower(status::text))"
+                        + statisticsAgain, List.of("table booking: statistics billing.booking_party_resource: columns"
+                                + " party_id, resource_id → party_id, resource_id, lower(status::text)")),
+                Arguments.of("ALTER STATISTICS billing.booking_party_resource SET STATISTICS 50", List.of(
+                        "table booking: statistics billing.booking_party_resource: statistics target 500 → 50")),
+                Arguments.of("ALTER STATISTICS billing.booking_party_resource SET STATISTICS -1", List.of(
+                        "table booking: statistics billing.booking_party_resource: statistics target 500 → (none)")),
+                Arguments.of("ALTER STATISTICS billing.booking_party_resource OWNER TO pg_monitor", List.of(
+                        "table booking: statistics billing.booking_party_resource: owner postgres → pg_monitor"
+                                + " [ownership]")),
+                Arguments.of("COMMENT ON STATISTICS billing.booking_party_resource IS NULL", List.of(
+                        "table booking: statistics billing.booking_party_resource: comment Parties book few resources"
+                                + " → (none) [comment]")),
+                Arguments.of("ALTER STATISTICS billing.booking_party_resource SET SCHEMA public", List.of(
+                        "table booking: statistics billing.booking_party_resource: removed (ndistinct, dependencies on"
+                                + " party_id, resource_id)",
+                        "table booking: statistics booking_party_resource: added (ndistinct, dependencies on party_id,"
+                                + " resource_id)")),
+                // column privileges
+                Arguments.of("GRANT SELECT (display_name) ON party TO PUBLIC", List.of(
+                        "table party: column display_name: privileges (none) → =r/postgres [ownership]")),
+                Arguments.of("REVOKE UPDATE (email) ON party FROM PUBLIC", List.of(
+                        "table party: column email: privileges =w/postgres → (none) [ownership]")),
+                Arguments.of("GRANT INSERT (created_at) ON party TO pg_monitor", List.of(
+                        "table party: column created_at: privileges =r/postgres → =r/postgres, pg_monitor=a/postgres"
+                                + " [ownership]")),
+                // default privileges
+                Arguments.of("ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO pg_monitor", List.of(
+                        "default privileges for role postgres on sequences: added (pg_monitor=U/postgres,"
+                                + " postgres=rwU/postgres) [ownership]")),
+                Arguments.of("ALTER DEFAULT PRIVILEGES FOR ROLE pg_monitor IN SCHEMA public GRANT USAGE ON TYPES TO"
+                        + " postgres", List.of("default privileges for role pg_monitor in schema public on types:"
+                                + " added (postgres=U/pg_monitor) [ownership]")),
+                Arguments.of("ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC", List.of(
+                        "default privileges for role postgres in schema billing on tables: removed (=r/postgres)"
+                                + " [ownership]")),
+                Arguments.of("ALTER DEFAULT PRIVILEGES IN SCHEMA billing GRANT INSERT ON TABLES TO PUBLIC", List.of(
+                        "default privileges for role postgres in schema billing on tables: privileges =r/postgres →"
+                                + " =ar/postgres [ownership]")),
+                Arguments.of("ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC", List.of(
+                        "default privileges for role postgres on functions: removed (postgres=X/postgres)"
+                                + " [ownership]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rulesStatisticsAndPrivileges")
+    void reportsRulesStatisticsAndPrivilegesInFull(String ddl, List<String> expected) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute(ddl);
+            }
+            SchemaSnapshot changed = SchemaInspector.create().inspect(c);
+            c.rollback();
+            SchemaDiff diff = SchemaDiff.between(base, changed, DiffOptions.defaults().comparingOwnersAndPrivileges());
+            assertThat(TestSchemas.lines(diff)).containsExactlyElementsOf(expected);
+            // Owners and privileges, default privileges included, only when asked for.
+            assertThat(TestSchemas.lines(SchemaDiff.between(base, changed))).containsExactlyElementsOf(
+                    expected.stream().filter(line -> !line.endsWith("[ownership]")).toList());
+            assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+        }
+    }
+
+    /** The base schema's rules, statistics and privileges, as read. */
+    @Test
+    void readsRulesStatisticsAndPrivileges() {
+        assertThat(base.table("session_cache").orElseThrow().rules()).containsExactly(new Rule("session_cache_keep",
+                "DELETE", "CREATE RULE session_cache_keep AS ON DELETE TO public.session_cache WHERE old.key ~~"
+                + " 'keep:%'::text DO INSTEAD NOTHING", "ORIGIN", "Pinned entries stay"));
+        assertThat(base.view("confirmed_booking").orElseThrow().rules()).extracting(Rule::name)
+                .containsExactly("confirmed_booking_delete");
+        // pg_get_ruledef prints two spaces after DO INSTEAD before an action; the definition keeps them.
+        assertThat(base.table("booking").orElseThrow().statistics()).containsExactly(new Statistics("billing",
+                "booking_party_resource", List.of("ndistinct", "dependencies"), "party_id, resource_id", 500,
+                "postgres", "Parties book few resources"));
+        assertThat(base.table("party").orElseThrow().columns()).extracting(Column::name, Column::privileges)
+                .containsExactly(tuple("party_id", List.of()), tuple("display_name", List.of()),
+                        tuple("email", List.of("=w/postgres")), tuple("created_at", List.of("=r/postgres")));
+        assertThat(base.defaultPrivileges()).containsExactly(
+                new DefaultPrivileges("postgres", "billing", "tables", List.of("=r/postgres")),
+                new DefaultPrivileges("postgres", null, "functions", List.of("postgres=X/postgres")));
+        // In JSON a column's privileges are left out when it has none, as most columns do.
+        assertThat(base.toJson()).contains("\"privileges\" : [ \"=w/postgres\" ]")
+                .contains("{ \"name\" : \"display_name\", \"notNull\" : true, \"position\" : 2, \"type\" : \"character"
+                        + " varying(100)\" }");
+    }
+
+    /**
+     * Default privileges follow the schema filter: those of a schema only with it, the database-wide ones only in a
+     * snapshot of every schema (they belong to no schema, so a snapshot of some schemas never reports them).
+     */
+    @Test
+    void defaultPrivilegesFollowTheSchemaFilter() {
+        SchemaInspector billing = SchemaInspector.create(SchemaFilter.all().schemas("billing"));
+        assertThat(billing.inspect(db).defaultPrivileges()).extracting(d -> d.id().name())
+                .containsExactly("for role postgres in schema billing on tables");
+        SchemaInspector publicOnly = SchemaInspector.create(SchemaFilter.all().schemas("public"));
+        assertThat(publicOnly.inspect(db).defaultPrivileges()).isEmpty();
+        SchemaInspector notBilling = SchemaInspector.create(SchemaFilter.all().excludingSchemas("billing"));
+        assertThat(notBilling.inspect(db).defaultPrivileges()).extracting(d -> d.id().name())
+                .containsExactly("for role postgres on functions");
+        SchemaInspector noKind = SchemaInspector.create(SchemaFilter.all().kinds(ObjectKind.SCHEMA));
+        assertThat(noKind.inspect(db).defaultPrivileges()).isEmpty();
+    }
+
+    /** Dropped rules, statistics and default privileges are reported by every renderer, under their own names. */
+    @Test
+    void everyRendererReportsDroppedRulesStatisticsAndDefaultPrivileges() throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                statement.execute("DROP RULE session_cache_keep ON session_cache;"
+                        + " DROP STATISTICS billing.booking_party_resource;"
+                        + " ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC");
+            }
+            SchemaDiff diff = SchemaDiff.between(base, SchemaInspector.create().inspect(c),
+                    DiffOptions.defaults().comparingOwnersAndPrivileges());
+            c.rollback();
+            String markdown = new MarkdownDiffRenderer().render(diff);
+            assertThat(markdown).contains("## table session\\_cache\n").contains("rule session\\_cache\\_keep")
+                    .contains("## table booking\n").contains("statistics billing.booking\\_party\\_resource")
+                    .contains("## default privileges for role postgres in schema billing on tables\n");
+            assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>table session_cache</h2>")
+                    .contains("rule session_cache_keep").contains("statistics billing.booking_party_resource")
+                    .contains("<h2>default privileges for role postgres in schema billing on tables</h2>");
+            assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"RULE\"")
+                    .contains("\"kind\" : \"STATISTICS\"").contains("\"kind\" : \"DEFAULT_PRIVILEGES\"")
+                    .contains("\"name\" : \"for role postgres in schema billing on tables\"");
         }
     }
 

@@ -46,7 +46,7 @@ class SchemaInspectorTest {
                 "resource_id", "status", "starts_at", "ends_at", "price", "nights");
         assertThat(booking.column("booking_id").orElseThrow().identity()).isEqualTo("BY DEFAULT");
         assertThat(booking.column("status").orElseThrow()).isEqualTo(new Column("status", 4, "public.booking_status",
-                true, "'Pending'::public.booking_status", null, null, null, null, null, null, null, null, null));
+                true, "'Pending'::public.booking_status", null, null, null, null, null, null, null, null, null, null));
         assertThat(booking.column("starts_at").orElseThrow().type()).isEqualTo("timestamp without time zone");
         assertThat(booking.column("nights").orElseThrow().generated())
                 .isEqualTo("GREATEST(1, ends_at::date - starts_at::date)");

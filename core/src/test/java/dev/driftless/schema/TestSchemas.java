@@ -108,6 +108,17 @@ final class TestSchemas {
                 FOR EACH ROW EXECUTE FUNCTION touch_party();
             CREATE UNIQUE INDEX resource_usage_resource_idx ON resource_usage (resource_id);
             CREATE TABLE driftless_schema_history (version text PRIMARY KEY, applied_at timestamptz NOT NULL);
+            CREATE RULE session_cache_keep AS ON DELETE TO session_cache WHERE OLD.key LIKE 'keep:%' DO INSTEAD NOTHING;
+            COMMENT ON RULE session_cache_keep ON session_cache IS 'Pinned entries stay';
+            CREATE RULE confirmed_booking_delete AS ON DELETE TO confirmed_booking
+                DO INSTEAD UPDATE booking SET status = 'Cancelled' WHERE booking_id = OLD.booking_id;
+            CREATE STATISTICS billing.booking_party_resource (ndistinct, dependencies) ON party_id, resource_id
+                FROM booking;
+            ALTER STATISTICS billing.booking_party_resource SET STATISTICS 500;
+            COMMENT ON STATISTICS billing.booking_party_resource IS 'Parties book few resources';
+            GRANT UPDATE (email), SELECT (created_at) ON party TO PUBLIC;
+            ALTER DEFAULT PRIVILEGES IN SCHEMA billing GRANT SELECT ON TABLES TO PUBLIC;
+            ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
             """;
 
     private TestSchemas() {

@@ -6,6 +6,7 @@ import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
 import dev.driftless.schema.ConstraintType;
+import dev.driftless.schema.DefaultPrivileges;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
@@ -15,10 +16,12 @@ import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.Policy;
+import dev.driftless.schema.Rule;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Sequence;
+import dev.driftless.schema.Statistics;
 import dev.driftless.schema.Table;
 import dev.driftless.schema.Trigger;
 import dev.driftless.schema.View;
@@ -31,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most sixteen
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most twenty
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */
@@ -40,9 +43,11 @@ public final class CatalogReader {
     private final Connection connection;
     private final int major;
     private final SchemaFilter filter;
-    /** Indexes and triggers by {@code schema.relation}, of tables and of views; read with the tables. */
+    /** Indexes, triggers, rules and extended statistics by {@code schema.relation}, of tables and views. */
     private final Map<String, List<Index>> indexes = new HashMap<>();
     private final Map<String, List<Trigger>> triggers = new HashMap<>();
+    private final Map<String, List<Rule>> rules = new HashMap<>();
+    private final Map<String, List<Statistics>> statistics = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -79,6 +84,7 @@ public final class CatalogReader {
                 filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
                 filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of(),
                 filter.includes(ObjectKind.COLLATION) ? readCollations(names) : List.of(),
+                filter.includes(ObjectKind.DEFAULT_PRIVILEGES) ? readDefaultPrivileges(names) : List.of(),
                 readNotCompared(names));
     }
 
@@ -139,7 +145,7 @@ public final class CatalogReader {
                         row.string("default_value"), row.string("identity"), row.string("generated"),
                         row.string("collation"), row.string("compression"), row.string("identity_sequence"),
                         row.nullableInteger("statistics_target"), row.string("storage"), row.string("inheritance"),
-                        row.string("comment")));
+                        row.string("comment"), row.strings("privileges")));
             });
             if (!filter.includes(ObjectKind.COLUMN)) {
                 columns.clear();
@@ -162,6 +168,7 @@ public final class CatalogReader {
                     row.string("name"), row.string("command"), row.bool("permissive"), row.strings("roles"),
                     row.string("using_expression"), row.string("with_check"))));
         }
+        readRulesAndStatistics(schemas);
         List<Table> tables = new ArrayList<>();
         Rows.query(connection, sql("tables"), schemas, row -> {
             String schema = row.string("schema");
@@ -177,9 +184,22 @@ public final class CatalogReader {
                     partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
                     row.bool("force_row_security"), row.string("replica_identity"), row.string("owner"),
                     row.strings("privileges"), row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
-                    triggers.get(key), policies.get(key)));
+                    triggers.get(key), policies.get(key), rules.get(key), statistics.get(key)));
         });
         return tables;
+    }
+
+    /** Reads the rules (of tables and views) and extended statistics (of tables and materialized views). */
+    private void readRulesAndStatistics(String[] schemas) throws SQLException {
+        if (filter.includes(ObjectKind.RULE)) {
+            Rows.query(connection, sql("rules"), schemas, row -> partsOf(rules, row).add(new Rule(row.string("name"),
+                    row.string("event"), row.string("definition"), row.string("enabled"), row.string("comment"))));
+        }
+        if (filter.includes(ObjectKind.STATISTICS)) {
+            Rows.query(connection, sql("statistics"), schemas, row -> partsOf(statistics, row).add(new Statistics(
+                    row.string("statistics_schema"), row.string("name"), row.strings("kinds"), row.string("columns"),
+                    row.nullableInteger("statistics_target"), row.string("owner"), row.string("comment"))));
+        }
     }
 
     private static <T> List<T> partsOf(Map<String, List<T>> parts, Rows row) throws SQLException {
@@ -284,7 +304,7 @@ public final class CatalogReader {
             String key = row.string("schema") + "." + row.string("name");
             views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
                     row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment"),
-                    indexes.get(key), triggers.get(key)));
+                    indexes.get(key), triggers.get(key), rules.get(key), statistics.get(key)));
         });
         return views;
     }
@@ -360,6 +380,22 @@ public final class CatalogReader {
             }
         });
         return collations;
+    }
+
+    /**
+     * Reads the default privileges of the snapshot's schemas; the database-wide ones only when the filter reads every
+     * schema, since they belong to no schema (a snapshot of {@code schemas("app")} holds only what is in app).
+     */
+    private List<DefaultPrivileges> readDefaultPrivileges(String[] schemas) throws SQLException {
+        List<DefaultPrivileges> entries = new ArrayList<>();
+        Rows.query(connection, sql("default_privileges"), schemas, row -> {
+            String schema = row.string("schema");
+            if (schema != null || filter.schemas().isEmpty()) {
+                entries.add(new DefaultPrivileges(row.string("role"), schema, row.string("object_type"),
+                        row.strings("privileges")));
+            }
+        });
+        return entries;
     }
 
     private Map<String, Integer> readNotCompared(String[] schemas) throws SQLException {

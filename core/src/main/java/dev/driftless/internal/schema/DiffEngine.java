@@ -71,6 +71,7 @@ public final class DiffEngine {
         compare(from.domains(), to.domains(), d -> d.id(), (a, b) -> { });
         compare(from.compositeTypes(), to.compositeTypes(), c -> c.id(), (a, b) -> { });
         compare(from.collations(), to.collations(), c -> c.id(), (a, b) -> { });
+        compare(from.defaultPrivileges(), to.defaultPrivileges(), d -> d.id(), (a, b) -> { });
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {
@@ -135,6 +136,9 @@ public final class DiffEngine {
         }
         compare(from.triggers(), to.triggers(), t -> part(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
         compare(from.policies(), to.policies(), p -> part(ObjectKind.POLICY, from, p.name()), (a, b) -> { });
+        compare(from.rules(), to.rules(), r -> part(ObjectKind.RULE, from, r.name()), (a, b) -> { });
+        compare(from.statistics(), to.statistics(),
+                s -> part(ObjectKind.STATISTICS, from, s.nameWithin(from.schema())), (a, b) -> { });
     }
 
     private String constraintKey(Constraint c) {
@@ -190,6 +194,9 @@ public final class DiffEngine {
     private void compareViewParts(View from, View to) {
         compare(from.indexes(), to.indexes(), i -> viewPart(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
         compare(from.triggers(), to.triggers(), t -> viewPart(ObjectKind.TRIGGER, from, t.name()), (a, b) -> { });
+        compare(from.rules(), to.rules(), r -> viewPart(ObjectKind.RULE, from, r.name()), (a, b) -> { });
+        compare(from.statistics(), to.statistics(),
+                s -> viewPart(ObjectKind.STATISTICS, from, s.nameWithin(from.schema())), (a, b) -> { });
     }
 
     private static ObjectId viewPart(ObjectKind kind, View view, String name) {
@@ -288,12 +295,16 @@ public final class DiffEngine {
     }
 
     private void added(ObjectId id, Object object) {
-        changes.add(new Change(id, ChangeType.ADDED, null, null, ObjectProperties.summary(object),
-                ChangeCategory.STRUCTURE));
+        ChangeCategory category = ObjectProperties.presenceCategory(object);
+        if (options.reports(category)) {
+            changes.add(new Change(id, ChangeType.ADDED, null, null, ObjectProperties.summary(object), category));
+        }
     }
 
     private void removed(ObjectId id, Object object) {
-        changes.add(new Change(id, ChangeType.REMOVED, null, ObjectProperties.summary(object), null,
-                ChangeCategory.STRUCTURE));
+        ChangeCategory category = ObjectProperties.presenceCategory(object);
+        if (options.reports(category)) {
+            changes.add(new Change(id, ChangeType.REMOVED, null, ObjectProperties.summary(object), null, category));
+        }
     }
 }

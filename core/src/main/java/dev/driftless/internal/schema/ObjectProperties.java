@@ -6,6 +6,7 @@ import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
+import dev.driftless.schema.DefaultPrivileges;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
@@ -13,8 +14,10 @@ import dev.driftless.schema.Extension;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.Policy;
+import dev.driftless.schema.Rule;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.Sequence;
+import dev.driftless.schema.Statistics;
 import dev.driftless.schema.Table;
 import dev.driftless.schema.Trigger;
 import dev.driftless.schema.View;
@@ -78,7 +81,8 @@ final class ObjectProperties {
                     .add("compression", c.compression(), STRUCTURE)
                     .add("identity sequence", c.identitySequence(), STRUCTURE)
                     .add("statistics target", c.statisticsTarget(), STRUCTURE).add("storage", c.storage(), STRUCTURE)
-                    .add("inheritance", c.inheritance(), STRUCTURE).add("comment", c.comment(), COMMENT);
+                    .add("inheritance", c.inheritance(), STRUCTURE).add("privileges", c.privileges(), OWNERSHIP)
+                    .add("comment", c.comment(), COMMENT);
         } else if (object instanceof Constraint c) {
             p.add("type", c.type().label(), STRUCTURE).add("columns", c.columns(), STRUCTURE);
             if (c.foreignKey() != null) {
@@ -141,6 +145,15 @@ final class ObjectProperties {
                     .add("lc_ctype", c.lcCtype(), STRUCTURE).add("locale", c.locale(), STRUCTURE)
                     .add("rules", c.rules(), STRUCTURE).add("deterministic", c.deterministic(), STRUCTURE)
                     .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Rule r) {
+            p.add("event", r.event(), STRUCTURE).add("definition", r.definition(), CODE)
+                    .add("enabled", r.enabled(), STRUCTURE).add("comment", r.comment(), COMMENT);
+        } else if (object instanceof Statistics st) {
+            p.add("kinds", st.kinds(), STRUCTURE).add("columns", st.columns(), STRUCTURE)
+                    .add("statistics target", st.statisticsTarget(), STRUCTURE).add("owner", st.owner(), OWNERSHIP)
+                    .add("comment", st.comment(), COMMENT);
+        } else if (object instanceof DefaultPrivileges d) {
+            p.add("privileges", d.privileges(), OWNERSHIP);
         } else {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
@@ -171,8 +184,22 @@ final class ObjectProperties {
                     + (c.lcCollate() != null ? " lc_collate " + c.lcCollate() : "")
                     + (c.lcCtype() != null ? " lc_ctype " + c.lcCtype() : "")
                     + (c.deterministic() ? "" : " nondeterministic");
+        } else if (object instanceof Rule r) {
+            return r.definition();
+        } else if (object instanceof Statistics st) {
+            return (st.kinds().isEmpty() ? "" : join(st.kinds()) + " ") + "on " + st.columns();
+        } else if (object instanceof DefaultPrivileges d) {
+            return join(d.privileges());
         }
         return null;
+    }
+
+    /**
+     * Returns the category of an object's being added or removed: {@link ChangeCategory#OWNERSHIP} for default
+     * privileges, which are nothing but privileges, else {@link ChangeCategory#STRUCTURE}.
+     */
+    static ChangeCategory presenceCategory(Object object) {
+        return object instanceof DefaultPrivileges ? OWNERSHIP : STRUCTURE;
     }
 
     private static String describe(DomainConstraint c) {

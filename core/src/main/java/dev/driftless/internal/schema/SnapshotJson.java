@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.driftless.DriftlessException;
+import dev.driftless.schema.Column;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,14 @@ public final class SnapshotJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
                     JsonInclude.Include.USE_DEFAULTS))
+            .addMixIn(Column.class, ColumnMixIn.class)
             .build();
+
+    /** A column's own privileges are written only when it has some, as most columns have none. */
+    private abstract static class ColumnMixIn {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<String> privileges();
+    }
 
     private static final int INLINE_WIDTH = 150;
 

@@ -40,7 +40,8 @@ SELECT r.nspname AS schema,
            CASE a.attstorage WHEN 'p' THEN 'plain' WHEN 'e' THEN 'external' WHEN 'm' THEN 'main' WHEN 'x' THEN 'extended'
            END END AS storage,
        CASE WHEN NOT a.attislocal THEN 'inherited' WHEN a.attinhcount > 0 THEN 'local and inherited' END AS inheritance,
-       ds.description AS comment
+       ds.description AS comment,
+       a.attacl::text[] AS privileges
 FROM rel r
 JOIN pg_attribute a ON a.attrelid = r.oid
 JOIN pg_type t ON t.oid = a.atttypid

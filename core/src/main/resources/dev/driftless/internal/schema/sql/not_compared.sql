@@ -19,21 +19,21 @@ WITH ns AS MATERIALIZED (
       AND NOT EXISTS (SELECT 1 FROM pg_depend d -- the casts a range type brings to its multirange type
                       WHERE d.classid = 'pg_cast'::regclass AND d.objid = x.oid AND d.deptype = 'i')
     UNION ALL
-    SELECT 'column privilege', count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relnamespace IN (SELECT oid FROM ns)
+    SELECT 'column privilege (views, foreign tables)', count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND c.relkind NOT IN ('r', 'p') -- those of tables are compared
+      AND c.relnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
     UNION ALL
     SELECT 'conversion', count(*) FROM pg_conversion x
     WHERE x.connamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_conversion'::regclass AND objid = x.oid)
     UNION ALL
-    SELECT 'default privilege', count(*) FROM pg_default_acl x
-    UNION ALL
     SELECT 'event trigger', count(*) FROM pg_event_trigger x
     WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_event_trigger'::regclass AND objid = x.oid)
     UNION ALL
-    SELECT 'extended statistics', count(*) FROM pg_statistic_ext x
-    WHERE x.stxnamespace IN (SELECT oid FROM ns)
+    SELECT 'extended statistics (foreign tables)', count(*) FROM pg_statistic_ext x JOIN pg_class c ON c.oid = x.stxrelid
+    WHERE c.relkind NOT IN ('r', 'p', 'm') -- those of tables and materialized views are compared
+      AND c.relnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_statistic_ext'::regclass AND objid = x.oid)
     UNION ALL
     SELECT 'foreign data wrapper', count(*) FROM pg_foreign_data_wrapper x
@@ -67,10 +67,6 @@ WITH ns AS MATERIALIZED (
       AND x.typcategory <> 'A' -- not the array type of another type
       AND x.typnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_type'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'rule', count(*) FROM pg_rewrite x JOIN pg_class c ON c.oid = x.ev_class
-    WHERE x.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
     UNION ALL
     SELECT 'tablespace', count(*) FROM pg_tablespace x
     WHERE x.spcname NOT IN ('pg_default', 'pg_global')
