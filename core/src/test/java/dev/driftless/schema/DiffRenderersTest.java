@@ -27,12 +27,13 @@ class DiffRenderersTest {
 
     private static Routine greet(String body) {
         return new Routine("public", "greet", "text", false, "name text", "text", "sql", "IMMUTABLE", true, false,
-                "SAFE", List.of(), body, "app", List.of(), null);
+                "SAFE", List.of(), body, "app", List.of(), null, null);
     }
 
     private static SchemaSnapshot snapshot(Table table, Routine function) {
         return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     static final SchemaDiff DIFF = SchemaDiff.between(
@@ -199,9 +200,9 @@ class DiffRenderersTest {
     @Test
     void everyRendererNotesTheKindsNotCompared() {
         SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("operator", 1, "cast", 2));
+                null, null, null, null, null, null, null, null, null, null, java.util.Map.of("operator", 1, "cast", 2));
         SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("cast", 1));
+                null, null, null, null, null, null, null, null, null, null, java.util.Map.of("cast", 1));
         SchemaDiff none = SchemaDiff.between(withCasts, withOneCast);
         assertThat(none.notCompared()).containsExactly(java.util.Map.entry("cast", 2), java.util.Map.entry("operator", 1));
         assertThat(none.toText()).isEqualTo(
