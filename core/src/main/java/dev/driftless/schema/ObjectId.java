@@ -10,8 +10,9 @@ import java.util.Objects;
  * differently match when their schemas are equal.
  *
  * @param kind the kind, never {@code null}
- * @param schema the schema; {@code null} for schemas themselves, for extensions, which belong to the whole
- *     database, and for {@linkplain DefaultPrivileges default privileges}, whose name says their schema
+ * @param schema the schema; {@code null} for schemas themselves, for the kinds that belong to the whole database
+ *     (extensions, publications, event triggers, foreign-data wrappers, foreign servers, user mappings) and for
+ *     {@linkplain DefaultPrivileges default privileges}, whose name says their schema
  * @param table the owning table for {@linkplain ObjectKind#isPartOfTable() parts of a table}, else {@code null}
  * @param name the object's name (functions: name and argument types), never {@code null}
  */

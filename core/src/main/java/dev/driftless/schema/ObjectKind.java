@@ -48,7 +48,29 @@ public enum ObjectKind {
     /** An extended statistics object ({@code CREATE STATISTICS}) on a table or a materialized view. */
     STATISTICS,
     /** Default privileges ({@code ALTER DEFAULT PRIVILEGES}) of a role, in a schema or database-wide. */
-    DEFAULT_PRIVILEGES;
+    DEFAULT_PRIVILEGES,
+    /** An aggregate ({@code CREATE AGGREGATE}), a {@link Routine} with {@link Routine#aggregate() its parts}. */
+    AGGREGATE,
+    /** A text search configuration. */
+    TEXT_SEARCH_CONFIGURATION,
+    /** A text search dictionary. */
+    TEXT_SEARCH_DICTIONARY,
+    /** A text search parser. */
+    TEXT_SEARCH_PARSER,
+    /** A text search template. */
+    TEXT_SEARCH_TEMPLATE,
+    /** A publication; database-wide, identified by name alone. */
+    PUBLICATION,
+    /** An event trigger; database-wide, identified by name alone. */
+    EVENT_TRIGGER,
+    /** A foreign-data wrapper; database-wide, identified by name alone. */
+    FOREIGN_DATA_WRAPPER,
+    /** A foreign server; database-wide, identified by name alone. */
+    FOREIGN_SERVER,
+    /** A user mapping on a foreign server; database-wide, identified as {@code user@server}. */
+    USER_MAPPING,
+    /** A foreign table. */
+    FOREIGN_TABLE;
 
     /**
      * Returns the kind's name as people write it, e.g. {@code materialized view}.

@@ -3,7 +3,10 @@ package dev.driftless.schema;
 import java.util.List;
 
 /**
- * {@code Routine} is a function or a procedure, identified by its name and argument types.
+ * {@code Routine} is a function, a procedure or an aggregate, identified by its name and argument types. Aggregates
+ * are routines because PostgreSQL keeps them with the functions ({@code pg_proc}): they share one name space of
+ * signatures, one query, and the lookup {@link SchemaSnapshot#functions(String)}; {@link #aggregate()} holds their
+ * own parts.
  *
  * @param schema the schema, never {@code null}
  * @param name the name without arguments, never {@code null}
@@ -23,11 +26,12 @@ import java.util.List;
  * @param owner the owning role
  * @param privileges the access privileges, sorted; empty for the defaults
  * @param comment the comment, or {@code null}
+ * @param aggregate for an aggregate, its parts; {@code null} for functions and procedures
  */
 public record Routine(String schema, String name, String argumentTypes, boolean procedure, String arguments,
         String returns, String language, String volatility, boolean strict, boolean securityDefiner,
         String parallel, List<String> settings, String body, String owner, List<String> privileges,
-        String comment) {
+        String comment, Aggregate aggregate) {
 
     /**
      * Creates a function; lists are copied.
@@ -48,6 +52,7 @@ public record Routine(String schema, String name, String argumentTypes, boolean 
      * @param owner the value for the {@code owner} record component
      * @param privileges the value for the {@code privileges} record component
      * @param comment the value for the {@code comment} record component
+     * @param aggregate the value for the {@code aggregate} record component
      */
     public Routine {
         Values.required(schema, "schema");
@@ -62,8 +67,10 @@ public record Routine(String schema, String name, String argumentTypes, boolean 
         return name + "(" + argumentTypes + ")";
     }
 
-    /** @return the identity of this function or procedure: schema, name and argument types */
+    /** @return the identity of this function, procedure or aggregate: schema, name and argument types */
     public ObjectId id() {
-        return ObjectId.of(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION, schema, signature());
+        ObjectKind kind = aggregate != null ? ObjectKind.AGGREGATE
+                : procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION;
+        return ObjectId.of(kind, schema, signature());
     }
 }

@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 /**
  * {@code SchemaSnapshot} is an immutable model of a database's schema, read by {@link SchemaInspector}: schemas,
  * extensions, tables (with their columns, constraints, indexes, triggers, policies, rules and extended statistics),
- * views, sequences, functions and procedures, enums, domains, composite types, collations and default privileges, with
- * comments, owners and privileges.
+ * views, sequences, functions, procedures and aggregates, enums, domains, composite types, collations, default
+ * privileges, text search configurations, dictionaries, parsers and templates, publications, event triggers,
+ * foreign-data wrappers, foreign servers, user mappings and foreign tables, with comments, owners and privileges.
  *
  * <p>Objects are identified by schema-qualified names, never OIDs, and every list is kept in a fixed order, so
  * {@code equals} means "same schema": two databases built differently give equal snapshots when their schemas are the
@@ -44,13 +45,25 @@ import java.util.stream.Collectors;
  * @param tables the tables, sorted by schema and name
  * @param views the views and materialized views, sorted by schema and name
  * @param sequences the sequences, sorted by schema and name
- * @param functions the functions and procedures, sorted by schema and signature
+ * @param functions the functions, procedures and aggregates, sorted by schema and signature
  * @param enums the enum types, sorted by schema and name
  * @param domains the domains, sorted by schema and name
  * @param compositeTypes the composite types, sorted by schema and name
  * @param collations the collations created with {@code CREATE COLLATION}, sorted by schema and name
  * @param defaultPrivileges the entries of {@code ALTER DEFAULT PRIVILEGES}, sorted by identity; the database-wide
  *     ones only in a snapshot of every schema (one limited to some schemas holds only the entries of those schemas)
+ * @param textSearchConfigurations the text search configurations, sorted by schema and name
+ * @param textSearchDictionaries the text search dictionaries, sorted by schema and name
+ * @param textSearchParsers the text search parsers created with {@code CREATE TEXT SEARCH PARSER}, sorted by schema
+ *     and name
+ * @param textSearchTemplates the text search templates created with {@code CREATE TEXT SEARCH TEMPLATE}, sorted by
+ *     schema and name
+ * @param publications the publications (database-wide), sorted by name
+ * @param eventTriggers the event triggers (database-wide), sorted by name
+ * @param foreignDataWrappers the foreign-data wrappers (database-wide), sorted by name
+ * @param foreignServers the foreign servers (database-wide), sorted by name
+ * @param userMappings the user mappings (database-wide; no option values), sorted by user and server
+ * @param foreignTables the foreign tables, sorted by schema and name
  * @param notCompared the kinds of objects found in the database that snapshots do not model (casts, operators,
  *     rules, ...), each with how many there are, sorted by kind; empty when there are none. A diff lists them (see
  *     {@link SchemaDiff#notCompared()}), so "no differences" never silently means "not looked at". Only user-defined
@@ -59,7 +72,11 @@ import java.util.stream.Collectors;
 public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
         List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
         List<CompositeType> compositeTypes, List<Collation> collations, List<DefaultPrivileges> defaultPrivileges,
-        Map<String, Integer> notCompared) {
+        List<TextSearchConfiguration> textSearchConfigurations, List<TextSearchDictionary> textSearchDictionaries,
+        List<TextSearchParser> textSearchParsers, List<TextSearchTemplate> textSearchTemplates,
+        List<Publication> publications, List<EventTrigger> eventTriggers,
+        List<ForeignDataWrapper> foreignDataWrappers, List<ForeignServer> foreignServers,
+        List<UserMapping> userMappings, List<ForeignTable> foreignTables, Map<String, Integer> notCompared) {
 
     /**
      * Creates a snapshot; lists are copied and sorted by identity.
@@ -75,6 +92,16 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param compositeTypes the value for the {@code compositeTypes} record component
      * @param collations the value for the {@code collations} record component
      * @param defaultPrivileges the value for the {@code defaultPrivileges} record component
+     * @param textSearchConfigurations the value for the {@code textSearchConfigurations} record component
+     * @param textSearchDictionaries the value for the {@code textSearchDictionaries} record component
+     * @param textSearchParsers the value for the {@code textSearchParsers} record component
+     * @param textSearchTemplates the value for the {@code textSearchTemplates} record component
+     * @param publications the value for the {@code publications} record component
+     * @param eventTriggers the value for the {@code eventTriggers} record component
+     * @param foreignDataWrappers the value for the {@code foreignDataWrappers} record component
+     * @param foreignServers the value for the {@code foreignServers} record component
+     * @param userMappings the value for the {@code userMappings} record component
+     * @param foreignTables the value for the {@code foreignTables} record component
      * @param notCompared the value for the {@code notCompared} record component
      */
     public SchemaSnapshot {
@@ -89,12 +116,23 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         compositeTypes = Values.sorted(compositeTypes, Comparator.comparing(CompositeType::id));
         collations = Values.sorted(collations, Comparator.comparing(Collation::id));
         defaultPrivileges = Values.sorted(defaultPrivileges, Comparator.comparing(DefaultPrivileges::id));
+        textSearchConfigurations = Values.sorted(textSearchConfigurations, Comparator.comparing(TextSearchConfiguration::id));
+        textSearchDictionaries = Values.sorted(textSearchDictionaries, Comparator.comparing(TextSearchDictionary::id));
+        textSearchParsers = Values.sorted(textSearchParsers, Comparator.comparing(TextSearchParser::id));
+        textSearchTemplates = Values.sorted(textSearchTemplates, Comparator.comparing(TextSearchTemplate::id));
+        publications = Values.sorted(publications, Comparator.comparing(Publication::id));
+        eventTriggers = Values.sorted(eventTriggers, Comparator.comparing(EventTrigger::id));
+        foreignDataWrappers = Values.sorted(foreignDataWrappers, Comparator.comparing(ForeignDataWrapper::id));
+        foreignServers = Values.sorted(foreignServers, Comparator.comparing(ForeignServer::id));
+        userMappings = Values.sorted(userMappings, Comparator.comparing(UserMapping::id));
+        foreignTables = Values.sorted(foreignTables, Comparator.comparing(ForeignTable::id));
         notCompared = Values.sortedMap(notCompared);
     }
 
     /** @return a snapshot of an empty database (no objects at all) */
     public static SchemaSnapshot empty() {
-        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
     }
 
     /**
@@ -163,6 +201,16 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      */
     public Optional<CompositeType> compositeType(String name) {
         return one(compositeTypes, name, CompositeType::schema, CompositeType::name);
+    }
+
+    /**
+     * Finds a foreign table by name, like {@link #table(String)}.
+     *
+     * @param name the name, optionally schema-qualified
+     * @return the foreign table, or empty
+     */
+    public Optional<ForeignTable> foreignTable(String name) {
+        return one(foreignTables, name, ForeignTable::schema, ForeignTable::name);
     }
 
     /**

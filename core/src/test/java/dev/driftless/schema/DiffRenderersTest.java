@@ -27,12 +27,11 @@ class DiffRenderersTest {
 
     private static Routine greet(String body) {
         return new Routine("public", "greet", "text", false, "name text", "text", "sql", "IMMUTABLE", true, false,
-                "SAFE", List.of(), body, "app", List.of(), null);
+                "SAFE", List.of(), body, "app", List.of(), null, null);
     }
 
     private static SchemaSnapshot snapshot(Table table, Routine function) {
-        return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
-                List.of(), List.of(), List.of(), List.of(), List.of(), null);
+        return SnapshotComponents.snapshotWith(java.util.Map.of("tables", List.of(table), "functions", List.of(function)));
     }
 
     static final SchemaDiff DIFF = SchemaDiff.between(
@@ -198,10 +197,8 @@ class DiffRenderersTest {
     /** "No differences" with kinds found but not compared says so in every renderer. */
     @Test
     void everyRendererNotesTheKindsNotCompared() {
-        SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("operator", 1, "cast", 2));
-        SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("cast", 1));
+        SchemaSnapshot withCasts = SnapshotComponents.snapshotWith(java.util.Map.of("notCompared", java.util.Map.of("operator", 1, "cast", 2)));
+        SchemaSnapshot withOneCast = SnapshotComponents.snapshotWith(java.util.Map.of("notCompared", java.util.Map.of("cast", 1)));
         SchemaDiff none = SchemaDiff.between(withCasts, withOneCast);
         assertThat(none.notCompared()).containsExactly(java.util.Map.entry("cast", 2), java.util.Map.entry("operator", 1));
         assertThat(none.toText()).isEqualTo(

@@ -5,6 +5,7 @@ import dev.driftless.server.PostgresServer;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import static dev.driftless.schema.ChangeCategory.STRUCTURE;
 import static dev.driftless.schema.ChangeType.ADDED;
 import static dev.driftless.schema.ChangeType.CHANGED;
 import static dev.driftless.schema.ChangeType.REMOVED;
+import static dev.driftless.schema.ObjectKind.AGGREGATE;
 import static dev.driftless.schema.ObjectKind.COLLATION;
 import static dev.driftless.schema.ObjectKind.COLUMN;
 import static dev.driftless.schema.ObjectKind.COMPOSITE_TYPE;
@@ -90,10 +92,25 @@ class SchemaDiffPerKindTest {
                 "measurement_2025", "session_cache", "audit_event", "invoice", "room_slot");
         assertThat(base.views()).extracting(View::name).containsExactly("confirmed_booking", "resource_usage");
         assertThat(base.functions()).extracting(Routine::signature)
-                .containsExactly("booking_nights(bigint)", "cancel_booking(bigint)", "touch_party()");
+                .containsExactly("booking_nights(bigint)", "cancel_booking(bigint)", "note_ddl()", "total_amount(numeric)",
+                        "touch_party()");
         assertThat(base.enums()).hasSize(1);
         assertThat(base.domains()).hasSize(1);
         assertThat(base.compositeTypes()).hasSize(1);
+        assertThat(base.textSearchConfigurations()).extracting(TextSearchConfiguration::name)
+                .containsExactly("plain_english");
+        assertThat(base.textSearchDictionaries()).extracting(TextSearchDictionary::name)
+                .containsExactly("english_stem_nostop");
+        assertThat(base.textSearchParsers()).extracting(TextSearchParser::name).containsExactly("default_copy");
+        assertThat(base.textSearchTemplates()).extracting(TextSearchTemplate::name).containsExactly("simple_copy");
+        assertThat(base.publications()).extracting(Publication::name).containsExactly("booking_changes");
+        assertThat(base.eventTriggers()).extracting(EventTrigger::name).containsExactly("note_ddl");
+        assertThat(base.foreignDataWrappers()).extracting(ForeignDataWrapper::name).containsExactly("nowhere");
+        assertThat(base.foreignServers()).extracting(ForeignServer::name).containsExactly("far");
+        assertThat(base.userMappings()).extracting(UserMapping::server).containsExactly("far");
+        assertThat(base.foreignTables()).extracting(ForeignTable::name).containsExactly("remote_rate");
+        assertThat(base.foreignTable("remote_rate").orElseThrow().columns()).extracting(Column::name)
+                .containsExactly("currency", "rate");
         assertThat(base.sequences()).extracting(Sequence::name)
                 .containsExactly("invoice_invoice_id_seq", "invoice_number_seq", "resource_resource_id_seq");
         Table booking = base.table("booking").orElseThrow();
@@ -319,24 +336,11 @@ class SchemaDiffPerKindTest {
                         + " FUNCTION 1 hashint4(int4)", Map.of("operator class", 1, "operator family", 1)),
                 Arguments.of("CREATE CONVERSION latin1_copy FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
                         Map.of("conversion", 1)),
-                Arguments.of("CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int)", Map.of("aggregate", 1)),
-                Arguments.of("CREATE TEXT SEARCH CONFIGURATION plain (COPY = simple)",
-                        Map.of("text search configuration", 1)),
-                Arguments.of("CREATE TEXT SEARCH DICTIONARY plain_dict (TEMPLATE = simple)",
-                        Map.of("text search dictionary", 1)),
-                Arguments.of("CREATE PUBLICATION everything FOR TABLE party", Map.of("publication", 1)),
-                Arguments.of("CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;"
-                        + " CREATE EVENT TRIGGER on_ddl ON ddl_command_start EXECUTE FUNCTION on_ddl()",
-                        Map.of("event trigger", 1)),
-                Arguments.of("CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
-                        + " CREATE FOREIGN TABLE remote (id int) SERVER far", Map.of("foreign data wrapper", 1,
-                        "foreign server", 1, "foreign table", 1)),
                 Arguments.of("GRANT SELECT (booking_id) ON confirmed_booking TO PUBLIC",
                         Map.of("column privilege (views, foreign tables)", 1)),
-                Arguments.of("CREATE FOREIGN DATA WRAPPER nowhere; CREATE SERVER far FOREIGN DATA WRAPPER nowhere;"
-                        + " CREATE FOREIGN TABLE remote (id int, code text) SERVER far;"
-                        + " CREATE STATISTICS remote_stats ON id, code FROM remote", Map.of("foreign data wrapper", 1,
-                        "foreign server", 1, "foreign table", 1, "extended statistics (foreign tables)", 1)),
+                Arguments.of("CREATE FOREIGN TABLE remote (id int, code text) SERVER far;"
+                        + " CREATE STATISTICS remote_stats ON id, code FROM remote",
+                        Map.of("extended statistics (foreign tables)", 1)),
                 Arguments.of("SELECT lo_create(0)", Map.of("large object", 1)),
                 Arguments.of("CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler",
                         Map.of("access method", 1)),
@@ -617,6 +621,507 @@ class SchemaDiffPerKindTest {
                     "CHANGED public.audit_event inherits: public.base_event -> null",
                     "CHANGED public.audit_event.occurred_at inheritance: inherited -> null");
         }
+    }
+
+    // ---- aggregates, text search, publications, event triggers, foreign data (full change lines) ----------------
+
+    /** The diff's lines (no summary) after running {@code ddl} on the base schema, owners and privileges compared. */
+    private static List<String> linesAfter(String ddl) throws Exception {
+        return linesAfter(null, ddl);
+    }
+
+    /** The diff's lines between the schema after {@code setup} (if any) and after {@code setup} and {@code ddl}. */
+    private static List<String> linesAfter(String setup, String ddl) throws Exception {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (Statement statement = c.createStatement()) {
+                SchemaSnapshot before = base;
+                if (setup != null) {
+                    statement.execute(setup);
+                    before = SchemaInspector.create().inspect(c);
+                }
+                statement.execute(ddl);
+                SchemaSnapshot after = SchemaInspector.create().inspect(c);
+                return TestSchemas.lines(SchemaDiff.between(before, after,
+                        DiffOptions.defaults().comparingOwnersAndPrivileges()));
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    private static Arguments lines(String ddl, String... expected) {
+        return Arguments.of(ddl, List.of(expected));
+    }
+
+    private static final String TOTAL_AMOUNT = "CREATE OR REPLACE AGGREGATE total_amount(numeric) (SFUNC = numeric_add,"
+            + " STYPE = numeric, INITCOND = '0', COMBINEFUNC = numeric_add, PARALLEL = SAFE";
+
+    /** Aggregates: compared like functions, by signature, with their own parts. */
+    @Nested
+    class Aggregates {
+
+        static Stream<Arguments> changes() {
+            return Stream.of(
+                    lines("CREATE AGGREGATE billing.total_amount(numeric) (SFUNC = numeric_add, STYPE = numeric)",
+                            "aggregate billing.total_amount(numeric): added (SFUNC = numeric_add, STYPE = numeric)"),
+                    lines("DROP AGGREGATE total_amount(numeric)",
+                            "aggregate total_amount(numeric): removed (SFUNC = numeric_add, STYPE = numeric)"),
+                    lines(TOTAL_AMOUNT.replace("(numeric)", "(amount numeric)") + ")",
+                            "aggregate total_amount(numeric): arguments numeric → amount numeric"),
+                    lines("DROP AGGREGATE total_amount(numeric); CREATE AGGREGATE total_amount(numeric) (SFUNC ="
+                            + " numeric_add, STYPE = numeric, INITCOND = '0', COMBINEFUNC = numeric_add, PARALLEL = SAFE,"
+                            + " FINALFUNC = int4); COMMENT ON AGGREGATE total_amount(numeric) IS 'Sum from zero'",
+                            "aggregate total_amount(numeric): returns numeric → integer",
+                            "aggregate total_amount(numeric): final function (none) → pg_catalog.int4",
+                            // created again under the every-kind schema's default privileges (EXECUTE not to PUBLIC)
+                            "aggregate total_amount(numeric): privileges (none) → postgres=X/postgres [ownership]"),
+                    lines(TOTAL_AMOUNT + ", FINALFUNC = numeric_abs)",
+                            "aggregate total_amount(numeric): final function (none) → numeric_abs"),
+                    lines(TOTAL_AMOUNT.replace("SFUNC = numeric_add", "SFUNC = numeric_sub") + ")",
+                            "aggregate total_amount(numeric): state function numeric_add → numeric_sub"),
+                    lines(TOTAL_AMOUNT + ", SSPACE = 64)",
+                            "aggregate total_amount(numeric): state type numeric → numeric SSPACE = 64"),
+                    lines(TOTAL_AMOUNT.replace(", COMBINEFUNC = numeric_add", "") + ")",
+                            "aggregate total_amount(numeric): combine function numeric_add → (none)"),
+                    lines(TOTAL_AMOUNT.replace("COMBINEFUNC = numeric_add", "COMBINEFUNC = numeric_sub") + ")",
+                            "aggregate total_amount(numeric): combine function numeric_add → numeric_sub"),
+                    lines(TOTAL_AMOUNT.replace("INITCOND = '0'", "INITCOND = '1'") + ")",
+                            "aggregate total_amount(numeric): initial condition 0 → 1"),
+                    lines(TOTAL_AMOUNT.replace("INITCOND = '0', ", "") + ")",
+                            "aggregate total_amount(numeric): initial condition 0 → (none)"),
+                    lines(TOTAL_AMOUNT + ", SORTOP = >)",
+                            "aggregate total_amount(numeric): sort operator (none) → >(numeric,numeric)"),
+                    lines(TOTAL_AMOUNT + ", MSFUNC = numeric_add, MINVFUNC = numeric_sub, MSTYPE = numeric,"
+                            + " MINITCOND = '0')", "aggregate total_amount(numeric): moving aggregate (none) →"
+                            + " MSFUNC = numeric_add, MINVFUNC = numeric_sub, MSTYPE = numeric, MINITCOND = '0'"),
+                    lines(TOTAL_AMOUNT.replace(", PARALLEL = SAFE", "") + ")",
+                            "aggregate total_amount(numeric): parallel SAFE → UNSAFE"),
+                    lines("CREATE ROLE kinds_db_owner; ALTER AGGREGATE total_amount(numeric) OWNER TO kinds_db_owner",
+                            "aggregate total_amount(numeric): owner postgres → kinds_db_owner [ownership]"),
+                    lines("REVOKE EXECUTE ON FUNCTION total_amount(numeric) FROM PUBLIC",
+                            "aggregate total_amount(numeric): privileges (none) → postgres=X/postgres [ownership]"),
+                    lines("COMMENT ON AGGREGATE total_amount(numeric) IS NULL",
+                            "aggregate total_amount(numeric): comment Sum from zero → (none) [comment]"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void reportsTheKindOfAnOrderedSetAggregate() throws Exception {
+            String rank = "CREATE AGGREGATE my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (SFUNC ="
+                    + " ordered_set_transition_multi, STYPE = internal, FINALFUNC = rank_final, FINALFUNC_EXTRA";
+            assertThat(linesAfter(rank + ")", "DROP AGGREGATE my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\"); "
+                    + rank + ", HYPOTHETICAL)")).containsExactly(
+                    "aggregate my_rank(\"any\"): kind ordered-set → hypothetical");
+            assertThat(base.functions("total_amount")).singleElement()
+                    .satisfies(f -> assertThat(f.id().kind()).isEqualTo(AGGREGATE));
+        }
+    }
+
+    /** Text search configurations, dictionaries, parsers and templates. */
+    @Nested
+    class TextSearch {
+
+        static Stream<Arguments> changes() {
+            return Stream.of(
+                    // configurations
+                    lines("CREATE TEXT SEARCH CONFIGURATION billing.plain (PARSER = default)",
+                            "text search configuration billing.plain: added (PARSER = \"default\")"),
+                    lines("DROP TEXT SEARCH CONFIGURATION plain_english",
+                            "text search configuration plain_english: removed (PARSER = \"default\")"),
+                    lines("DROP TEXT SEARCH CONFIGURATION plain_english;"
+                            + " CREATE TEXT SEARCH CONFIGURATION plain_english (PARSER = default_copy);"
+                            + " ALTER TEXT SEARCH CONFIGURATION plain_english ADD MAPPING FOR asciiword"
+                            + " WITH english_stem_nostop, simple;"
+                            + " ALTER TEXT SEARCH CONFIGURATION plain_english ADD MAPPING FOR word WITH simple",
+                            "text search configuration plain_english: parser \"default\" → public.default_copy"),
+                    lines("ALTER TEXT SEARCH CONFIGURATION plain_english ALTER MAPPING FOR word WITH english_stem_nostop",
+                            "text search configuration plain_english: mapping changed:",
+                            "    - asciiword WITH public.english_stem_nostop, simple",
+                            "    - word WITH simple",
+                            "    + asciiword WITH public.english_stem_nostop, simple",
+                            "    + word WITH public.english_stem_nostop"),
+                    lines("ALTER TEXT SEARCH CONFIGURATION plain_english ADD MAPPING FOR email WITH simple",
+                            "text search configuration plain_english: mapping changed:",
+                            "    - asciiword WITH public.english_stem_nostop, simple",
+                            "    - word WITH simple",
+                            "    + asciiword WITH public.english_stem_nostop, simple",
+                            "    + word WITH simple",
+                            "    + email WITH simple"),
+                    lines("ALTER TEXT SEARCH CONFIGURATION plain_english DROP MAPPING FOR word, asciiword",
+                            "text search configuration plain_english: mapping changed:",
+                            "    - asciiword WITH public.english_stem_nostop, simple",
+                            "    - word WITH simple",
+                            "    + (none)"),
+                    lines("CREATE ROLE kinds_db_owner; ALTER TEXT SEARCH CONFIGURATION plain_english OWNER TO"
+                            + " kinds_db_owner", "text search configuration plain_english: owner postgres →"
+                            + " kinds_db_owner [ownership]"),
+                    lines("COMMENT ON TEXT SEARCH CONFIGURATION plain_english IS 'Stems English words'",
+                            "text search configuration plain_english: comment (none) → Stems English words"
+                            + " [comment]"),
+                    // dictionaries
+                    lines("CREATE TEXT SEARCH DICTIONARY billing.plain_dict (TEMPLATE = simple)",
+                            "text search dictionary billing.plain_dict: added (TEMPLATE = simple)"),
+                    // CASCADE drops the configurations that use the dictionary, as PostgreSQL does
+                    lines("DROP TEXT SEARCH DICTIONARY english_stem_nostop CASCADE",
+                            "text search dictionary english_stem_nostop: removed (TEMPLATE = snowball,"
+                            + " language = 'english')",
+                            "text search configuration plain_english: removed (PARSER = \"default\")"),
+                    lines("ALTER TEXT SEARCH DICTIONARY english_stem_nostop (STOPWORDS = english)",
+                            "text search dictionary english_stem_nostop: options language = 'english' →"
+                            + " language = 'english', stopwords = 'english'"),
+                    lines("CREATE ROLE kinds_db_owner; ALTER TEXT SEARCH DICTIONARY english_stem_nostop OWNER TO"
+                            + " kinds_db_owner", "text search dictionary english_stem_nostop: owner postgres →"
+                            + " kinds_db_owner [ownership]"),
+                    lines("COMMENT ON TEXT SEARCH DICTIONARY english_stem_nostop IS NULL",
+                            "text search dictionary english_stem_nostop: comment Stems, keeps stop words → (none)"
+                            + " [comment]"),
+                    // parsers
+                    lines("CREATE TEXT SEARCH PARSER billing.words (START = prsd_start, GETTOKEN = prsd_nexttoken,"
+                            + " END = prsd_end, LEXTYPES = prsd_lextype)",
+                            "text search parser billing.words: added"),
+                    lines("DROP TEXT SEARCH PARSER default_copy", "text search parser default_copy: removed"),
+                    lines("DROP TEXT SEARCH PARSER default_copy; CREATE TEXT SEARCH PARSER default_copy (START ="
+                            + " prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)",
+                            "text search parser default_copy: headline function prsd_headline → (none)"),
+                    lines("COMMENT ON TEXT SEARCH PARSER default_copy IS 'The default parser'",
+                            "text search parser default_copy: comment (none) → The default parser [comment]"),
+                    // templates
+                    lines("CREATE TEXT SEARCH TEMPLATE billing.plain (LEXIZE = dsimple_lexize)",
+                            "text search template billing.plain: added"),
+                    lines("DROP TEXT SEARCH TEMPLATE simple_copy", "text search template simple_copy: removed"),
+                    lines("DROP TEXT SEARCH TEMPLATE simple_copy; CREATE TEXT SEARCH TEMPLATE simple_copy"
+                            + " (LEXIZE = dsimple_lexize)",
+                            "text search template simple_copy: init function dsimple_init → (none)"),
+                    lines("DROP TEXT SEARCH TEMPLATE simple_copy; CREATE TEXT SEARCH TEMPLATE simple_copy"
+                            + " (INIT = dsnowball_init, LEXIZE = dsimple_lexize)",
+                            "text search template simple_copy: init function dsimple_init → dsnowball_init"),
+                    lines("COMMENT ON TEXT SEARCH TEMPLATE simple_copy IS 'Like simple'",
+                            "text search template simple_copy: comment (none) → Like simple [comment]"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+
+        @Test
+        void reportsTheTemplateOfADictionary() throws Exception {
+            assertThat(linesAfter("CREATE TEXT SEARCH DICTIONARY words (TEMPLATE = simple, STOPWORDS = english)",
+                    "DROP TEXT SEARCH DICTIONARY words; CREATE TEXT SEARCH DICTIONARY words (TEMPLATE = simple_copy,"
+                    + " STOPWORDS = english)")).containsExactly(
+                    "text search dictionary words: template simple → public.simple_copy");
+        }
+    }
+
+    /** Publications: database-wide; their tables within the snapshot's schemas. */
+    @Nested
+    class Publications {
+
+        static Stream<Arguments> changes() {
+            return Stream.of(
+                    lines("CREATE PUBLICATION everything FOR ALL TABLES",
+                            "publication everything: added (FOR ALL TABLES)"),
+                    lines("CREATE PUBLICATION nothing", "publication nothing: added"),
+                    lines("DROP PUBLICATION booking_changes",
+                            "publication booking_changes: removed (FOR TABLE public.booking, TABLE public.party)"),
+                    lines("DROP PUBLICATION booking_changes; CREATE PUBLICATION booking_changes FOR ALL TABLES"
+                            + " WITH (publish = 'insert, update');"
+                            + " COMMENT ON PUBLICATION booking_changes IS 'Bookings for the reporting replica'",
+                            "publication booking_changes: all tables false → true",
+                            "publication booking_changes: tables public.booking, public.party → (none)"),
+                    lines("ALTER PUBLICATION booking_changes SET (publish = 'insert, update, delete, truncate')",
+                            "publication booking_changes: operations insert, update → insert, update, delete,"
+                            + " truncate"),
+                    lines("ALTER PUBLICATION booking_changes SET (publish_via_partition_root = true)",
+                            "publication booking_changes: via root false → true"),
+                    lines("ALTER PUBLICATION booking_changes ADD TABLE resource",
+                            "publication booking_changes: tables public.booking, public.party → public.booking,"
+                            + " public.party, public.resource"),
+                    lines("ALTER PUBLICATION booking_changes DROP TABLE party",
+                            "publication booking_changes: tables public.booking, public.party → public.booking"),
+                    lines("CREATE ROLE kinds_db_owner SUPERUSER; ALTER PUBLICATION booking_changes OWNER TO"
+                            + " kinds_db_owner", "publication booking_changes: owner postgres → kinds_db_owner"
+                            + " [ownership]"),
+                    lines("COMMENT ON PUBLICATION booking_changes IS NULL", "publication booking_changes: comment"
+                            + " Bookings for the reporting replica → (none) [comment]"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+
+        /** Column lists, row filters and FOR TABLES IN SCHEMA: PostgreSQL 15 and later. */
+        static Stream<Arguments> fifteenAndLater() {
+            return Stream.of(
+                    lines("ALTER PUBLICATION booking_changes SET TABLE booking (booking_id, status), party",
+                            "publication booking_changes: tables public.booking, public.party →"
+                            + " public.booking (booking_id, status), public.party"),
+                    lines("ALTER PUBLICATION booking_changes SET TABLE booking WHERE (booking_id > 0), party",
+                            "publication booking_changes: tables public.booking, public.party →"
+                            + " public.booking WHERE (booking_id > 0), public.party"),
+                    lines("ALTER PUBLICATION booking_changes ADD TABLES IN SCHEMA billing",
+                            "publication booking_changes: schemas (none) → billing"),
+                    lines("CREATE PUBLICATION bills FOR TABLES IN SCHEMA billing",
+                            "publication bills: added (FOR TABLES IN SCHEMA billing)"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("fifteenAndLater")
+        void reportsColumnListsRowFiltersAndSchemas(String ddl, List<String> expected) throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(server.majorVersion() >= 15, "PostgreSQL 15 and later");
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+
+        /** {@code publish_generated_columns}: PostgreSQL 18 and later. */
+        @Test
+        void reportsPublishedGeneratedColumns() throws Exception {
+            org.junit.jupiter.api.Assumptions.assumeTrue(server.majorVersion() >= 18, "PostgreSQL 18 and later");
+            assertThat(linesAfter("ALTER PUBLICATION booking_changes SET (publish_generated_columns = stored)"))
+                    .containsExactly("publication booking_changes: generated columns (none) → stored");
+        }
+
+        /** A table outside the snapshot's schemas is not listed: the schema filter limits every kind. */
+        @Test
+        void listsOnlyTablesOfTheSnapshotsSchemas() throws Exception {
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                SchemaInspector publicOnly = SchemaInspector.create(SchemaFilter.all().schemas("public"));
+                SchemaSnapshot before = publicOnly.inspect(c);
+                SchemaSnapshot beforeAll = SchemaInspector.create().inspect(c);
+                try (Statement statement = c.createStatement()) {
+                    statement.execute("ALTER PUBLICATION booking_changes ADD TABLE billing.invoice");
+                }
+                SchemaSnapshot after = publicOnly.inspect(c);
+                SchemaSnapshot afterAll = SchemaInspector.create().inspect(c);
+                c.rollback();
+                assertThat(SchemaDiff.between(before, after).toText()).isEqualTo("no differences\n");
+                assertThat(TestSchemas.lines(SchemaDiff.between(beforeAll, afterAll))).containsExactly(
+                        "publication booking_changes: tables public.booking, public.party → billing.invoice,"
+                        + " public.booking, public.party");
+            }
+        }
+    }
+
+    /** Event triggers: database-wide. */
+    @Nested
+    class EventTriggers {
+
+        static Stream<Arguments> changes() {
+            String recreate = "DROP EVENT TRIGGER note_ddl; CREATE EVENT TRIGGER note_ddl ON ";
+            return Stream.of(
+                    lines("CREATE EVENT TRIGGER note_drop ON sql_drop EXECUTE FUNCTION note_ddl()",
+                            "event trigger note_drop: added (ON sql_drop EXECUTE FUNCTION public.note_ddl())"),
+                    lines("DROP EVENT TRIGGER note_ddl", "event trigger note_ddl: removed (ON ddl_command_end WHEN"
+                            + " TAG IN (ALTER TABLE, CREATE TABLE) EXECUTE FUNCTION public.note_ddl())"),
+                    lines(recreate + "ddl_command_start WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')"
+                            + " EXECUTE FUNCTION note_ddl()",
+                            "event trigger note_ddl: event ddl_command_end → ddl_command_start"),
+                    lines("CREATE FUNCTION billing.note() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$; "
+                            + recreate + "ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')"
+                            + " EXECUTE FUNCTION billing.note()",
+                            "event trigger note_ddl: function public.note_ddl() → billing.note()",
+                            "function billing.note(): added"),
+                    lines(recreate + "ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION note_ddl()",
+                            "event trigger note_ddl: tags ALTER TABLE, CREATE TABLE → CREATE TABLE"),
+                    lines(recreate + "ddl_command_end EXECUTE FUNCTION note_ddl()",
+                            "event trigger note_ddl: tags ALTER TABLE, CREATE TABLE → (none)"),
+                    lines("ALTER EVENT TRIGGER note_ddl DISABLE", "event trigger note_ddl: enabled enabled → disabled"),
+                    lines("ALTER EVENT TRIGGER note_ddl ENABLE ALWAYS", "event trigger note_ddl: enabled enabled →"
+                            + " always"),
+                    lines("CREATE ROLE kinds_db_owner SUPERUSER; ALTER EVENT TRIGGER note_ddl OWNER TO kinds_db_owner",
+                            "event trigger note_ddl: owner postgres → kinds_db_owner [ownership]"),
+                    lines("COMMENT ON EVENT TRIGGER note_ddl IS 'Notes DDL'",
+                            "event trigger note_ddl: comment (none) → Notes DDL [comment]"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** Foreign-data wrappers, foreign servers, user mappings and foreign tables; never an option's secret. */
+    @Nested
+    class ForeignData {
+
+        static Stream<Arguments> changes() {
+            return Stream.of(
+                    // wrappers
+                    lines("CREATE FOREIGN DATA WRAPPER elsewhere VALIDATOR postgresql_fdw_validator",
+                            "foreign data wrapper elsewhere: added"),
+                    lines("DROP FOREIGN DATA WRAPPER nowhere CASCADE",
+                            "foreign server far: removed (FOREIGN DATA WRAPPER nowhere)",
+                            "foreign data wrapper nowhere: removed",
+                            "user mapping postgres@far: removed",
+                            "foreign table remote_rate: removed (SERVER far)"),
+                    lines("ALTER FOREIGN DATA WRAPPER nowhere VALIDATOR postgresql_fdw_validator",
+                            "foreign data wrapper nowhere: validator (none) → postgresql_fdw_validator"),
+                    lines("ALTER FOREIGN DATA WRAPPER nowhere OPTIONS (SET debug 'false')",
+                            "foreign data wrapper nowhere: options debug=true → debug=false"),
+                    lines("ALTER FOREIGN DATA WRAPPER nowhere OPTIONS (DROP debug)",
+                            "foreign data wrapper nowhere: options debug=true → (none)"),
+                    lines("CREATE ROLE kinds_db_owner SUPERUSER; ALTER FOREIGN DATA WRAPPER nowhere OWNER TO"
+                            + " kinds_db_owner", "foreign data wrapper nowhere: owner postgres → kinds_db_owner"
+                            + " [ownership]"),
+                    lines("GRANT USAGE ON FOREIGN DATA WRAPPER nowhere TO PUBLIC", "foreign data wrapper nowhere:"
+                            + " privileges (none) → =U/postgres, postgres=U/postgres [ownership]"),
+                    lines("COMMENT ON FOREIGN DATA WRAPPER nowhere IS 'Goes nowhere'",
+                            "foreign data wrapper nowhere: comment (none) → Goes nowhere [comment]"),
+                    // servers
+                    lines("CREATE SERVER near FOREIGN DATA WRAPPER nowhere",
+                            "foreign server near: added (FOREIGN DATA WRAPPER nowhere)"),
+                    lines("DROP SERVER far CASCADE", "foreign server far: removed (FOREIGN DATA WRAPPER nowhere)",
+                            "user mapping postgres@far: removed", "foreign table remote_rate: removed (SERVER far)"),
+                    lines("CREATE FOREIGN DATA WRAPPER elsewhere; ALTER SERVER far RENAME TO old_far;"
+                            + " CREATE SERVER far TYPE 'postgresql' VERSION '17' FOREIGN DATA WRAPPER elsewhere"
+                            + " OPTIONS (host 'db.example', password 's3cret-server');"
+                            + " CREATE USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (user 'a', password 'b');"
+                            + " ALTER FOREIGN TABLE remote_rate RENAME TO old_rate;"
+                            + " CREATE FOREIGN TABLE remote_rate (currency char(3) OPTIONS (column_name 'ccy') NOT NULL,"
+                            + " rate numeric) SERVER far OPTIONS (table_name 'rates');"
+                            + " COMMENT ON FOREIGN TABLE remote_rate IS 'Exchange rates'",
+                            "foreign data wrapper elsewhere: added",
+                            "foreign server far: wrapper nowhere → elsewhere",
+                            "foreign server old_far: added (FOREIGN DATA WRAPPER nowhere)",
+                            "user mapping postgres@old_far: added",
+                            "foreign table old_rate: added (SERVER old_far)"),
+                    lines("DROP SERVER far CASCADE; CREATE SERVER far VERSION '17' FOREIGN DATA WRAPPER nowhere"
+                            + " OPTIONS (host 'db.example', password 's3cret-server');"
+                            + " CREATE USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (user 'a', password 'b');"
+                            + " CREATE FOREIGN TABLE remote_rate (currency char(3) OPTIONS (column_name 'ccy') NOT NULL,"
+                            + " rate numeric) SERVER far OPTIONS (table_name 'rates');"
+                            + " COMMENT ON FOREIGN TABLE remote_rate IS 'Exchange rates'",
+                            "foreign server far: type postgresql → (none)"),
+                    lines("ALTER SERVER far VERSION '18'", "foreign server far: version 17 → 18"),
+                    lines("ALTER SERVER far OPTIONS (SET host 'db2.example')",
+                            "foreign server far: options host=db.example, password → host=db2.example, password"),
+                    lines("ALTER SERVER far OPTIONS (ADD port '5433', DROP password)",
+                            "foreign server far: options host=db.example, password → host=db.example, port=5433"),
+                    lines("CREATE ROLE kinds_db_owner SUPERUSER; ALTER SERVER far OWNER TO kinds_db_owner",
+                            "foreign server far: owner postgres → kinds_db_owner [ownership]"),
+                    lines("GRANT USAGE ON FOREIGN SERVER far TO PUBLIC", "foreign server far: privileges (none) →"
+                            + " =U/postgres, postgres=U/postgres [ownership]"),
+                    lines("COMMENT ON SERVER far IS 'The far one'",
+                            "foreign server far: comment (none) → The far one [comment]"),
+                    // user mappings
+                    lines("CREATE USER MAPPING FOR PUBLIC SERVER far OPTIONS (password 'n3w-s3cret')",
+                            "user mapping public@far: added"),
+                    lines("DROP USER MAPPING FOR CURRENT_USER SERVER far", "user mapping postgres@far: removed"),
+                    lines("ALTER USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (DROP user)",
+                            "user mapping postgres@far: option names password, user → password"),
+                    lines("ALTER USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (ADD sslkey '/keys/app.key')",
+                            "user mapping postgres@far: option names password, user → password, sslkey, user"),
+                    // foreign tables
+                    lines("CREATE FOREIGN TABLE billing.remote (id int) SERVER far",
+                            "foreign table billing.remote: added (SERVER far)"),
+                    lines("DROP FOREIGN TABLE remote_rate", "foreign table remote_rate: removed (SERVER far)"),
+                    lines("CREATE SERVER near FOREIGN DATA WRAPPER nowhere; DROP FOREIGN TABLE remote_rate;"
+                            + " CREATE FOREIGN TABLE remote_rate (currency char(3) OPTIONS (column_name 'ccy') NOT NULL,"
+                            + " rate numeric) SERVER near OPTIONS (table_name 'rates');"
+                            + " COMMENT ON FOREIGN TABLE remote_rate IS 'Exchange rates'",
+                            "foreign server near: added (FOREIGN DATA WRAPPER nowhere)",
+                            "foreign table remote_rate: server far → near"),
+                    lines("ALTER FOREIGN TABLE remote_rate OPTIONS (SET table_name 'fx_rates')",
+                            "foreign table remote_rate: options table_name=rates → table_name=fx_rates"),
+                    lines("ALTER FOREIGN TABLE remote_rate OPTIONS (ADD schema_name 'fx')",
+                            "foreign table remote_rate: options table_name=rates → schema_name=fx, table_name=rates"),
+                    lines("ALTER FOREIGN TABLE remote_rate ALTER COLUMN rate OPTIONS (ADD column_name 'value')",
+                            "foreign table remote_rate: column options currency column_name=ccy →"
+                            + " currency column_name=ccy, rate column_name=value"),
+                    lines("ALTER FOREIGN TABLE remote_rate ADD COLUMN note text",
+                            "table remote_rate: column note: added (text)"),
+                    lines("ALTER FOREIGN TABLE remote_rate DROP COLUMN rate",
+                            "table remote_rate: column rate: removed (numeric)"),
+                    lines("ALTER FOREIGN TABLE remote_rate ALTER COLUMN rate TYPE double precision",
+                            "table remote_rate: column rate: type numeric → double precision"),
+                    lines("ALTER FOREIGN TABLE remote_rate ALTER COLUMN currency DROP NOT NULL",
+                            "table remote_rate: column currency: not null true → false"),
+                    lines("CREATE ROLE kinds_db_owner; ALTER FOREIGN TABLE remote_rate OWNER TO kinds_db_owner",
+                            "foreign table remote_rate: owner postgres → kinds_db_owner [ownership]"),
+                    lines("COMMENT ON FOREIGN TABLE remote_rate IS NULL",
+                            "foreign table remote_rate: comment Exchange rates → (none) [comment]"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+
+        /** A foreign table's privileges; PostgreSQL 17 added MAINTAIN ({@code m}) to the owner's. */
+        @Test
+        void reportsThePrivilegesOfAForeignTable() throws Exception {
+            String owner = server.majorVersion() >= 17 ? "arwdDxtm" : "arwdDxt";
+            assertThat(linesAfter("GRANT SELECT ON remote_rate TO PUBLIC")).containsExactly("foreign table remote_rate:"
+                    + " privileges (none) → =r/postgres, postgres=" + owner + "/postgres [ownership]");
+        }
+
+        /** A changed password is no difference: its value is never read, so it is in no snapshot and no report. */
+        @Test
+        void neverReadsAPassword() throws Exception {
+            assertThat(linesAfter("ALTER SERVER far OPTIONS (SET password 'n3w-s3cret');"
+                    + " ALTER USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (SET password 'n3w-s3cret')")).isEmpty();
+            assertThat(base.foreignServers()).singleElement().satisfies(s ->
+                    assertThat(s.options()).containsExactly("host=db.example", "password"));
+            assertThat(base.userMappings()).singleElement().satisfies(m ->
+                    assertThat(m.optionNames()).containsExactly("password", "user"));
+            assertThat(base.foreignTable("remote_rate").orElseThrow().column("currency").orElseThrow().notNull())
+                    .isTrue();
+            assertThat(base.toJson()).contains("\"password\"").doesNotContain("s3cret").doesNotContain("remote_app");
+            SchemaDiff dropped = SchemaDiff.between(base, SchemaSnapshot.empty(),
+                    DiffOptions.defaults().comparingOwnersAndPrivileges());
+            SchemaDiff added = SchemaDiff.between(SchemaSnapshot.empty(), base);
+            for (SchemaDiff diff : List.of(dropped, added)) {
+                assertThat(diff.toText()).contains("foreign server far").contains("user mapping postgres@far");
+                for (DiffRenderer renderer : List.of(new TextDiffRenderer(), new MarkdownDiffRenderer(),
+                        new HtmlDiffRenderer(), new JsonDiffRenderer())) {
+                    assertThat(renderer.render(diff)).doesNotContain("s3cret").doesNotContain("remote_app");
+                }
+            }
+        }
+    }
+
+    /** Every renderer reports the new kinds under their own names when they are dropped. */
+    @Test
+    void everyRendererReportsTheDatabaseWideAndTextSearchKinds() {
+        java.util.Map<String, Object> dropped = new java.util.HashMap<>();
+        for (String name : List.of("textSearchConfigurations", "textSearchDictionaries", "textSearchParsers",
+                "textSearchTemplates", "publications", "eventTriggers", "foreignDataWrappers", "foreignServers",
+                "userMappings", "foreignTables")) {
+            dropped.put(name, null);
+        }
+        SchemaSnapshot without = SnapshotComponents.replacing(base, dropped);
+        SchemaDiff diff = SchemaDiff.between(base, without);
+        assertThat(diff.toText()).isEqualTo("""
+                10 differences (10 structure)
+                publication booking_changes: removed (FOR TABLE public.booking, TABLE public.party)
+                foreign server far: removed (FOREIGN DATA WRAPPER nowhere)
+                event trigger note_ddl: removed (ON ddl_command_end WHEN TAG IN (ALTER TABLE, CREATE TABLE) EXECUTE\
+                 FUNCTION public.note_ddl())
+                foreign data wrapper nowhere: removed
+                user mapping postgres@far: removed
+                text search parser default_copy: removed
+                text search dictionary english_stem_nostop: removed (TEMPLATE = snowball, language = 'english')
+                text search configuration plain_english: removed (PARSER = "default")
+                foreign table remote_rate: removed (SERVER far)
+                text search template simple_copy: removed
+                """);
+        assertThat(new MarkdownDiffRenderer().render(diff)).contains("## publication booking\\_changes\n")
+                .contains("## user mapping postgres@far\n");
+        assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>event trigger note_ddl</h2>")
+                .contains("<h2>text search configuration plain_english</h2>");
+        assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"FOREIGN_TABLE\"")
+                .contains("\"kind\" : \"TEXT_SEARCH_TEMPLATE\"").contains("\"name\" : \"simple_copy\"");
     }
 
     private static Arguments change(String ddl, ChangeType type, ObjectKind kind, String object, String property,

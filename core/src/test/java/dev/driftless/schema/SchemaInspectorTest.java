@@ -156,7 +156,7 @@ class SchemaInspectorTest {
     void leavesOutObjectsCreatedByExtensions() {
         // pgcrypto creates some forty functions in public; only the extension itself is listed.
         assertThat(snapshot.functions()).extracting(Routine::name)
-                .containsExactly("booking_nights", "cancel_booking", "touch_party");
+                .containsExactly("booking_nights", "cancel_booking", "note_ddl", "total_amount", "touch_party");
         assertThat(snapshot.extensions()).extracting(Extension::name).contains("pgcrypto");
     }
 
@@ -165,6 +165,11 @@ class SchemaInspectorTest {
         SchemaSnapshot billing = SchemaInspector.create(SchemaFilter.all().schemas("billing")).inspect(db);
         assertThat(billing.tables()).extracting(Table::name).containsExactly("invoice");
         assertThat(billing.functions()).isEmpty();
+        // Database-wide kinds belong to no schema: read whatever the schemas; a publication lists only their tables.
+        assertThat(billing.publications()).singleElement().satisfies(p -> assertThat(p.tables()).isEmpty());
+        assertThat(billing.eventTriggers()).extracting(EventTrigger::name).containsExactly("note_ddl");
+        assertThat(billing.foreignTables()).isEmpty();
+        assertThat(billing.textSearchConfigurations()).isEmpty();
         // public.party is not read, yet the foreign key to it names its column.
         assertThat(billing.table("invoice").orElseThrow().constraint("invoice_party_fk").orElseThrow().foreignKey()
                 .referencedColumns()).containsExactly("party_id");
@@ -181,6 +186,9 @@ class SchemaInspectorTest {
         assertThat(tablesOnly.tables()).allSatisfy(t -> assertThat(t.indexes()).isEmpty());
         assertThat(tablesOnly.views()).isEmpty();
         assertThat(tablesOnly.sequences()).isEmpty();
+        assertThat(tablesOnly.publications()).isEmpty();
+        assertThat(tablesOnly.foreignServers()).isEmpty();
+        assertThat(tablesOnly.functions()).isEmpty();
 
         SchemaSnapshot withoutHistory = SchemaInspector.create(
                 SchemaFilter.all().excluding("driftless_schema_history", "public.touch_party")).inspect(db);

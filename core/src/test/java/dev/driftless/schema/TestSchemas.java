@@ -117,6 +117,30 @@ final class TestSchemas {
             ALTER STATISTICS billing.booking_party_resource SET STATISTICS 500;
             COMMENT ON STATISTICS billing.booking_party_resource IS 'Parties book few resources';
             GRANT UPDATE (email), SELECT (created_at) ON party TO PUBLIC;
+            CREATE AGGREGATE total_amount(numeric) (SFUNC = numeric_add, STYPE = numeric, INITCOND = '0',
+                COMBINEFUNC = numeric_add, PARALLEL = SAFE);
+            COMMENT ON AGGREGATE total_amount(numeric) IS 'Sum from zero';
+            CREATE TEXT SEARCH TEMPLATE simple_copy (INIT = dsimple_init, LEXIZE = dsimple_lexize);
+            CREATE TEXT SEARCH PARSER default_copy (START = prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end,
+                LEXTYPES = prsd_lextype, HEADLINE = prsd_headline);
+            CREATE TEXT SEARCH DICTIONARY english_stem_nostop (TEMPLATE = snowball, LANGUAGE = english);
+            COMMENT ON TEXT SEARCH DICTIONARY english_stem_nostop IS 'Stems, keeps stop words';
+            CREATE TEXT SEARCH CONFIGURATION plain_english (PARSER = default);
+            ALTER TEXT SEARCH CONFIGURATION plain_english ADD MAPPING FOR asciiword WITH english_stem_nostop, simple;
+            ALTER TEXT SEARCH CONFIGURATION plain_english ADD MAPPING FOR word WITH simple;
+            CREATE PUBLICATION booking_changes FOR TABLE booking, party WITH (publish = 'insert, update');
+            COMMENT ON PUBLICATION booking_changes IS 'Bookings for the reporting replica';
+            CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+            CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+                EXECUTE FUNCTION note_ddl();
+            CREATE FOREIGN DATA WRAPPER nowhere OPTIONS (debug 'true');
+            CREATE SERVER far TYPE 'postgresql' VERSION '17' FOREIGN DATA WRAPPER nowhere
+                OPTIONS (host 'db.example', password 's3cret-server');
+            CREATE USER MAPPING FOR CURRENT_USER SERVER far OPTIONS (user 'remote_app', password 's3cret-mapping');
+            CREATE FOREIGN TABLE remote_rate (currency char(3) OPTIONS (column_name 'ccy') NOT NULL, rate numeric)
+                SERVER far OPTIONS (table_name 'rates');
+            COMMENT ON FOREIGN TABLE remote_rate IS 'Exchange rates';
+            -- last, so that they change the privileges of no object above
             ALTER DEFAULT PRIVILEGES IN SCHEMA billing GRANT SELECT ON TABLES TO PUBLIC;
             ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
             """;

@@ -1,5 +1,6 @@
 package dev.driftless.internal.schema;
 
+import dev.driftless.schema.Aggregate;
 import dev.driftless.schema.Attribute;
 import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
@@ -10,20 +11,30 @@ import dev.driftless.schema.DefaultPrivileges;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
+import dev.driftless.schema.EventTrigger;
 import dev.driftless.schema.Extension;
+import dev.driftless.schema.ForeignDataWrapper;
 import dev.driftless.schema.ForeignKey;
+import dev.driftless.schema.ForeignServer;
+import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.Policy;
 import dev.driftless.schema.Rule;
+import dev.driftless.schema.Publication;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Statistics;
 import dev.driftless.schema.Table;
+import dev.driftless.schema.TextSearchConfiguration;
+import dev.driftless.schema.TextSearchDictionary;
+import dev.driftless.schema.TextSearchParser;
+import dev.driftless.schema.TextSearchTemplate;
 import dev.driftless.schema.Trigger;
+import dev.driftless.schema.UserMapping;
 import dev.driftless.schema.View;
 
 import java.sql.Connection;
@@ -48,6 +59,8 @@ public final class CatalogReader {
     private final Map<String, List<Trigger>> triggers = new HashMap<>();
     private final Map<String, List<Rule>> rules = new HashMap<>();
     private final Map<String, List<Statistics>> statistics = new HashMap<>();
+    /** Columns by {@code schema.relation}, of tables and of foreign tables; read with the tables. */
+    private final Map<String, List<Column>> columns = new HashMap<>();
 
     /**
      * Creates a reader.
@@ -79,12 +92,22 @@ public final class CatalogReader {
                         ? readViews(names) : List.of(),
                 filter.includes(ObjectKind.SEQUENCE) ? readSequences(names) : List.of(),
                 filter.includes(ObjectKind.FUNCTION) || filter.includes(ObjectKind.PROCEDURE)
-                        ? readFunctions(names) : List.of(),
+                        || filter.includes(ObjectKind.AGGREGATE) ? readFunctions(names) : List.of(),
                 filter.includes(ObjectKind.ENUM) ? readEnums(names) : List.of(),
                 filter.includes(ObjectKind.DOMAIN) ? readDomains(names) : List.of(),
                 filter.includes(ObjectKind.COMPOSITE_TYPE) ? readCompositeTypes(names) : List.of(),
                 filter.includes(ObjectKind.COLLATION) ? readCollations(names) : List.of(),
                 filter.includes(ObjectKind.DEFAULT_PRIVILEGES) ? readDefaultPrivileges(names) : List.of(),
+                filter.includes(ObjectKind.TEXT_SEARCH_CONFIGURATION) ? readTextSearchConfigurations(names) : List.of(),
+                filter.includes(ObjectKind.TEXT_SEARCH_DICTIONARY) ? readTextSearchDictionaries(names) : List.of(),
+                filter.includes(ObjectKind.TEXT_SEARCH_PARSER) ? readTextSearchParsers(names) : List.of(),
+                filter.includes(ObjectKind.TEXT_SEARCH_TEMPLATE) ? readTextSearchTemplates(names) : List.of(),
+                filter.includes(ObjectKind.PUBLICATION) ? readPublications(names) : List.of(),
+                filter.includes(ObjectKind.EVENT_TRIGGER) ? readEventTriggers() : List.of(),
+                filter.includes(ObjectKind.FOREIGN_DATA_WRAPPER) ? readForeignDataWrappers() : List.of(),
+                filter.includes(ObjectKind.FOREIGN_SERVER) ? readForeignServers() : List.of(),
+                filter.includes(ObjectKind.USER_MAPPING) ? readUserMappings() : List.of(),
+                filter.includes(ObjectKind.FOREIGN_TABLE) ? readForeignTables(names) : List.of(),
                 readNotCompared(names));
     }
 
@@ -125,7 +148,6 @@ public final class CatalogReader {
     }
 
     private List<Table> readTables(String[] schemas) throws SQLException {
-        Map<String, List<Column>> columns = new HashMap<>();
         Map<String, List<Constraint>> constraints = new HashMap<>();
         Map<String, List<Policy>> policies = new HashMap<>();
         // Constraints and indexes name their columns by number; the columns query, run for any of these kinds,
@@ -326,15 +348,16 @@ public final class CatalogReader {
         List<Routine> functions = new ArrayList<>();
         Rows.query(connection, sql("functions"), schemas, row -> {
             boolean procedure = row.bool("procedure");
-            if (filter.excludes(row.string("schema"), row.string("name"))
-                    || !filter.includes(procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION)) {
+            ObjectKind kind = row.bool("aggregate") ? ObjectKind.AGGREGATE
+                    : procedure ? ObjectKind.PROCEDURE : ObjectKind.FUNCTION;
+            if (filter.excludes(row.string("schema"), row.string("name")) || !filter.includes(kind)) {
                 return;
             }
             functions.add(new Routine(row.string("schema"), row.string("name"), row.string("argument_types"),
                     procedure, row.string("arguments"), row.string("returns"), row.string("language"),
                     row.string("volatility"), row.bool("strict"), row.bool("security_definer"),
                     row.string("parallel"), row.strings("settings"), row.string("body"), row.string("owner"),
-                    row.strings("privileges"), row.string("comment")));
+                    row.strings("privileges"), row.string("comment"), aggregate(row)));
         });
         return functions;
     }
@@ -421,5 +444,131 @@ public final class CatalogReader {
                     row.string("comment")));
         });
         return types;
+    }
+
+    /** An aggregate's own parts, or {@code null} for a function or procedure. */
+    private static Aggregate aggregate(Rows row) throws SQLException {
+        if (!row.bool("aggregate")) {
+            return null;
+        }
+        return new Aggregate(row.string("aggregate_kind"), row.string("state_function"), row.string("state_type"),
+                row.string("final_function"), row.string("combine_function"), row.string("initial_condition"),
+                row.string("sort_operator"), row.string("moving"));
+    }
+
+    private List<TextSearchConfiguration> readTextSearchConfigurations(String[] schemas) throws SQLException {
+        List<TextSearchConfiguration> configurations = new ArrayList<>();
+        Rows.query(connection, sql("text_search_configurations"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                configurations.add(new TextSearchConfiguration(row.string("schema"), row.string("name"),
+                        row.string("parser"), row.strings("mapping"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return configurations;
+    }
+
+    private List<TextSearchDictionary> readTextSearchDictionaries(String[] schemas) throws SQLException {
+        List<TextSearchDictionary> dictionaries = new ArrayList<>();
+        Rows.query(connection, sql("text_search_dictionaries"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                dictionaries.add(new TextSearchDictionary(row.string("schema"), row.string("name"),
+                        row.string("template"), row.string("options"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return dictionaries;
+    }
+
+    private List<TextSearchParser> readTextSearchParsers(String[] schemas) throws SQLException {
+        List<TextSearchParser> parsers = new ArrayList<>();
+        Rows.query(connection, sql("text_search_parsers"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                parsers.add(new TextSearchParser(row.string("schema"), row.string("name"),
+                        row.string("start_function"), row.string("token_function"), row.string("end_function"),
+                        row.string("lextypes_function"), row.string("headline_function"), row.string("comment")));
+            }
+        });
+        return parsers;
+    }
+
+    private List<TextSearchTemplate> readTextSearchTemplates(String[] schemas) throws SQLException {
+        List<TextSearchTemplate> templates = new ArrayList<>();
+        Rows.query(connection, sql("text_search_templates"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                templates.add(new TextSearchTemplate(row.string("schema"), row.string("name"),
+                        row.string("init_function"), row.string("lexize_function"), row.string("comment")));
+            }
+        });
+        return templates;
+    }
+
+    /** Publications are database-wide; they list only their tables and schemas among the snapshot's schemas. */
+    private List<Publication> readPublications(String[] schemas) throws SQLException {
+        List<Publication> publications = new ArrayList<>();
+        Rows.query(connection, sql("publications"), schemas, row -> {
+            if (!filter.excluded().contains(row.string("name"))) {
+                publications.add(new Publication(row.string("name"), row.bool("all_tables"),
+                        row.strings("operations"), row.bool("via_root"), row.string("generated_columns"),
+                        row.strings("tables"), row.strings("schemas"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return publications;
+    }
+
+    private List<EventTrigger> readEventTriggers() throws SQLException {
+        List<EventTrigger> eventTriggers = new ArrayList<>();
+        Rows.query(connection, sql("event_triggers"), null, row -> {
+            if (!filter.excluded().contains(row.string("name"))) {
+                eventTriggers.add(new EventTrigger(row.string("name"), row.string("event"), row.string("function"),
+                        row.strings("tags"), row.string("enabled"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return eventTriggers;
+    }
+
+    private List<ForeignDataWrapper> readForeignDataWrappers() throws SQLException {
+        List<ForeignDataWrapper> wrappers = new ArrayList<>();
+        Rows.query(connection, sql("foreign_data_wrappers"), null, row -> {
+            if (!filter.excluded().contains(row.string("name"))) {
+                wrappers.add(new ForeignDataWrapper(row.string("name"), row.string("handler"),
+                        row.string("validator"), row.strings("options"), row.string("owner"),
+                        row.strings("privileges"), row.string("comment")));
+            }
+        });
+        return wrappers;
+    }
+
+    private List<ForeignServer> readForeignServers() throws SQLException {
+        List<ForeignServer> servers = new ArrayList<>();
+        Rows.query(connection, sql("foreign_servers"), null, row -> {
+            if (!filter.excluded().contains(row.string("name"))) {
+                servers.add(new ForeignServer(row.string("name"), row.string("wrapper"), row.string("type"),
+                        row.string("version"), row.strings("options"), row.string("owner"),
+                        row.strings("privileges"), row.string("comment")));
+            }
+        });
+        return servers;
+    }
+
+    /** Which user has a mapping on which server, and its option names: the query reads no option value. */
+    private List<UserMapping> readUserMappings() throws SQLException {
+        List<UserMapping> mappings = new ArrayList<>();
+        Rows.query(connection, sql("user_mappings"), null, row -> mappings.add(new UserMapping(
+                row.string("user_name"), row.string("server"), row.strings("option_names"))));
+        return mappings;
+    }
+
+    /** Foreign tables, with the columns read with the tables (none when columns are not read). */
+    private List<ForeignTable> readForeignTables(String[] schemas) throws SQLException {
+        List<ForeignTable> foreignTables = new ArrayList<>();
+        Rows.query(connection, sql("foreign_tables"), schemas, row -> {
+            String schema = row.string("schema");
+            String name = row.string("name");
+            if (!filter.excludes(schema, name)) {
+                foreignTables.add(new ForeignTable(schema, name, row.string("server"), row.strings("options"),
+                        columns.get(schema + "." + name), row.strings("column_options"), row.string("owner"),
+                        row.strings("privileges"), row.string("comment")));
+            }
+        });
+        return foreignTables;
     }
 }

@@ -8,6 +8,7 @@ import dev.driftless.schema.Constraint;
 import dev.driftless.schema.ConstraintType;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.Equivalence;
+import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectId;
 import dev.driftless.schema.ObjectKind;
@@ -72,6 +73,16 @@ public final class DiffEngine {
         compare(from.compositeTypes(), to.compositeTypes(), c -> c.id(), (a, b) -> { });
         compare(from.collations(), to.collations(), c -> c.id(), (a, b) -> { });
         compare(from.defaultPrivileges(), to.defaultPrivileges(), d -> d.id(), (a, b) -> { });
+        compare(from.textSearchConfigurations(), to.textSearchConfigurations(), c -> c.id(), (a, b) -> { });
+        compare(from.textSearchDictionaries(), to.textSearchDictionaries(), d -> d.id(), (a, b) -> { });
+        compare(from.textSearchParsers(), to.textSearchParsers(), p -> p.id(), (a, b) -> { });
+        compare(from.textSearchTemplates(), to.textSearchTemplates(), t -> t.id(), (a, b) -> { });
+        compare(from.publications(), to.publications(), p -> p.id(), (a, b) -> { });
+        compare(from.eventTriggers(), to.eventTriggers(), e -> e.id(), (a, b) -> { });
+        compare(from.foreignDataWrappers(), to.foreignDataWrappers(), w -> w.id(), (a, b) -> { });
+        compare(from.foreignServers(), to.foreignServers(), s -> s.id(), (a, b) -> { });
+        compare(from.userMappings(), to.userMappings(), m -> m.id(), (a, b) -> { });
+        compare(from.foreignTables(), to.foreignTables(), t -> t.id(), this::compareForeignTableColumns);
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {
@@ -197,6 +208,12 @@ public final class DiffEngine {
         compare(from.rules(), to.rules(), r -> viewPart(ObjectKind.RULE, from, r.name()), (a, b) -> { });
         compare(from.statistics(), to.statistics(),
                 s -> viewPart(ObjectKind.STATISTICS, from, s.nameWithin(from.schema())), (a, b) -> { });
+    }
+
+    /** A foreign table's columns are compared as a table's are. */
+    private void compareForeignTableColumns(ForeignTable from, ForeignTable to) {
+        compare(from.columns(), to.columns(),
+                c -> ObjectId.inTable(ObjectKind.COLUMN, from.schema(), from.name(), c.name()), (a, b) -> { });
     }
 
     private static ObjectId viewPart(ObjectKind kind, View view, String name) {

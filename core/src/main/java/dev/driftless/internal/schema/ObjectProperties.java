@@ -1,5 +1,6 @@
 package dev.driftless.internal.schema;
 
+import dev.driftless.schema.Aggregate;
 import dev.driftless.schema.Attribute;
 import dev.driftless.schema.ChangeCategory;
 import dev.driftless.schema.Collation;
@@ -10,16 +11,26 @@ import dev.driftless.schema.DefaultPrivileges;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
+import dev.driftless.schema.EventTrigger;
 import dev.driftless.schema.Extension;
+import dev.driftless.schema.ForeignDataWrapper;
+import dev.driftless.schema.ForeignServer;
+import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.Policy;
 import dev.driftless.schema.Rule;
+import dev.driftless.schema.Publication;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Statistics;
 import dev.driftless.schema.Table;
+import dev.driftless.schema.TextSearchConfiguration;
+import dev.driftless.schema.TextSearchDictionary;
+import dev.driftless.schema.TextSearchParser;
+import dev.driftless.schema.TextSearchTemplate;
 import dev.driftless.schema.Trigger;
+import dev.driftless.schema.UserMapping;
 import dev.driftless.schema.View;
 
 import java.util.ArrayList;
@@ -121,6 +132,16 @@ final class ObjectProperties {
             p.add("definition", v.definition(), CODE).add("options", v.options(), STRUCTURE)
                     .add("owner", v.owner(), OWNERSHIP).add("privileges", v.privileges(), OWNERSHIP)
                     .add("comment", v.comment(), COMMENT);
+        } else if (object instanceof Routine f && f.aggregate() != null) {
+            Aggregate a = f.aggregate();
+            p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
+                    .add("kind", a.kind(), STRUCTURE).add("state function", a.stateFunction(), STRUCTURE)
+                    .add("state type", a.stateType(), STRUCTURE).add("final function", a.finalFunction(), STRUCTURE)
+                    .add("combine function", a.combineFunction(), STRUCTURE)
+                    .add("initial condition", a.initialCondition(), STRUCTURE)
+                    .add("sort operator", a.sortOperator(), STRUCTURE).add("moving aggregate", a.moving(), STRUCTURE)
+                    .add("parallel", f.parallel(), STRUCTURE).add("owner", f.owner(), OWNERSHIP)
+                    .add("privileges", f.privileges(), OWNERSHIP).add("comment", f.comment(), COMMENT);
         } else if (object instanceof Routine f) {
             p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
                     .add("language", f.language(), STRUCTURE).add("volatility", f.volatility(), STRUCTURE)
@@ -154,6 +175,45 @@ final class ObjectProperties {
                     .add("comment", st.comment(), COMMENT);
         } else if (object instanceof DefaultPrivileges d) {
             p.add("privileges", d.privileges(), OWNERSHIP);
+        } else if (object instanceof TextSearchConfiguration c) {
+            p.add("parser", c.parser(), STRUCTURE).add("mapping", c.mapping().isEmpty() ? null : String.join("\n", c.mapping()), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof TextSearchDictionary d) {
+            p.add("template", d.template(), STRUCTURE).add("options", d.options(), STRUCTURE)
+                    .add("owner", d.owner(), OWNERSHIP).add("comment", d.comment(), COMMENT);
+        } else if (object instanceof TextSearchParser t) {
+            p.add("start function", t.startFunction(), STRUCTURE).add("token function", t.tokenFunction(), STRUCTURE)
+                    .add("end function", t.endFunction(), STRUCTURE)
+                    .add("lextypes function", t.lexTypesFunction(), STRUCTURE)
+                    .add("headline function", t.headlineFunction(), STRUCTURE).add("comment", t.comment(), COMMENT);
+        } else if (object instanceof TextSearchTemplate t) {
+            p.add("init function", t.initFunction(), STRUCTURE).add("lexize function", t.lexizeFunction(), STRUCTURE)
+                    .add("comment", t.comment(), COMMENT);
+        } else if (object instanceof Publication pub) {
+            p.add("all tables", pub.allTables(), STRUCTURE).add("operations", pub.operations(), STRUCTURE)
+                    .add("via root", pub.viaRoot(), STRUCTURE)
+                    .add("generated columns", pub.generatedColumns(), STRUCTURE).add("tables", pub.tables(), STRUCTURE)
+                    .add("schemas", pub.schemas(), STRUCTURE).add("owner", pub.owner(), OWNERSHIP)
+                    .add("comment", pub.comment(), COMMENT);
+        } else if (object instanceof EventTrigger e) {
+            p.add("event", e.event(), STRUCTURE).add("function", e.function(), STRUCTURE)
+                    .add("tags", e.tags(), STRUCTURE).add("enabled", e.enabled(), STRUCTURE)
+                    .add("owner", e.owner(), OWNERSHIP).add("comment", e.comment(), COMMENT);
+        } else if (object instanceof ForeignDataWrapper w) {
+            p.add("handler", w.handler(), STRUCTURE).add("validator", w.validator(), STRUCTURE)
+                    .add("options", w.options(), STRUCTURE).add("owner", w.owner(), OWNERSHIP)
+                    .add("privileges", w.privileges(), OWNERSHIP).add("comment", w.comment(), COMMENT);
+        } else if (object instanceof ForeignServer s) {
+            p.add("wrapper", s.wrapper(), STRUCTURE).add("type", s.type(), STRUCTURE)
+                    .add("version", s.version(), STRUCTURE).add("options", s.options(), STRUCTURE)
+                    .add("owner", s.owner(), OWNERSHIP).add("privileges", s.privileges(), OWNERSHIP)
+                    .add("comment", s.comment(), COMMENT);
+        } else if (object instanceof UserMapping m) {
+            p.add("option names", m.optionNames(), STRUCTURE);
+        } else if (object instanceof ForeignTable t) {
+            p.add("server", t.server(), STRUCTURE).add("options", t.options(), STRUCTURE)
+                    .add("column options", t.columnOptions(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
+                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
         } else {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
@@ -179,6 +239,22 @@ final class ObjectProperties {
             return join(e.labels());
         } else if (object instanceof Domain d) {
             return d.baseType();
+        } else if (object instanceof Routine f && f.aggregate() != null) {
+            return "SFUNC = " + f.aggregate().stateFunction() + ", STYPE = " + f.aggregate().stateType();
+        } else if (object instanceof TextSearchConfiguration c) {
+            return "PARSER = " + c.parser();
+        } else if (object instanceof TextSearchDictionary d) {
+            return "TEMPLATE = " + d.template() + (d.options() == null ? "" : ", " + d.options());
+        } else if (object instanceof Publication pub) {
+            return pub.allTables() ? "FOR ALL TABLES" : pub.tables().isEmpty() && pub.schemas().isEmpty() ? null
+                    : "FOR " + String.join(", ", forPublication(pub));
+        } else if (object instanceof EventTrigger e) {
+            return "ON " + e.event() + (e.tags().isEmpty() ? "" : " WHEN TAG IN (" + join(e.tags()) + ")")
+                    + " EXECUTE FUNCTION " + e.function();
+        } else if (object instanceof ForeignServer s) {
+            return "FOREIGN DATA WRAPPER " + s.wrapper();
+        } else if (object instanceof ForeignTable t) {
+            return "SERVER " + t.server();
         } else if (object instanceof Collation c) {
             return c.provider() + (c.locale() != null ? " locale " + c.locale() : "")
                     + (c.lcCollate() != null ? " lc_collate " + c.lcCollate() : "")
@@ -200,6 +276,14 @@ final class ObjectProperties {
      */
     static ChangeCategory presenceCategory(Object object) {
         return object instanceof DefaultPrivileges ? OWNERSHIP : STRUCTURE;
+    }
+
+    /** {@code TABLE a, TABLE b, TABLES IN SCHEMA s}, as {@code CREATE PUBLICATION} names them. */
+    private static List<String> forPublication(Publication pub) {
+        List<String> parts = new ArrayList<>();
+        pub.tables().forEach(t -> parts.add("TABLE " + t));
+        pub.schemas().forEach(s -> parts.add("TABLES IN SCHEMA " + s));
+        return parts;
     }
 
     private static String describe(DomainConstraint c) {

@@ -1,4 +1,4 @@
--- Live columns of regular and partitioned tables, in table order (the reader numbers them 1, 2, ... so that
+-- Live columns of regular, partitioned and foreign tables, in table order (the reader numbers them 1, 2, ... so that
 -- dropped columns leave no gap). Parameter 1: schema names (text[]).
 -- attcompression exists from PostgreSQL 14, the oldest supported version. Comments are joined from pg_description
 -- rather than read with col_description(), which runs a query per column.
@@ -6,7 +6,7 @@ WITH rel AS MATERIALIZED (
     SELECT c.oid, n.nspname, c.relname
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE c.relkind IN ('r', 'p')
+    WHERE c.relkind IN ('r', 'p', 'f')
       AND n.nspname = ANY (?)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

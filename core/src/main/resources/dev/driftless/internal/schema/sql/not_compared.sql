@@ -10,10 +10,6 @@ WITH ns AS MATERIALIZED (
     SELECT 'access method', count(*) FROM pg_am x
     WHERE x.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_am'::regclass AND objid = x.oid)
     UNION ALL
-    SELECT 'aggregate', count(*) FROM pg_proc x
-    WHERE x.prokind = 'a' AND x.pronamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_proc'::regclass AND objid = x.oid)
-    UNION ALL
     SELECT 'cast', count(*) FROM pg_cast x
     WHERE x.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_cast'::regclass AND objid = x.oid)
       AND NOT EXISTS (SELECT 1 FROM pg_depend d -- the casts a range type brings to its multirange type
@@ -28,23 +24,10 @@ WITH ns AS MATERIALIZED (
     WHERE x.connamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_conversion'::regclass AND objid = x.oid)
     UNION ALL
-    SELECT 'event trigger', count(*) FROM pg_event_trigger x
-    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_event_trigger'::regclass AND objid = x.oid)
-    UNION ALL
     SELECT 'extended statistics (foreign tables)', count(*) FROM pg_statistic_ext x JOIN pg_class c ON c.oid = x.stxrelid
     WHERE c.relkind NOT IN ('r', 'p', 'm') -- those of tables and materialized views are compared
       AND c.relnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_statistic_ext'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'foreign data wrapper', count(*) FROM pg_foreign_data_wrapper x
-    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_foreign_data_wrapper'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'foreign server', count(*) FROM pg_foreign_server x
-    WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_foreign_server'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'foreign table', count(*) FROM pg_class x
-    WHERE x.relkind = 'f' AND x.relnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = x.oid)
     UNION ALL
     SELECT 'large object', count(*) FROM pg_largeobject_metadata x
     UNION ALL
@@ -60,8 +43,6 @@ WITH ns AS MATERIALIZED (
     WHERE x.opfnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_opfamily'::regclass AND objid = x.oid)
     UNION ALL
-    SELECT 'publication', count(*) FROM pg_publication x
-    UNION ALL
     SELECT 'range or base type', count(*) FROM pg_type x
     WHERE x.typtype IN ('b', 'r') -- not 'm': a range type brings its multirange type
       AND x.typcategory <> 'A' -- not the array type of another type
@@ -70,22 +51,6 @@ WITH ns AS MATERIALIZED (
     UNION ALL
     SELECT 'tablespace', count(*) FROM pg_tablespace x
     WHERE x.spcname NOT IN ('pg_default', 'pg_global')
-    UNION ALL
-    SELECT 'text search configuration', count(*) FROM pg_ts_config x
-    WHERE x.cfgnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_ts_config'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'text search dictionary', count(*) FROM pg_ts_dict x
-    WHERE x.dictnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_ts_dict'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'text search parser', count(*) FROM pg_ts_parser x
-    WHERE x.prsnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_ts_parser'::regclass AND objid = x.oid)
-    UNION ALL
-    SELECT 'text search template', count(*) FROM pg_ts_template x
-    WHERE x.tmplnamespace IN (SELECT oid FROM ns)
-      AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_ts_template'::regclass AND objid = x.oid)
     UNION ALL
     SELECT 'transform', count(*) FROM pg_transform x
     WHERE NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_transform'::regclass AND objid = x.oid)
