@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * {@code SchemaSnapshot} is an immutable model of a database's schema, read by {@link SchemaInspector}: schemas,
  * extensions, tables (with their columns, constraints, indexes, triggers and policies), views, sequences, functions and
- * procedures, enums, domains and composite types, with comments, owners and privileges.
+ * procedures, enums, domains, composite types, collations, range and base types, casts, operators, operator classes and
+ * families, conversions, access methods and transforms, with comments, owners and privileges.
  *
  * <p>Objects are identified by schema-qualified names, never OIDs, and every list is kept in a fixed order, so
  * {@code equals} means "same schema": two databases built differently give equal snapshots when their schemas are the
@@ -52,10 +53,22 @@ import java.util.stream.Collectors;
  *     rules, ...), each with how many there are, sorted by kind; empty when there are none. A diff lists them (see
  *     {@link SchemaDiff#notCompared()}), so "no differences" never silently means "not looked at". Only user-defined
  *     objects count, not those created by extensions; docs/schema-diff.md lists the kinds and why each is left out.
+ * @param rangeTypes the range types, sorted by schema and name
+ * @param baseTypes the base types and shell types, sorted by schema and name
+ * @param casts the casts created with {@code CREATE CAST}, sorted by source and target type
+ * @param operators the operators, sorted by schema, symbol and operand types
+ * @param operatorClasses the operator classes, sorted by schema, name and access method
+ * @param operatorFamilies the operator families, sorted by schema, name and access method
+ * @param conversions the encoding conversions, sorted by schema and name
+ * @param accessMethods the access methods created with {@code CREATE ACCESS METHOD}, sorted by name
+ * @param transforms the transforms, sorted by type and language
  */
 public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
         List<Sequence> sequences, List<Routine> functions, List<EnumType> enums, List<Domain> domains,
-        List<CompositeType> compositeTypes, List<Collation> collations, Map<String, Integer> notCompared) {
+        List<CompositeType> compositeTypes, List<Collation> collations, Map<String, Integer> notCompared,
+        List<RangeType> rangeTypes, List<BaseType> baseTypes, List<Cast> casts, List<Operator> operators,
+        List<OperatorClass> operatorClasses, List<OperatorFamily> operatorFamilies, List<Conversion> conversions,
+        List<AccessMethod> accessMethods, List<Transform> transforms) {
 
     /**
      * Creates a snapshot; lists are copied and sorted by identity.
@@ -71,6 +84,15 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param compositeTypes the value for the {@code compositeTypes} record component
      * @param collations the value for the {@code collations} record component
      * @param notCompared the value for the {@code notCompared} record component
+     * @param rangeTypes the value for the {@code rangeTypes} record component
+     * @param baseTypes the value for the {@code baseTypes} record component
+     * @param casts the value for the {@code casts} record component
+     * @param operators the value for the {@code operators} record component
+     * @param operatorClasses the value for the {@code operatorClasses} record component
+     * @param operatorFamilies the value for the {@code operatorFamilies} record component
+     * @param conversions the value for the {@code conversions} record component
+     * @param accessMethods the value for the {@code accessMethods} record component
+     * @param transforms the value for the {@code transforms} record component
      */
     public SchemaSnapshot {
         schemas = Values.sorted(schemas, Comparator.comparing(Schema::id));
@@ -84,11 +106,21 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         compositeTypes = Values.sorted(compositeTypes, Comparator.comparing(CompositeType::id));
         collations = Values.sorted(collations, Comparator.comparing(Collation::id));
         notCompared = Values.sortedMap(notCompared);
+        rangeTypes = Values.sorted(rangeTypes, Comparator.comparing(RangeType::id));
+        baseTypes = Values.sorted(baseTypes, Comparator.comparing(BaseType::id));
+        casts = Values.sorted(casts, Comparator.comparing(Cast::id));
+        operators = Values.sorted(operators, Comparator.comparing(Operator::id));
+        operatorClasses = Values.sorted(operatorClasses, Comparator.comparing(OperatorClass::id));
+        operatorFamilies = Values.sorted(operatorFamilies, Comparator.comparing(OperatorFamily::id));
+        conversions = Values.sorted(conversions, Comparator.comparing(Conversion::id));
+        accessMethods = Values.sorted(accessMethods, Comparator.comparing(AccessMethod::id));
+        transforms = Values.sorted(transforms, Comparator.comparing(Transform::id));
     }
 
     /** @return a snapshot of an empty database (no objects at all) */
     public static SchemaSnapshot empty() {
-        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null);
+        return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
     }
 
     /**

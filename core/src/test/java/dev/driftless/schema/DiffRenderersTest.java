@@ -32,7 +32,7 @@ class DiffRenderersTest {
 
     private static SchemaSnapshot snapshot(Table table, Routine function) {
         return new SchemaSnapshot(List.of(), List.of(), List.of(table), List.of(), List.of(), List.of(function),
-                List.of(), List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null, null, null, null);
     }
 
     static final SchemaDiff DIFF = SchemaDiff.between(
@@ -199,9 +199,9 @@ class DiffRenderersTest {
     @Test
     void everyRendererNotesTheKindsNotCompared() {
         SchemaSnapshot withCasts = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("operator", 1, "cast", 2));
+                java.util.Map.of("operator", 1, "cast", 2), null, null, null, null, null, null, null, null, null);
         SchemaSnapshot withOneCast = new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null,
-                java.util.Map.of("cast", 1));
+                java.util.Map.of("cast", 1), null, null, null, null, null, null, null, null, null);
         SchemaDiff none = SchemaDiff.between(withCasts, withOneCast);
         assertThat(none.notCompared()).containsExactly(java.util.Map.entry("cast", 2), java.util.Map.entry("operator", 1));
         assertThat(none.toText()).isEqualTo(

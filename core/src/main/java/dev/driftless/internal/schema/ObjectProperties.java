@@ -1,21 +1,30 @@
 package dev.driftless.internal.schema;
 
+import dev.driftless.schema.AccessMethod;
 import dev.driftless.schema.Attribute;
+import dev.driftless.schema.BaseType;
+import dev.driftless.schema.Cast;
 import dev.driftless.schema.ChangeCategory;
 import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
+import dev.driftless.schema.Conversion;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
 import dev.driftless.schema.Extension;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
+import dev.driftless.schema.Operator;
+import dev.driftless.schema.OperatorClass;
+import dev.driftless.schema.OperatorFamily;
 import dev.driftless.schema.Policy;
+import dev.driftless.schema.RangeType;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
+import dev.driftless.schema.Transform;
 import dev.driftless.schema.Trigger;
 import dev.driftless.schema.View;
 
@@ -141,10 +150,64 @@ final class ObjectProperties {
                     .add("lc_ctype", c.lcCtype(), STRUCTURE).add("locale", c.locale(), STRUCTURE)
                     .add("rules", c.rules(), STRUCTURE).add("deterministic", c.deterministic(), STRUCTURE)
                     .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
-        } else {
+        } else if (!typesAndOperators(p, object)) {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
         return p.properties;
+    }
+
+    /** Range and base types, casts, operators, their classes and families, conversions, access methods, transforms. */
+    private static boolean typesAndOperators(ObjectProperties p, Object object) {
+        if (object instanceof RangeType r) {
+            p.add("subtype", r.subtype(), STRUCTURE).add("subtype opclass", r.subtypeOpclass(), STRUCTURE)
+                    .add("collation", r.collation(), STRUCTURE).add("canonical", r.canonical(), STRUCTURE)
+                    .add("subtype diff", r.subtypeDiff(), STRUCTURE)
+                    .add("multirange type", r.multirangeType(), STRUCTURE)
+                    .add("owner", r.owner(), OWNERSHIP).add("comment", r.comment(), COMMENT);
+        } else if (object instanceof BaseType t) {
+            p.add("shell", t.shell(), STRUCTURE).add("input", t.input(), STRUCTURE)
+                    .add("output", t.output(), STRUCTURE).add("receive", t.receive(), STRUCTURE)
+                    .add("send", t.send(), STRUCTURE).add("typmod in", t.typmodIn(), STRUCTURE)
+                    .add("typmod out", t.typmodOut(), STRUCTURE).add("analyze", t.analyze(), STRUCTURE)
+                    .add("subscript", t.subscript(), STRUCTURE).add("internal length", t.internalLength(), STRUCTURE)
+                    .add("passed by value", t.passedByValue(), STRUCTURE).add("alignment", t.alignment(), STRUCTURE)
+                    .add("storage", t.storage(), STRUCTURE).add("category", t.category(), STRUCTURE)
+                    .add("preferred", t.preferred(), STRUCTURE).add("default", t.defaultValue(), STRUCTURE)
+                    .add("element", t.element(), STRUCTURE).add("delimiter", t.delimiter(), STRUCTURE)
+                    .add("collatable", t.collatable(), STRUCTURE)
+                    .add("owner", t.owner(), OWNERSHIP).add("comment", t.comment(), COMMENT);
+        } else if (object instanceof Cast c) {
+            p.add("method", c.method(), STRUCTURE).add("context", c.context(), STRUCTURE)
+                    .add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Operator o) {
+            p.add("function", o.function(), STRUCTURE).add("commutator", o.commutator(), STRUCTURE)
+                    .add("negator", o.negator(), STRUCTURE).add("restrict", o.restrict(), STRUCTURE)
+                    .add("join", o.join(), STRUCTURE).add("hashes", o.hashes(), STRUCTURE)
+                    .add("merges", o.merges(), STRUCTURE)
+                    .add("owner", o.owner(), OWNERSHIP).add("comment", o.comment(), COMMENT);
+        } else if (object instanceof OperatorClass c) {
+            p.add("type", c.type(), STRUCTURE).add("default", c.isDefault(), STRUCTURE)
+                    .add("family", c.family(), STRUCTURE).add("storage", c.storage(), STRUCTURE)
+                    .add("operators", c.operators(), STRUCTURE).add("functions", c.functions(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof OperatorFamily f) {
+            p.add("operators", f.operators(), STRUCTURE).add("functions", f.functions(), STRUCTURE)
+                    .add("owner", f.owner(), OWNERSHIP).add("comment", f.comment(), COMMENT);
+        } else if (object instanceof Conversion c) {
+            p.add("source encoding", c.sourceEncoding(), STRUCTURE)
+                    .add("target encoding", c.targetEncoding(), STRUCTURE).add("function", c.function(), STRUCTURE)
+                    .add("default", c.isDefault(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof AccessMethod m) {
+            p.add("type", m.type(), STRUCTURE).add("handler", m.handler(), STRUCTURE)
+                    .add("comment", m.comment(), COMMENT);
+        } else if (object instanceof Transform t) {
+            p.add("from sql", t.fromSql(), STRUCTURE).add("to sql", t.toSql(), STRUCTURE)
+                    .add("comment", t.comment(), COMMENT);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Returns the one-line summary of an added or removed object, or {@code null} when its name says it all. */
@@ -171,6 +234,29 @@ final class ObjectProperties {
                     + (c.lcCollate() != null ? " lc_collate " + c.lcCollate() : "")
                     + (c.lcCtype() != null ? " lc_ctype " + c.lcCtype() : "")
                     + (c.deterministic() ? "" : " nondeterministic");
+        }
+        return typeOrOperatorSummary(object);
+    }
+
+    private static String typeOrOperatorSummary(Object object) {
+        if (object instanceof RangeType r) {
+            return "subtype " + r.subtype();
+        } else if (object instanceof BaseType t) {
+            return t.shell() ? "shell" : "input " + t.input() + " output " + t.output();
+        } else if (object instanceof Cast c) {
+            return c.method() + ", " + c.context();
+        } else if (object instanceof Operator o) {
+            return "function " + o.function();
+        } else if (object instanceof OperatorClass c) {
+            return (c.isDefault() ? "default " : "") + "for type " + c.type() + " family " + c.family();
+        } else if (object instanceof Conversion c) {
+            return c.sourceEncoding() + " to " + c.targetEncoding() + " from " + c.function();
+        } else if (object instanceof AccessMethod m) {
+            return "type " + m.type() + " handler " + m.handler();
+        } else if (object instanceof Transform t) {
+            return (t.fromSql() == null ? "" : "from sql " + t.fromSql())
+                    + (t.fromSql() != null && t.toSql() != null ? ", " : "")
+                    + (t.toSql() == null ? "" : "to sql " + t.toSql());
         }
         return null;
     }

@@ -1,5 +1,6 @@
 -- Functions and procedures (not aggregates or window functions), not created by extensions.
--- Parameter 1: schema names (text[]). pg_get_function_sqlbody exists from PostgreSQL 14.
+-- Parameter 1: schema names (text[]). pg_get_function_sqlbody exists from PostgreSQL 14. Functions that are part of
+-- another object (the constructors a range type makes for itself and its multirange type) are left out.
 SELECT n.nspname AS schema,
        p.proname AS name,
        oidvectortypes(p.proargtypes) AS argument_types,
@@ -22,5 +23,5 @@ JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind IN ('f', 'p')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 ORDER BY 1, 2, 3
