@@ -30,12 +30,13 @@ import java.util.Optional;
  * @param indexes the indexes, sorted by name
  * @param triggers the triggers, sorted by name
  * @param policies the policies, sorted by name
+ * @param tablespace the tablespace it is stored in, or {@code null} for the database's default tablespace
  */
 public record Table(String schema, String name, boolean unlogged, String partitionKey, String partitionOf,
         String partitionBound, List<String> inherits, List<String> options, boolean rowSecurity,
         boolean forceRowSecurity, String replicaIdentity, String owner, List<String> privileges, String comment,
         List<Column> columns, List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers,
-        List<Policy> policies) {
+        List<Policy> policies, String tablespace) {
 
     /**
      * Creates a table; lists are copied, parts sorted by name (columns keep their order).
@@ -59,6 +60,7 @@ public record Table(String schema, String name, boolean unlogged, String partiti
      * @param indexes the value for the {@code indexes} record component
      * @param triggers the value for the {@code triggers} record component
      * @param policies the value for the {@code policies} record component
+     * @param tablespace the value for the {@code tablespace} record component
      */
     public Table {
         Values.required(schema, "schema");

@@ -16,9 +16,12 @@ import java.util.List;
  * @param comment the comment, or {@code null}
  * @param indexes the indexes of a materialized view, sorted by name; empty for a view
  * @param triggers the triggers (e.g. {@code INSTEAD OF} triggers of a view), sorted by name
+ * @param tablespace the tablespace a materialized view is stored in, or {@code null} for the database's default
+ *     tablespace (and for a view)
  */
 public record View(String schema, String name, boolean materialized, String definition, List<String> options,
-        String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers) {
+        String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers,
+        String tablespace) {
 
     /**
      * Creates a view; lists are copied and sorted.
@@ -33,6 +36,7 @@ public record View(String schema, String name, boolean materialized, String defi
      * @param comment the value for the {@code comment} record component
      * @param indexes the value for the {@code indexes} record component
      * @param triggers the value for the {@code triggers} record component
+     * @param tablespace the value for the {@code tablespace} record component
      */
     public View {
         Values.required(schema, "schema");

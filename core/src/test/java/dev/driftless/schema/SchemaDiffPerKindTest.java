@@ -2,15 +2,18 @@ package dev.driftless.schema;
 
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.Quote;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -102,7 +105,8 @@ class SchemaDiffPerKindTest {
                 .containsExactly("int4_hash_ops2 USING hash", "int_cross_ops USING btree");
         assertThat(base.conversions()).extracting(Conversion::name).containsExactly("latin1_copy");
         assertThat(base.accessMethods()).extracting(AccessMethod::name).containsExactly("heap_copy");
-        assertThat(base.transforms()).extracting(t -> t.id().name()).containsExactly("FOR public.label LANGUAGE plpgsql");
+        assertThat(base.transforms()).extracting(t -> t.id().name())
+                .containsExactly("FOR public.label LANGUAGE plpgsql");
         assertThat(base.sequences()).extracting(Sequence::name)
                 .containsExactly("invoice_invoice_id_seq", "invoice_number_seq", "resource_resource_id_seq");
         Table booking = base.table("booking").orElseThrow();
@@ -871,6 +875,41 @@ class SchemaDiffPerKindTest {
         @MethodSource("cases")
         void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
             assertReport(setup, change, owners, expected);
+        }
+    }
+
+    /**
+     * Tablespaces: where a table, an index or a materialized view is stored is compared by the tablespace's name (none
+     * for the database's default); the tablespace itself, a directory of the server, is not part of the schema.
+     */
+    @Nested
+    class Tablespaces {
+
+        @Test
+        void reportsWhereTablesIndexesAndMaterializedViewsAreStored(@TempDir Path directory) throws Exception {
+            try (Connection c = db.connect(); Statement statement = c.createStatement()) {
+                // CREATE TABLESPACE cannot run in a transaction: made for this test, dropped after it.
+                statement.execute("CREATE TABLESPACE driftless_kinds_space LOCATION "
+                        + Quote.literal(directory.toString()));
+                try {
+                    String space = " SET TABLESPACE driftless_kinds_space";
+                    assertReport("", "ALTER TABLE party" + space,
+                            false, "table party: tablespace (none) → driftless_kinds_space");
+                    assertReport("", "ALTER INDEX booking_party_idx" + space, false,
+                            "table booking: index booking_party_idx: tablespace (none) → driftless_kinds_space");
+                    assertReport("", "ALTER MATERIALIZED VIEW resource_usage" + space, false,
+                            "materialized view resource_usage: tablespace (none) → driftless_kinds_space");
+                    assertReport("CREATE TABLE placed (id int) TABLESPACE driftless_kinds_space",
+                            "ALTER TABLE placed SET TABLESPACE pg_default",
+                            false, "table placed: tablespace driftless_kinds_space → (none)");
+                    assertReport("", "CREATE INDEX party_created_idx ON party (created_at) TABLESPACE"
+                            + " driftless_kinds_space", false, "table party: index party_created_idx: added"
+                            + " (CREATE INDEX party_created_idx ON public.party USING btree (created_at))");
+                    assertThat(base.table("party").orElseThrow().tablespace()).isNull();
+                } finally {
+                    statement.execute("DROP TABLESPACE driftless_kinds_space");
+                }
+            }
         }
     }
 

@@ -195,7 +195,7 @@ public final class CatalogReader {
                     partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
                     row.bool("force_row_security"), row.string("replica_identity"), row.string("owner"),
                     row.strings("privileges"), row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
-                    triggers.get(key), policies.get(key)));
+                    triggers.get(key), policies.get(key), row.string("tablespace")));
         });
         return tables;
     }
@@ -232,7 +232,7 @@ public final class CatalogReader {
         }
         return new Index(row.string("name"), row.string("method"), unique, keys, include, predicate,
                 nullsNotDistinct, options, definition.toString(), row.string("constraint_name"),
-                row.string("comment"));
+                row.string("comment"), row.string("tablespace"));
     }
 
     private static List<String> names(Map<Integer, String> names, List<Integer> numbers) {
@@ -302,7 +302,7 @@ public final class CatalogReader {
             String key = row.string("schema") + "." + row.string("name");
             views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
                     row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment"),
-                    indexes.get(key), triggers.get(key)));
+                    indexes.get(key), triggers.get(key), row.string("tablespace")));
         });
         return views;
     }

@@ -79,7 +79,8 @@ final class ObjectProperties {
                     .add("options", t.options(), STRUCTURE).add("row security", t.rowSecurity(), STRUCTURE)
                     .add("force row security", t.forceRowSecurity(), STRUCTURE)
                     .add("replica identity", t.replicaIdentity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
-                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
+                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT)
+                    .add("tablespace", t.tablespace(), STRUCTURE);
         } else if (object instanceof Column c) {
             p.add("type", c.type(), STRUCTURE).add("not null", c.notNull(), STRUCTURE)
                     .add("default", c.defaultValue(), STRUCTURE).add("identity", c.identity(), STRUCTURE)
@@ -107,7 +108,7 @@ final class ObjectProperties {
                     .add("predicate", i.predicate(), STRUCTURE)
                     .add("nulls not distinct", i.nullsNotDistinct(), STRUCTURE)
                     .add("options", i.options(), STRUCTURE)
-                    .add("comment", i.comment(), COMMENT);
+                    .add("comment", i.comment(), COMMENT).add("tablespace", i.tablespace(), STRUCTURE);
         } else if (object instanceof Trigger t) {
             p.add("definition", t.definition(), CODE).add("enabled", t.enabled(), STRUCTURE)
                     .add("comment", t.comment(), COMMENT);
@@ -125,7 +126,7 @@ final class ObjectProperties {
         } else if (object instanceof View v) {
             p.add("definition", v.definition(), CODE).add("options", v.options(), STRUCTURE)
                     .add("owner", v.owner(), OWNERSHIP).add("privileges", v.privileges(), OWNERSHIP)
-                    .add("comment", v.comment(), COMMENT);
+                    .add("comment", v.comment(), COMMENT).add("tablespace", v.tablespace(), STRUCTURE);
         } else if (object instanceof Routine f) {
             p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
                     .add("language", f.language(), STRUCTURE).add("volatility", f.volatility(), STRUCTURE)

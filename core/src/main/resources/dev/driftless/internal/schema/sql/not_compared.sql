@@ -42,9 +42,6 @@ WITH ns AS MATERIALIZED (
     WHERE x.rulename <> '_RETURN' AND c.relnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_class'::regclass AND objid = c.oid)
     UNION ALL
-    SELECT 'tablespace', count(*) FROM pg_tablespace x
-    WHERE x.spcname NOT IN ('pg_default', 'pg_global')
-    UNION ALL
     SELECT 'text search configuration', count(*) FROM pg_ts_config x
     WHERE x.cfgnamespace IN (SELECT oid FROM ns)
       AND NOT EXISTS (SELECT 1 FROM ext WHERE classid = 'pg_ts_config'::regclass AND objid = x.oid)
