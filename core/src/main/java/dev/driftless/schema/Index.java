@@ -20,10 +20,11 @@ import java.util.List;
  *     [WITH (...)] [WHERE (...)]} (without tablespace)
  * @param constraint the constraint this index backs, or {@code null}
  * @param comment the comment, or {@code null}
+ * @param tablespace the tablespace it is stored in, or {@code null} for the database's default tablespace
  */
 public record Index(String name, String method, boolean unique, List<String> keys, List<String> include,
         String predicate, boolean nullsNotDistinct, List<String> options, String definition, String constraint,
-        String comment) {
+        String comment, String tablespace) {
 
     /**
      * Creates an index; lists are copied.
@@ -39,6 +40,7 @@ public record Index(String name, String method, boolean unique, List<String> key
      * @param definition the value for the {@code definition} record component
      * @param constraint the value for the {@code constraint} record component
      * @param comment the value for the {@code comment} record component
+     * @param tablespace the value for the {@code tablespace} record component
      */
     public Index {
         Values.required(name, "name");

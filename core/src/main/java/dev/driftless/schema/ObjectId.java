@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param kind the kind, never {@code null}
  * @param schema the schema; {@code null} for schemas themselves, for the kinds that belong to the whole database
- *     (extensions, publications, event triggers, foreign-data wrappers, foreign servers, user mappings) and for
- *     {@linkplain DefaultPrivileges default privileges}, whose name says their schema
+ *     (extensions, publications, event triggers, foreign-data wrappers, foreign servers, user mappings, casts, access
+ *     methods, transforms) and for {@linkplain DefaultPrivileges default privileges}, whose name says their schema
  * @param table the owning table for {@linkplain ObjectKind#isPartOfTable() parts of a table}, else {@code null}
  * @param name the object's name (functions: name and argument types), never {@code null}
  */
@@ -30,7 +30,7 @@ public record ObjectId(ObjectKind kind, String schema, String table, String name
      * Creates an identity; see the record description.
      *
      * @param kind the kind
-     * @param schema the schema, or {@code null} for a schema or an extension
+     * @param schema the schema, or {@code null} for a schema or a database-wide object (an extension, a cast, ...)
      * @param table the owning table, or {@code null}
      * @param name the name
      */
@@ -47,7 +47,7 @@ public record ObjectId(ObjectKind kind, String schema, String table, String name
      * Returns the identity of an object that does not belong to a table.
      *
      * @param kind the kind
-     * @param schema the schema, or {@code null} for a schema or an extension
+     * @param schema the schema, or {@code null} for a schema or a database-wide object (an extension, a cast, ...)
      * @param name the name
      * @return the identity
      */

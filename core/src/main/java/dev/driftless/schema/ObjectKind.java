@@ -70,7 +70,25 @@ public enum ObjectKind {
     /** A user mapping on a foreign server; database-wide, identified as {@code user@server}. */
     USER_MAPPING,
     /** A foreign table. */
-    FOREIGN_TABLE;
+    FOREIGN_TABLE,
+    /** A range type ({@code CREATE TYPE ... AS RANGE}). */
+    RANGE_TYPE,
+    /** A base type ({@code CREATE TYPE name (INPUT = ..., OUTPUT = ...)}) or a shell type ({@code CREATE TYPE t}). */
+    BASE_TYPE,
+    /** A cast ({@code CREATE CAST}); database-wide, identified by its source and target types. */
+    CAST,
+    /** An operator ({@code CREATE OPERATOR}), identified by its symbol and operand types. */
+    OPERATOR,
+    /** An operator class ({@code CREATE OPERATOR CLASS}), identified by its name and access method. */
+    OPERATOR_CLASS,
+    /** An operator family ({@code CREATE OPERATOR FAMILY}), identified by its name and access method. */
+    OPERATOR_FAMILY,
+    /** An encoding conversion ({@code CREATE CONVERSION}). */
+    CONVERSION,
+    /** An access method ({@code CREATE ACCESS METHOD}); database-wide, identified by name alone. */
+    ACCESS_METHOD,
+    /** A transform ({@code CREATE TRANSFORM}); database-wide, identified by its type and language. */
+    TRANSFORM;
 
     /**
      * Returns the kind's name as people write it, e.g. {@code materialized view}.

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  * views, sequences, functions, procedures and aggregates, enums, domains, composite types, collations, default
  * privileges, text search configurations, dictionaries, parsers and templates, publications, event triggers,
  * foreign-data wrappers, foreign servers, user mappings and foreign tables, with comments, owners and privileges.
+ * extensions, tables (with their columns, constraints, indexes, triggers and policies), views, sequences, functions and
+ * procedures, enums, domains, composite types, collations, range and base types, casts, operators, operator classes and
+ * families, conversions, access methods and transforms, with comments, owners and privileges.
  *
  * <p>Objects are identified by schema-qualified names, never OIDs, and every list is kept in a fixed order, so
  * {@code equals} means "same schema": two databases built differently give equal snapshots when their schemas are the
@@ -64,6 +67,15 @@ import java.util.stream.Collectors;
  * @param foreignServers the foreign servers (database-wide), sorted by name
  * @param userMappings the user mappings (database-wide; no option values), sorted by user and server
  * @param foreignTables the foreign tables, sorted by schema and name
+ * @param rangeTypes the range types, sorted by schema and name
+ * @param baseTypes the base types and shell types, sorted by schema and name
+ * @param casts the casts created with {@code CREATE CAST}, sorted by source and target type
+ * @param operators the operators, sorted by schema, symbol and operand types
+ * @param operatorClasses the operator classes, sorted by schema, name and access method
+ * @param operatorFamilies the operator families, sorted by schema, name and access method
+ * @param conversions the encoding conversions, sorted by schema and name
+ * @param accessMethods the access methods created with {@code CREATE ACCESS METHOD}, sorted by name
+ * @param transforms the transforms, sorted by type and language
  * @param notCompared the kinds of objects found in the database that snapshots do not model (casts, operators,
  *     rules, ...), each with how many there are, sorted by kind; empty when there are none. A diff lists them (see
  *     {@link SchemaDiff#notCompared()}), so "no differences" never silently means "not looked at". Only user-defined
@@ -76,7 +88,10 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         List<TextSearchParser> textSearchParsers, List<TextSearchTemplate> textSearchTemplates,
         List<Publication> publications, List<EventTrigger> eventTriggers,
         List<ForeignDataWrapper> foreignDataWrappers, List<ForeignServer> foreignServers,
-        List<UserMapping> userMappings, List<ForeignTable> foreignTables, Map<String, Integer> notCompared) {
+        List<UserMapping> userMappings, List<ForeignTable> foreignTables,
+        List<RangeType> rangeTypes, List<BaseType> baseTypes, List<Cast> casts, List<Operator> operators,
+        List<OperatorClass> operatorClasses, List<OperatorFamily> operatorFamilies, List<Conversion> conversions,
+        List<AccessMethod> accessMethods, List<Transform> transforms, Map<String, Integer> notCompared) {
 
     /**
      * Creates a snapshot; lists are copied and sorted by identity.
@@ -102,6 +117,15 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
      * @param foreignServers the value for the {@code foreignServers} record component
      * @param userMappings the value for the {@code userMappings} record component
      * @param foreignTables the value for the {@code foreignTables} record component
+     * @param rangeTypes the value for the {@code rangeTypes} record component
+     * @param baseTypes the value for the {@code baseTypes} record component
+     * @param casts the value for the {@code casts} record component
+     * @param operators the value for the {@code operators} record component
+     * @param operatorClasses the value for the {@code operatorClasses} record component
+     * @param operatorFamilies the value for the {@code operatorFamilies} record component
+     * @param conversions the value for the {@code conversions} record component
+     * @param accessMethods the value for the {@code accessMethods} record component
+     * @param transforms the value for the {@code transforms} record component
      * @param notCompared the value for the {@code notCompared} record component
      */
     public SchemaSnapshot {
@@ -126,13 +150,22 @@ public record SchemaSnapshot(List<Schema> schemas, List<Extension> extensions, L
         foreignServers = Values.sorted(foreignServers, Comparator.comparing(ForeignServer::id));
         userMappings = Values.sorted(userMappings, Comparator.comparing(UserMapping::id));
         foreignTables = Values.sorted(foreignTables, Comparator.comparing(ForeignTable::id));
+        rangeTypes = Values.sorted(rangeTypes, Comparator.comparing(RangeType::id));
+        baseTypes = Values.sorted(baseTypes, Comparator.comparing(BaseType::id));
+        casts = Values.sorted(casts, Comparator.comparing(Cast::id));
+        operators = Values.sorted(operators, Comparator.comparing(Operator::id));
+        operatorClasses = Values.sorted(operatorClasses, Comparator.comparing(OperatorClass::id));
+        operatorFamilies = Values.sorted(operatorFamilies, Comparator.comparing(OperatorFamily::id));
+        conversions = Values.sorted(conversions, Comparator.comparing(Conversion::id));
+        accessMethods = Values.sorted(accessMethods, Comparator.comparing(AccessMethod::id));
+        transforms = Values.sorted(transforms, Comparator.comparing(Transform::id));
         notCompared = Values.sortedMap(notCompared);
     }
 
     /** @return a snapshot of an empty database (no objects at all) */
     public static SchemaSnapshot empty() {
         return new SchemaSnapshot(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**

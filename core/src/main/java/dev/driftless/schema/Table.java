@@ -34,12 +34,13 @@ import java.util.Optional;
  * @param rules the rules ({@code CREATE RULE}), sorted by name
  * @param statistics the extended statistics objects, sorted by {@linkplain Statistics#nameWithin name within the
  *     table}
+ * @param tablespace the tablespace it is stored in, or {@code null} for the database's default tablespace
  */
 public record Table(String schema, String name, boolean unlogged, String partitionKey, String partitionOf,
         String partitionBound, List<String> inherits, List<String> options, boolean rowSecurity,
         boolean forceRowSecurity, String replicaIdentity, String owner, List<String> privileges, String comment,
         List<Column> columns, List<Constraint> constraints, List<Index> indexes, List<Trigger> triggers,
-        List<Policy> policies, List<Rule> rules, List<Statistics> statistics) {
+        List<Policy> policies, List<Rule> rules, List<Statistics> statistics, String tablespace) {
 
     /**
      * Creates a table; lists are copied, parts sorted by name (columns keep their order).
@@ -65,6 +66,7 @@ public record Table(String schema, String name, boolean unlogged, String partiti
      * @param policies the value for the {@code policies} record component
      * @param rules the value for the {@code rules} record component
      * @param statistics the value for the {@code statistics} record component
+     * @param tablespace the value for the {@code tablespace} record component
      */
     public Table {
         Values.required(schema, "schema");

@@ -20,10 +20,12 @@ import java.util.List;
  *     has), sorted by name; empty for a materialized view, which cannot have any
  * @param statistics the extended statistics objects of a materialized view, sorted by
  *     {@linkplain Statistics#nameWithin name within the view}; empty for a view
+ * @param tablespace the tablespace a materialized view is stored in, or {@code null} for the database's default
+ *     tablespace (and for a view)
  */
 public record View(String schema, String name, boolean materialized, String definition, List<String> options,
         String owner, List<String> privileges, String comment, List<Index> indexes, List<Trigger> triggers,
-        List<Rule> rules, List<Statistics> statistics) {
+        List<Rule> rules, List<Statistics> statistics, String tablespace) {
 
     /**
      * Creates a view; lists are copied and sorted.
@@ -40,6 +42,7 @@ public record View(String schema, String name, boolean materialized, String defi
      * @param triggers the value for the {@code triggers} record component
      * @param rules the value for the {@code rules} record component
      * @param statistics the value for the {@code statistics} record component
+     * @param tablespace the value for the {@code tablespace} record component
      */
     public View {
         Values.required(schema, "schema");

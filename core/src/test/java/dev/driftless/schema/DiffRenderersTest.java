@@ -22,7 +22,7 @@ class DiffRenderersTest {
         return new Table("public", "booking", false, null, null, null, List.of(), List.of(), false, false,
                 null, "app", List.of(), comment, columns, List.of(new Constraint("booking_pkey",
                         ConstraintType.PRIMARY_KEY, List.of("booking_id"), "PRIMARY KEY (booking_id)", null, false,
-                        false, true, null)), indexes, List.of(), List.of(), List.of(), List.of());
+                        false, true, null)), indexes, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     private static Routine greet(String body) {
@@ -39,7 +39,7 @@ class DiffRenderersTest {
                     greet("SELECT 'Hello, ' || name")),
             snapshot(booking("timestamp with time zone", false, List.of(new Index("booking_starts_idx", "btree",
                     false, List.of("starts_at"), List.of(), null, false, List.of(),
-                    "CREATE INDEX booking_starts_idx ON public.booking USING btree (starts_at)", null, null)),
+                    "CREATE INDEX booking_starts_idx ON public.booking USING btree (starts_at)", null, null, null)),
                     "Reservations | <b>"), greet("SELECT 'Hello, ' ||\n       name || '!'")));
 
     @Test

@@ -107,6 +107,29 @@ final class TestSchemas {
             CREATE TRIGGER confirmed_booking_insert INSTEAD OF INSERT ON confirmed_booking
                 FOR EACH ROW EXECUTE FUNCTION touch_party();
             CREATE UNIQUE INDEX resource_usage_resource_idx ON resource_usage (resource_id);
+            CREATE TYPE float_span AS RANGE (SUBTYPE = float8, SUBTYPE_DIFF = float8mi,
+                MULTIRANGE_TYPE_NAME = float_spans);
+            COMMENT ON TYPE float_span IS 'Half-open spans';
+            CREATE TYPE label;
+            CREATE FUNCTION label_in(cstring) RETURNS label LANGUAGE internal IMMUTABLE STRICT AS 'textin';
+            CREATE FUNCTION label_out(label) RETURNS cstring LANGUAGE internal IMMUTABLE STRICT AS 'textout';
+            CREATE TYPE label (INPUT = label_in, OUTPUT = label_out, LIKE = text, CATEGORY = 'S');
+            COMMENT ON TYPE label IS 'Free text';
+            CREATE TABLE price_band (band float_span NOT NULL, tag label);
+            CREATE CAST (label AS text) WITHOUT FUNCTION AS ASSIGNMENT;
+            COMMENT ON CAST (label AS text) IS 'Same bytes';
+            CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq, COMMUTATOR = ===, RESTRICT = eqsel,
+                JOIN = eqjoinsel);
+            COMMENT ON OPERATOR === (int, int) IS 'Equal, again';
+            CREATE OPERATOR CLASS int4_hash_ops2 FOR TYPE int4 USING hash AS OPERATOR 1 ===, FUNCTION 1 hashint4(int4);
+            COMMENT ON OPERATOR CLASS int4_hash_ops2 USING hash IS 'Hashes with ===';
+            CREATE OPERATOR FAMILY int_cross_ops USING btree;
+            ALTER OPERATOR FAMILY int_cross_ops USING btree ADD OPERATOR 3 = (int4, int8),
+                FUNCTION 1 (int4, int8) btint48cmp(int4, int8);
+            CREATE CONVERSION latin1_copy FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8;
+            CREATE ACCESS METHOD heap_copy TYPE TABLE HANDLER heap_tableam_handler;
+            COMMENT ON ACCESS METHOD heap_copy IS 'The heap, again';
+            CREATE TRANSFORM FOR label LANGUAGE plpgsql (FROM SQL WITH FUNCTION array_subscript_handler(internal));
             CREATE TABLE driftless_schema_history (version text PRIMARY KEY, applied_at timestamptz NOT NULL);
             CREATE RULE session_cache_keep AS ON DELETE TO session_cache WHERE OLD.key LIKE 'keep:%' DO INSTEAD NOTHING;
             COMMENT ON RULE session_cache_keep ON session_cache IS 'Pinned entries stay';

@@ -1,13 +1,17 @@
 package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Aggregate;
+import dev.driftless.schema.AccessMethod;
 import dev.driftless.schema.Attribute;
+import dev.driftless.schema.BaseType;
+import dev.driftless.schema.Cast;
 import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
 import dev.driftless.schema.ConstraintType;
 import dev.driftless.schema.DefaultPrivileges;
+import dev.driftless.schema.Conversion;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
@@ -20,9 +24,13 @@ import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectKind;
+import dev.driftless.schema.Operator;
+import dev.driftless.schema.OperatorClass;
+import dev.driftless.schema.OperatorFamily;
 import dev.driftless.schema.Policy;
 import dev.driftless.schema.Rule;
 import dev.driftless.schema.Publication;
+import dev.driftless.schema.RangeType;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaSnapshot;
@@ -33,6 +41,7 @@ import dev.driftless.schema.TextSearchConfiguration;
 import dev.driftless.schema.TextSearchDictionary;
 import dev.driftless.schema.TextSearchParser;
 import dev.driftless.schema.TextSearchTemplate;
+import dev.driftless.schema.Transform;
 import dev.driftless.schema.Trigger;
 import dev.driftless.schema.UserMapping;
 import dev.driftless.schema.View;
@@ -45,7 +54,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most twenty
+ * {@code CatalogReader} reads a {@link SchemaSnapshot} with one set-based query per object kind (at most thirty-eight
  * queries, whatever the number of tables), on a connection already in a read-only transaction with
  * {@code search_path = pg_catalog} (so every printed name outside {@code pg_catalog} is schema-qualified).
  */
@@ -108,6 +117,15 @@ public final class CatalogReader {
                 filter.includes(ObjectKind.FOREIGN_SERVER) ? readForeignServers() : List.of(),
                 filter.includes(ObjectKind.USER_MAPPING) ? readUserMappings() : List.of(),
                 filter.includes(ObjectKind.FOREIGN_TABLE) ? readForeignTables(names) : List.of(),
+                filter.includes(ObjectKind.RANGE_TYPE) ? readRangeTypes(names) : List.of(),
+                filter.includes(ObjectKind.BASE_TYPE) ? readBaseTypes(names) : List.of(),
+                filter.includes(ObjectKind.CAST) ? readCasts(names) : List.of(),
+                filter.includes(ObjectKind.OPERATOR) ? readOperators(names) : List.of(),
+                filter.includes(ObjectKind.OPERATOR_CLASS) ? readOperatorClasses(names) : List.of(),
+                filter.includes(ObjectKind.OPERATOR_FAMILY) ? readOperatorFamilies(names) : List.of(),
+                filter.includes(ObjectKind.CONVERSION) ? readConversions(names) : List.of(),
+                filter.includes(ObjectKind.ACCESS_METHOD) ? readAccessMethods(names) : List.of(),
+                filter.includes(ObjectKind.TRANSFORM) ? readTransforms(names) : List.of(),
                 readNotCompared(names));
     }
 
@@ -206,7 +224,7 @@ public final class CatalogReader {
                     partition ? List.of() : parents, row.strings("options"), row.bool("row_security"),
                     row.bool("force_row_security"), row.string("replica_identity"), row.string("owner"),
                     row.strings("privileges"), row.string("comment"), columns.get(key), constraints.get(key), indexes.get(key),
-                    triggers.get(key), policies.get(key), rules.get(key), statistics.get(key)));
+                    triggers.get(key), policies.get(key), rules.get(key), statistics.get(key), row.string("tablespace")));
         });
         return tables;
     }
@@ -256,7 +274,7 @@ public final class CatalogReader {
         }
         return new Index(row.string("name"), row.string("method"), unique, keys, include, predicate,
                 nullsNotDistinct, options, definition.toString(), row.string("constraint_name"),
-                row.string("comment"));
+                row.string("comment"), row.string("tablespace"));
     }
 
     private static List<String> names(Map<Integer, String> names, List<Integer> numbers) {
@@ -326,7 +344,7 @@ public final class CatalogReader {
             String key = row.string("schema") + "." + row.string("name");
             views.add(new View(row.string("schema"), row.string("name"), materialized, row.string("definition"),
                     row.strings("options"), row.string("owner"), row.strings("privileges"), row.string("comment"),
-                    indexes.get(key), triggers.get(key), rules.get(key), statistics.get(key)));
+                    indexes.get(key), triggers.get(key), rules.get(key), statistics.get(key), row.string("tablespace")));
         });
         return views;
     }
@@ -570,5 +588,119 @@ public final class CatalogReader {
             }
         });
         return foreignTables;
+    }
+
+    private List<RangeType> readRangeTypes(String[] schemas) throws SQLException {
+        List<RangeType> types = new ArrayList<>();
+        Rows.query(connection, sql("range_types"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                types.add(new RangeType(row.string("schema"), row.string("name"), row.string("subtype"),
+                        row.string("subtype_opclass"), row.string("collation"), row.string("canonical"),
+                        row.string("subtype_diff"), row.string("multirange_type"), row.string("owner"),
+                        row.string("comment")));
+            }
+        });
+        return types;
+    }
+
+    private List<BaseType> readBaseTypes(String[] schemas) throws SQLException {
+        List<BaseType> types = new ArrayList<>();
+        Rows.query(connection, sql("base_types"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                types.add(new BaseType(row.string("schema"), row.string("name"), row.bool("shell"),
+                        row.string("input"), row.string("output"), row.string("receive"), row.string("send"),
+                        row.string("typmod_in"), row.string("typmod_out"), row.string("analyze"),
+                        row.string("subscript"), row.string("internal_length"), row.bool("passed_by_value"),
+                        row.string("alignment"), row.string("storage"), row.string("category"),
+                        row.bool("preferred"), row.string("default_value"), row.string("element"),
+                        row.string("delimiter"), row.bool("collatable"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return types;
+    }
+
+    private List<Cast> readCasts(String[] schemas) throws SQLException {
+        List<Cast> casts = new ArrayList<>();
+        Rows.query(connection, sql("casts"), schemas, row -> {
+            Cast cast = new Cast(row.string("source"), row.string("target"), row.string("method"),
+                    row.string("context"), row.string("comment"));
+            if (!filter.excludes(null, cast.id().name())) {
+                casts.add(cast);
+            }
+        });
+        return casts;
+    }
+
+    private List<Operator> readOperators(String[] schemas) throws SQLException {
+        List<Operator> operators = new ArrayList<>();
+        Rows.query(connection, sql("operators"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                operators.add(new Operator(row.string("schema"), row.string("name"), row.string("left_type"),
+                        row.string("right_type"), row.string("function"), row.string("commutator"),
+                        row.string("negator"), row.string("restrict"), row.string("join_function"),
+                        row.bool("hashes"), row.bool("merges"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return operators;
+    }
+
+    private List<OperatorClass> readOperatorClasses(String[] schemas) throws SQLException {
+        List<OperatorClass> classes = new ArrayList<>();
+        Rows.query(connection, sql("operator_classes"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                classes.add(new OperatorClass(row.string("schema"), row.string("name"), row.string("method"),
+                        row.string("type"), row.bool("is_default"), row.string("family"), row.string("storage"),
+                        row.strings("operators"), row.strings("functions"), row.string("owner"),
+                        row.string("comment")));
+            }
+        });
+        return classes;
+    }
+
+    private List<OperatorFamily> readOperatorFamilies(String[] schemas) throws SQLException {
+        List<OperatorFamily> families = new ArrayList<>();
+        Rows.query(connection, sql("operator_families"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                families.add(new OperatorFamily(row.string("schema"), row.string("name"), row.string("method"),
+                        row.strings("operators"), row.strings("functions"), row.string("owner"),
+                        row.string("comment")));
+            }
+        });
+        return families;
+    }
+
+    private List<Conversion> readConversions(String[] schemas) throws SQLException {
+        List<Conversion> conversions = new ArrayList<>();
+        Rows.query(connection, sql("conversions"), schemas, row -> {
+            if (!filter.excludes(row.string("schema"), row.string("name"))) {
+                conversions.add(new Conversion(row.string("schema"), row.string("name"),
+                        row.string("source_encoding"), row.string("target_encoding"), row.string("function"),
+                        row.bool("is_default"), row.string("owner"), row.string("comment")));
+            }
+        });
+        return conversions;
+    }
+
+    private List<AccessMethod> readAccessMethods(String[] schemas) throws SQLException {
+        List<AccessMethod> methods = new ArrayList<>();
+        Rows.query(connection, sql("access_methods"), schemas, row -> {
+            if (!filter.excludes(null, row.string("name"))) {
+                methods.add(new AccessMethod(row.string("name"), row.string("type"), row.string("handler"),
+                        row.string("comment")));
+            }
+        });
+        return methods;
+    }
+
+    private List<Transform> readTransforms(String[] schemas) throws SQLException {
+        List<Transform> transforms = new ArrayList<>();
+        Rows.query(connection, sql("transforms"), schemas, row -> {
+            Transform transform = new Transform(row.string("type"), row.string("language"), row.string("from_sql"),
+                    row.string("to_sql"), row.string("comment"));
+            if (!filter.excludes(null, transform.id().name())) {
+                transforms.add(transform);
+            }
+        });
+        return transforms;
     }
 }

@@ -83,6 +83,15 @@ public final class DiffEngine {
         compare(from.foreignServers(), to.foreignServers(), s -> s.id(), (a, b) -> { });
         compare(from.userMappings(), to.userMappings(), m -> m.id(), (a, b) -> { });
         compare(from.foreignTables(), to.foreignTables(), t -> t.id(), this::compareForeignTableColumns);
+        compare(from.rangeTypes(), to.rangeTypes(), r -> r.id(), (a, b) -> { });
+        compare(from.baseTypes(), to.baseTypes(), t -> t.id(), (a, b) -> { });
+        compare(from.casts(), to.casts(), c -> c.id(), (a, b) -> { });
+        compare(from.operators(), to.operators(), o -> o.id(), (a, b) -> { });
+        compare(from.operatorClasses(), to.operatorClasses(), c -> c.id(), (a, b) -> { });
+        compare(from.operatorFamilies(), to.operatorFamilies(), f -> f.id(), (a, b) -> { });
+        compare(from.conversions(), to.conversions(), c -> c.id(), (a, b) -> { });
+        compare(from.accessMethods(), to.accessMethods(), m -> m.id(), (a, b) -> { });
+        compare(from.transforms(), to.transforms(), t -> t.id(), (a, b) -> { });
     }
 
     private List<Table> keptTables(SchemaSnapshot snapshot) {

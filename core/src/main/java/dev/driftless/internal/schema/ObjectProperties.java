@@ -1,13 +1,17 @@
 package dev.driftless.internal.schema;
 
 import dev.driftless.schema.Aggregate;
+import dev.driftless.schema.AccessMethod;
 import dev.driftless.schema.Attribute;
+import dev.driftless.schema.BaseType;
+import dev.driftless.schema.Cast;
 import dev.driftless.schema.ChangeCategory;
 import dev.driftless.schema.Collation;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.CompositeType;
 import dev.driftless.schema.Constraint;
 import dev.driftless.schema.DefaultPrivileges;
+import dev.driftless.schema.Conversion;
 import dev.driftless.schema.Domain;
 import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
@@ -18,9 +22,13 @@ import dev.driftless.schema.ForeignServer;
 import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Routine;
 import dev.driftless.schema.Index;
+import dev.driftless.schema.Operator;
+import dev.driftless.schema.OperatorClass;
+import dev.driftless.schema.OperatorFamily;
 import dev.driftless.schema.Policy;
 import dev.driftless.schema.Rule;
 import dev.driftless.schema.Publication;
+import dev.driftless.schema.RangeType;
 import dev.driftless.schema.Schema;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Statistics;
@@ -29,6 +37,7 @@ import dev.driftless.schema.TextSearchConfiguration;
 import dev.driftless.schema.TextSearchDictionary;
 import dev.driftless.schema.TextSearchParser;
 import dev.driftless.schema.TextSearchTemplate;
+import dev.driftless.schema.Transform;
 import dev.driftless.schema.Trigger;
 import dev.driftless.schema.UserMapping;
 import dev.driftless.schema.View;
@@ -84,7 +93,8 @@ final class ObjectProperties {
                     .add("options", t.options(), STRUCTURE).add("row security", t.rowSecurity(), STRUCTURE)
                     .add("force row security", t.forceRowSecurity(), STRUCTURE)
                     .add("replica identity", t.replicaIdentity(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
-                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
+                    .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT)
+                    .add("tablespace", t.tablespace(), STRUCTURE);
         } else if (object instanceof Column c) {
             p.add("type", c.type(), STRUCTURE).add("not null", c.notNull(), STRUCTURE)
                     .add("default", c.defaultValue(), STRUCTURE).add("identity", c.identity(), STRUCTURE)
@@ -113,7 +123,7 @@ final class ObjectProperties {
                     .add("predicate", i.predicate(), STRUCTURE)
                     .add("nulls not distinct", i.nullsNotDistinct(), STRUCTURE)
                     .add("options", i.options(), STRUCTURE)
-                    .add("comment", i.comment(), COMMENT);
+                    .add("comment", i.comment(), COMMENT).add("tablespace", i.tablespace(), STRUCTURE);
         } else if (object instanceof Trigger t) {
             p.add("definition", t.definition(), CODE).add("enabled", t.enabled(), STRUCTURE)
                     .add("comment", t.comment(), COMMENT);
@@ -131,7 +141,7 @@ final class ObjectProperties {
         } else if (object instanceof View v) {
             p.add("definition", v.definition(), CODE).add("options", v.options(), STRUCTURE)
                     .add("owner", v.owner(), OWNERSHIP).add("privileges", v.privileges(), OWNERSHIP)
-                    .add("comment", v.comment(), COMMENT);
+                    .add("comment", v.comment(), COMMENT).add("tablespace", v.tablespace(), STRUCTURE);
         } else if (object instanceof Routine f && f.aggregate() != null) {
             Aggregate a = f.aggregate();
             p.add("arguments", f.arguments(), STRUCTURE).add("returns", f.returns(), STRUCTURE)
@@ -214,10 +224,64 @@ final class ObjectProperties {
             p.add("server", t.server(), STRUCTURE).add("options", t.options(), STRUCTURE)
                     .add("column options", t.columnOptions(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
                     .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
-        } else {
+        } else if (!typesAndOperators(p, object)) {
             throw new IllegalArgumentException("Not a catalog object: " + object);
         }
         return p.properties;
+    }
+
+    /** Range and base types, casts, operators, their classes and families, conversions, access methods, transforms. */
+    private static boolean typesAndOperators(ObjectProperties p, Object object) {
+        if (object instanceof RangeType r) {
+            p.add("subtype", r.subtype(), STRUCTURE).add("subtype opclass", r.subtypeOpclass(), STRUCTURE)
+                    .add("collation", r.collation(), STRUCTURE).add("canonical", r.canonical(), STRUCTURE)
+                    .add("subtype diff", r.subtypeDiff(), STRUCTURE)
+                    .add("multirange type", r.multirangeType(), STRUCTURE)
+                    .add("owner", r.owner(), OWNERSHIP).add("comment", r.comment(), COMMENT);
+        } else if (object instanceof BaseType t) {
+            p.add("shell", t.shell(), STRUCTURE).add("input", t.input(), STRUCTURE)
+                    .add("output", t.output(), STRUCTURE).add("receive", t.receive(), STRUCTURE)
+                    .add("send", t.send(), STRUCTURE).add("typmod in", t.typmodIn(), STRUCTURE)
+                    .add("typmod out", t.typmodOut(), STRUCTURE).add("analyze", t.analyze(), STRUCTURE)
+                    .add("subscript", t.subscript(), STRUCTURE).add("internal length", t.internalLength(), STRUCTURE)
+                    .add("passed by value", t.passedByValue(), STRUCTURE).add("alignment", t.alignment(), STRUCTURE)
+                    .add("storage", t.storage(), STRUCTURE).add("category", t.category(), STRUCTURE)
+                    .add("preferred", t.preferred(), STRUCTURE).add("default", t.defaultValue(), STRUCTURE)
+                    .add("element", t.element(), STRUCTURE).add("delimiter", t.delimiter(), STRUCTURE)
+                    .add("collatable", t.collatable(), STRUCTURE)
+                    .add("owner", t.owner(), OWNERSHIP).add("comment", t.comment(), COMMENT);
+        } else if (object instanceof Cast c) {
+            p.add("method", c.method(), STRUCTURE).add("context", c.context(), STRUCTURE)
+                    .add("comment", c.comment(), COMMENT);
+        } else if (object instanceof Operator o) {
+            p.add("function", o.function(), STRUCTURE).add("commutator", o.commutator(), STRUCTURE)
+                    .add("negator", o.negator(), STRUCTURE).add("restrict", o.restrict(), STRUCTURE)
+                    .add("join", o.join(), STRUCTURE).add("hashes", o.hashes(), STRUCTURE)
+                    .add("merges", o.merges(), STRUCTURE)
+                    .add("owner", o.owner(), OWNERSHIP).add("comment", o.comment(), COMMENT);
+        } else if (object instanceof OperatorClass c) {
+            p.add("type", c.type(), STRUCTURE).add("default", c.isDefault(), STRUCTURE)
+                    .add("family", c.family(), STRUCTURE).add("storage", c.storage(), STRUCTURE)
+                    .add("operators", c.operators(), STRUCTURE).add("functions", c.functions(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof OperatorFamily f) {
+            p.add("operators", f.operators(), STRUCTURE).add("functions", f.functions(), STRUCTURE)
+                    .add("owner", f.owner(), OWNERSHIP).add("comment", f.comment(), COMMENT);
+        } else if (object instanceof Conversion c) {
+            p.add("source encoding", c.sourceEncoding(), STRUCTURE)
+                    .add("target encoding", c.targetEncoding(), STRUCTURE).add("function", c.function(), STRUCTURE)
+                    .add("default", c.isDefault(), STRUCTURE)
+                    .add("owner", c.owner(), OWNERSHIP).add("comment", c.comment(), COMMENT);
+        } else if (object instanceof AccessMethod m) {
+            p.add("type", m.type(), STRUCTURE).add("handler", m.handler(), STRUCTURE)
+                    .add("comment", m.comment(), COMMENT);
+        } else if (object instanceof Transform t) {
+            p.add("from sql", t.fromSql(), STRUCTURE).add("to sql", t.toSql(), STRUCTURE)
+                    .add("comment", t.comment(), COMMENT);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     /** Returns the one-line summary of an added or removed object, or {@code null} when its name says it all. */
@@ -266,6 +330,29 @@ final class ObjectProperties {
             return (st.kinds().isEmpty() ? "" : join(st.kinds()) + " ") + "on " + st.columns();
         } else if (object instanceof DefaultPrivileges d) {
             return join(d.privileges());
+        }
+        return typeOrOperatorSummary(object);
+    }
+
+    private static String typeOrOperatorSummary(Object object) {
+        if (object instanceof RangeType r) {
+            return "subtype " + r.subtype();
+        } else if (object instanceof BaseType t) {
+            return t.shell() ? "shell" : "input " + t.input() + " output " + t.output();
+        } else if (object instanceof Cast c) {
+            return c.method() + ", " + c.context();
+        } else if (object instanceof Operator o) {
+            return "function " + o.function();
+        } else if (object instanceof OperatorClass c) {
+            return (c.isDefault() ? "default " : "") + "for type " + c.type() + " family " + c.family();
+        } else if (object instanceof Conversion c) {
+            return c.sourceEncoding() + " to " + c.targetEncoding() + " from " + c.function();
+        } else if (object instanceof AccessMethod m) {
+            return "type " + m.type() + " handler " + m.handler();
+        } else if (object instanceof Transform t) {
+            return (t.fromSql() == null ? "" : "from sql " + t.fromSql())
+                    + (t.fromSql() != null && t.toSql() != null ? ", " : "")
+                    + (t.toSql() == null ? "" : "to sql " + t.toSql());
         }
         return null;
     }

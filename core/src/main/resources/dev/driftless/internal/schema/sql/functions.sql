@@ -1,6 +1,7 @@
 -- Functions, procedures and aggregates (not window functions), not created by extensions; an aggregate's own parts
 -- come from pg_aggregate (NULL for the others). Parameter 1: schema names (text[]).
--- pg_get_function_sqlbody exists from PostgreSQL 14.
+-- pg_get_function_sqlbody exists from PostgreSQL 14. Functions that are part of another object (the constructors a
+-- range type makes for itself and its multirange type) are left out.
 SELECT n.nspname AS schema,
        p.proname AS name,
        oidvectortypes(p.proargtypes) AS argument_types,
@@ -52,5 +53,5 @@ LEFT JOIN pg_aggregate a ON a.aggfnoid = p.oid
 WHERE p.prokind IN ('f', 'p', 'a')
   AND n.nspname = ANY (?)
   AND NOT EXISTS (SELECT 1 FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 ORDER BY 1, 2, 3

@@ -52,10 +52,12 @@ SELECT r.nspname AS schema,
        i.indnullsnotdistinct AS nulls_not_distinct,
        ic.reloptions AS options,
        con.conname AS constraint_name,
-       ds.description AS comment
+       ds.description AS comment,
+       ts.spcname AS tablespace -- none when in the database's default tablespace (reltablespace 0)
 FROM rel r
 JOIN pg_index i ON i.indrelid = r.oid
 JOIN pg_class ic ON ic.oid = i.indexrelid
+LEFT JOIN pg_tablespace ts ON ts.oid = ic.reltablespace
 JOIN pg_am am ON am.oid = ic.relam
 LEFT JOIN pg_constraint con
        ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u', 'x')

@@ -21,9 +21,11 @@ SELECT n.nspname AS schema,
        END AS replica_identity,
        pg_get_userbyid(c.relowner) AS owner,
        c.relacl::text[] AS privileges,
-       ds.description AS comment
+       ds.description AS comment,
+       ts.spcname AS tablespace -- none when in the database's default tablespace (reltablespace 0)
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_tablespace ts ON ts.oid = c.reltablespace
 LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY (?)
