@@ -516,6 +516,17 @@ class SchemaDiffPerKindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rulesStatisticsAndPrivileges")
     void reportsRulesStatisticsAndPrivilegesInFull(String ddl, List<String> expected) throws Exception {
+        SchemaSnapshot changed = snapshotAfter(ddl);
+        SchemaDiff diff = SchemaDiff.between(base, changed, DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(TestSchemas.lines(diff)).containsExactlyElementsOf(expected);
+        // Owners and privileges, default privileges included, only when asked for.
+        assertThat(TestSchemas.lines(SchemaDiff.between(base, changed))).containsExactlyElementsOf(
+                expected.stream().filter(line -> !line.endsWith("[ownership]")).toList());
+        assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+    }
+
+    /** The snapshot of the base schema changed by some DDL, in a transaction that is rolled back. */
+    private static SchemaSnapshot snapshotAfter(String ddl) throws Exception {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (Statement statement = c.createStatement()) {
@@ -523,12 +534,7 @@ class SchemaDiffPerKindTest {
             }
             SchemaSnapshot changed = SchemaInspector.create().inspect(c);
             c.rollback();
-            SchemaDiff diff = SchemaDiff.between(base, changed, DiffOptions.defaults().comparingOwnersAndPrivileges());
-            assertThat(TestSchemas.lines(diff)).containsExactlyElementsOf(expected);
-            // Owners and privileges, default privileges included, only when asked for.
-            assertThat(TestSchemas.lines(SchemaDiff.between(base, changed))).containsExactlyElementsOf(
-                    expected.stream().filter(line -> !line.endsWith("[ownership]")).toList());
-            assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+            return changed;
         }
     }
 
@@ -577,27 +583,27 @@ class SchemaDiffPerKindTest {
     /** Dropped rules, statistics and default privileges are reported by every renderer, under their own names. */
     @Test
     void everyRendererReportsDroppedRulesStatisticsAndDefaultPrivileges() throws Exception {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement statement = c.createStatement()) {
-                statement.execute("DROP RULE session_cache_keep ON session_cache;"
-                        + " DROP STATISTICS billing.booking_party_resource;"
-                        + " ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC");
-            }
-            SchemaDiff diff = SchemaDiff.between(base, SchemaInspector.create().inspect(c),
-                    DiffOptions.defaults().comparingOwnersAndPrivileges());
-            c.rollback();
-            String markdown = new MarkdownDiffRenderer().render(diff);
-            assertThat(markdown).contains("## table session\\_cache\n").contains("rule session\\_cache\\_keep")
-                    .contains("## table booking\n").contains("statistics billing.booking\\_party\\_resource")
-                    .contains("## default privileges for role postgres in schema billing on tables\n");
-            assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>table session_cache</h2>")
-                    .contains("rule session_cache_keep").contains("statistics billing.booking_party_resource")
-                    .contains("<h2>default privileges for role postgres in schema billing on tables</h2>");
-            assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"RULE\"")
-                    .contains("\"kind\" : \"STATISTICS\"").contains("\"kind\" : \"DEFAULT_PRIVILEGES\"")
-                    .contains("\"name\" : \"for role postgres in schema billing on tables\"");
-        }
+        SchemaDiff diff = SchemaDiff.between(base, snapshotAfter("DROP RULE session_cache_keep ON session_cache;"
+                + " DROP STATISTICS billing.booking_party_resource;"
+                + " ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC"),
+                DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(diff.toText()).isEqualTo("3 differences (2 structure, 1 ownership)\n"
+                + "table booking: statistics billing.booking_party_resource: removed (ndistinct, dependencies on"
+                + " party_id, resource_id)\n"
+                + "table session_cache: rule session_cache_keep: removed (CREATE RULE session_cache_keep AS ON DELETE"
+                + " TO public.session_cache WHERE old.key ~~ 'keep:%'::text DO INSTEAD NOTHING)\n"
+                + "default privileges for role postgres in schema billing on tables: removed (=r/postgres)"
+                + " [ownership]\n");
+        assertThat(new MarkdownDiffRenderer().render(diff)).contains("## table session\\_cache\n")
+                .contains("rule session\\_cache\\_keep").contains("## table booking\n")
+                .contains("statistics billing.booking\\_party\\_resource")
+                .contains("## default privileges for role postgres in schema billing on tables\n");
+        assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>table session_cache</h2>")
+                .contains("rule session_cache_keep").contains("statistics billing.booking_party_resource")
+                .contains("<h2>default privileges for role postgres in schema billing on tables</h2>");
+        assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"RULE\"")
+                .contains("\"kind\" : \"STATISTICS\"").contains("\"kind\" : \"DEFAULT_PRIVILEGES\"")
+                .contains("\"name\" : \"for role postgres in schema billing on tables\"");
     }
 
     /** {@code NO INHERIT} makes the inherited columns local: both the table and its column report it. */
