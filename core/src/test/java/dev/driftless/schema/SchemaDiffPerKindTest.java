@@ -42,6 +42,7 @@ import static dev.driftless.schema.ObjectKind.VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One change per object kind, made on a copy of the every-kind schema: the diff reports exactly that change, of the
@@ -560,6 +561,16 @@ class SchemaDiffPerKindTest {
         assertThat(base.toJson()).contains("\"privileges\" : [ \"=w/postgres\" ]")
                 .contains("{ \"name\" : \"display_name\", \"notNull\" : true, \"position\" : 2, \"type\" : \"character"
                         + " varying(100)\" }");
+    }
+
+    /** PostgreSQL 18 has default privileges on large objects (run with {@code -Dschema.test.major=18}). */
+    @Test
+    void reportsDefaultPrivilegesOnLargeObjectsFromEighteen() throws Exception {
+        assumeTrue(server.majorVersion() >= 18, "default privileges on large objects need PostgreSQL 18");
+        SchemaDiff diff = SchemaDiff.between(base, snapshotAfter("ALTER DEFAULT PRIVILEGES GRANT SELECT ON LARGE OBJECTS"
+                + " TO PUBLIC"), DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(TestSchemas.lines(diff)).containsExactly("default privileges for role postgres on large objects:"
+                + " added (=r/postgres, postgres=rw/postgres) [ownership]");
     }
 
     /**
