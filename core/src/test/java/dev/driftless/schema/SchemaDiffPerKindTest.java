@@ -47,6 +47,7 @@ import static dev.driftless.schema.ObjectKind.VIEW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * One change per object kind, made on a copy of the every-kind schema: the diff reports exactly that change, of the
@@ -524,6 +525,17 @@ class SchemaDiffPerKindTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rulesStatisticsAndPrivileges")
     void reportsRulesStatisticsAndPrivilegesInFull(String ddl, List<String> expected) throws Exception {
+        SchemaSnapshot changed = snapshotAfter(ddl);
+        SchemaDiff diff = SchemaDiff.between(base, changed, DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(TestSchemas.lines(diff)).containsExactlyElementsOf(expected);
+        // Owners and privileges, default privileges included, only when asked for.
+        assertThat(TestSchemas.lines(SchemaDiff.between(base, changed))).containsExactlyElementsOf(
+                expected.stream().filter(line -> !line.endsWith("[ownership]")).toList());
+        assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+    }
+
+    /** The snapshot of the base schema changed by some DDL, in a transaction that is rolled back. */
+    private static SchemaSnapshot snapshotAfter(String ddl) throws Exception {
         try (Connection c = db.connect()) {
             c.setAutoCommit(false);
             try (Statement statement = c.createStatement()) {
@@ -531,12 +543,7 @@ class SchemaDiffPerKindTest {
             }
             SchemaSnapshot changed = SchemaInspector.create().inspect(c);
             c.rollback();
-            SchemaDiff diff = SchemaDiff.between(base, changed, DiffOptions.defaults().comparingOwnersAndPrivileges());
-            assertThat(TestSchemas.lines(diff)).containsExactlyElementsOf(expected);
-            // Owners and privileges, default privileges included, only when asked for.
-            assertThat(TestSchemas.lines(SchemaDiff.between(base, changed))).containsExactlyElementsOf(
-                    expected.stream().filter(line -> !line.endsWith("[ownership]")).toList());
-            assertThat(SchemaSnapshot.fromJson(changed.toJson())).isEqualTo(changed);
+            return changed;
         }
     }
 
@@ -564,6 +571,16 @@ class SchemaDiffPerKindTest {
                         + " varying(100)\" }");
     }
 
+    /** PostgreSQL 18 has default privileges on large objects (run with {@code -Dschema.test.major=18}). */
+    @Test
+    void reportsDefaultPrivilegesOnLargeObjectsFromEighteen() throws Exception {
+        assumeTrue(server.majorVersion() >= 18, "default privileges on large objects need PostgreSQL 18");
+        SchemaDiff diff = SchemaDiff.between(base, snapshotAfter("ALTER DEFAULT PRIVILEGES GRANT SELECT ON LARGE OBJECTS"
+                + " TO PUBLIC"), DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(TestSchemas.lines(diff)).containsExactly("default privileges for role postgres on large objects:"
+                + " added (=r/postgres, postgres=rw/postgres) [ownership]");
+    }
+
     /**
      * Default privileges follow the schema filter: those of a schema only with it, the database-wide ones only in a
      * snapshot of every schema (they belong to no schema, so a snapshot of some schemas never reports them).
@@ -585,27 +602,27 @@ class SchemaDiffPerKindTest {
     /** Dropped rules, statistics and default privileges are reported by every renderer, under their own names. */
     @Test
     void everyRendererReportsDroppedRulesStatisticsAndDefaultPrivileges() throws Exception {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try (Statement statement = c.createStatement()) {
-                statement.execute("DROP RULE session_cache_keep ON session_cache;"
-                        + " DROP STATISTICS billing.booking_party_resource;"
-                        + " ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC");
-            }
-            SchemaDiff diff = SchemaDiff.between(base, SchemaInspector.create().inspect(c),
-                    DiffOptions.defaults().comparingOwnersAndPrivileges());
-            c.rollback();
-            String markdown = new MarkdownDiffRenderer().render(diff);
-            assertThat(markdown).contains("## table session\\_cache\n").contains("rule session\\_cache\\_keep")
-                    .contains("## table booking\n").contains("statistics billing.booking\\_party\\_resource")
-                    .contains("## default privileges for role postgres in schema billing on tables\n");
-            assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>table session_cache</h2>")
-                    .contains("rule session_cache_keep").contains("statistics billing.booking_party_resource")
-                    .contains("<h2>default privileges for role postgres in schema billing on tables</h2>");
-            assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"RULE\"")
-                    .contains("\"kind\" : \"STATISTICS\"").contains("\"kind\" : \"DEFAULT_PRIVILEGES\"")
-                    .contains("\"name\" : \"for role postgres in schema billing on tables\"");
-        }
+        SchemaDiff diff = SchemaDiff.between(base, snapshotAfter("DROP RULE session_cache_keep ON session_cache;"
+                + " DROP STATISTICS billing.booking_party_resource;"
+                + " ALTER DEFAULT PRIVILEGES IN SCHEMA billing REVOKE SELECT ON TABLES FROM PUBLIC"),
+                DiffOptions.defaults().comparingOwnersAndPrivileges());
+        assertThat(diff.toText()).isEqualTo("3 differences (2 structure, 1 ownership)\n"
+                + "table booking: statistics billing.booking_party_resource: removed (ndistinct, dependencies on"
+                + " party_id, resource_id)\n"
+                + "table session_cache: rule session_cache_keep: removed (CREATE RULE session_cache_keep AS ON DELETE"
+                + " TO public.session_cache WHERE old.key ~~ 'keep:%'::text DO INSTEAD NOTHING)\n"
+                + "default privileges for role postgres in schema billing on tables: removed (=r/postgres)"
+                + " [ownership]\n");
+        assertThat(new MarkdownDiffRenderer().render(diff)).contains("## table session\\_cache\n")
+                .contains("rule session\\_cache\\_keep").contains("## table booking\n")
+                .contains("statistics billing.booking\\_party\\_resource")
+                .contains("## default privileges for role postgres in schema billing on tables\n");
+        assertThat(new HtmlDiffRenderer().render(diff)).contains("<h2>table session_cache</h2>")
+                .contains("rule session_cache_keep").contains("statistics billing.booking_party_resource")
+                .contains("<h2>default privileges for role postgres in schema billing on tables</h2>");
+        assertThat(new JsonDiffRenderer().render(diff)).contains("\"kind\" : \"RULE\"")
+                .contains("\"kind\" : \"STATISTICS\"").contains("\"kind\" : \"DEFAULT_PRIVILEGES\"")
+                .contains("\"name\" : \"for role postgres in schema billing on tables\"");
     }
 
     // ---- range and base types, casts, operators, operator classes and families, conversions, access methods,

@@ -1,12 +1,14 @@
 -- Rules (CREATE RULE) on tables and views, not the _RETURN rule of a view, not on relations of extensions.
 -- Parameter 1: schema names (text[]). The definition is pg_get_ruledef's pretty text on one line: its line breaks
--- and the indentation after them become one space, and the closing semicolon goes.
+-- and the indentation after them become one space, and the closing semicolon goes (escape strings, so the patterns
+-- read the same whatever standard_conforming_strings says).
 SELECT n.nspname AS schema,
        c.relname AS table_name,
        r.rulename AS name,
        CASE r.ev_type WHEN '1' THEN 'SELECT' WHEN '2' THEN 'UPDATE' WHEN '3' THEN 'INSERT' WHEN '4' THEN 'DELETE' END
            AS event,
-       regexp_replace(regexp_replace(pg_get_ruledef(r.oid, true), '\s*\n\s*', ' ', 'g'), ';\s*$', '') AS definition,
+       regexp_replace(regexp_replace(pg_get_ruledef(r.oid, true), E'\\s*\\n\\s*', ' ', 'g'), E';\\s*$', '')
+           AS definition,
        CASE r.ev_enabled WHEN 'O' THEN 'ORIGIN' WHEN 'D' THEN 'DISABLED' WHEN 'R' THEN 'REPLICA' WHEN 'A' THEN 'ALWAYS'
        END AS enabled,
        ds.description AS comment
