@@ -23,15 +23,16 @@ final class DiffGroups {
     }
 
     /**
-     * Differences of one shape: the same object kind, change type, property, old and new value and category; only
-     * the objects' names differ. Formed only when at least {@link #REPEATED} differences share the shape.
+     * Differences of one shape: the same object kind (and constraint type), change type, property, old and new
+     * value and category; only the objects' names differ. Formed only when at least {@link #REPEATED} differences
+     * share the shape.
      */
-    record Shape(ObjectKind kind, ChangeType type, String property, String from, String to, ChangeCategory category,
-            List<ObjectId> objects) {
+    record Shape(ObjectKind kind, ConstraintType constraintType, String kindLabel, ChangeType type, String property,
+            String from, String to, ChangeCategory category, List<ObjectId> objects) {
 
-        /** Returns e.g. {@code foreign key on_delete} or {@code index added}. */
+        /** Returns e.g. {@code foreign key on delete} or {@code index added}. */
         String title() {
-            return kind.label() + " " + what(type, property);
+            return kindLabel + " " + what(type, property);
         }
 
         /** Returns the first {@link #LISTED} objects, then {@code and N more}: {@code a.fk, b.fk, c.fk and 38 more}. */
@@ -55,15 +56,17 @@ final class DiffGroups {
     static List<Shape> shapes(SchemaDiff diff) {
         Map<List<Object>, List<Change>> byShape = new LinkedHashMap<>();
         for (Change change : diff.changes()) {
-            byShape.computeIfAbsent(java.util.Arrays.asList(change.object().kind(), change.type(), change.property(),
-                    change.from(), change.to(), change.category()), k -> new ArrayList<>()).add(change);
+            byShape.computeIfAbsent(java.util.Arrays.asList(change.object().kind(), change.constraintType(),
+                    change.type(), change.property(), change.from(), change.to(), change.category()),
+                    k -> new ArrayList<>()).add(change);
         }
         List<Shape> shapes = new ArrayList<>();
         for (List<Change> changes : byShape.values()) {
             if (changes.size() >= REPEATED) {
                 Change first = changes.get(0);
-                shapes.add(new Shape(first.object().kind(), first.type(), first.property(), first.from(), first.to(),
-                        first.category(), changes.stream().map(Change::object).toList()));
+                shapes.add(new Shape(first.object().kind(), first.constraintType(), first.kindLabel(), first.type(),
+                        first.property(), first.from(), first.to(), first.category(),
+                        changes.stream().map(Change::object).toList()));
             }
         }
         shapes.sort(Comparator.comparing((Shape s) -> s.category()).thenComparing(s -> -s.objects().size()));

@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * {@code JsonDiffRenderer} renders a {@link SchemaDiff} as pretty JSON with sorted keys for tools: the changes in diff
- * order, each with its object identity, type, property, old and new values and category; {@code groups}, the shapes
- * that repeat (kind, type, property, values, category, {@code count} and every one of their {@code objects}; empty
+ * order, each with its object identity, type, property, old and new values, category and (constraints)
+ * {@code constraintType}; {@code groups}, the shapes
+ * that repeat (kind, {@code constraintType} for constraints, type, property, values, category, {@code count} and every one of their {@code objects}; empty
  * when none does); a count per category; and
  * the options used; and, when some kinds of objects were found but not compared, {@code notCompared} with their counts.
  */
@@ -29,6 +30,9 @@ public final class JsonDiffRenderer implements DiffRenderer {
         for (DiffGroups.Shape shape : DiffGroups.shapes(diff)) {
             Map<String, Object> group = new LinkedHashMap<>();
             group.put("category", shape.category());
+            if (shape.constraintType() != null) {
+                group.put("constraintType", shape.constraintType());
+            }
             group.put("count", shape.objects().size());
             if (shape.from() != null) {
                 group.put("from", shape.from());

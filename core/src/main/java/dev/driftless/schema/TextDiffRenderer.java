@@ -20,7 +20,7 @@ import java.util.List;
  *
  * <pre>
  * repeated:
- *   41 × constraint on_delete: RESTRICT → NO ACTION (booking.booking_party_fk, ... and 38 more)
+ *   41 × foreign key on delete: RESTRICT → NO ACTION (booking.booking_party_fk, ... and 38 more)
  * each difference:
  * </pre>
  *

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Full renderer output for a small diff, built from hand-made snapshots. */
 class DiffRenderersTest {
@@ -323,7 +324,7 @@ class DiffRenderersTest {
 
     private static Change onDelete(String table, String constraint) {
         return new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", table, constraint), ChangeType.CHANGED,
-                "on_delete", "RESTRICT", "NO ACTION", ChangeCategory.STRUCTURE);
+                "on_delete", "RESTRICT", "NO ACTION", ChangeCategory.STRUCTURE, ConstraintType.FOREIGN_KEY);
     }
 
     /** Four foreign keys of one shape (only their names differ) and one unique change. */
@@ -331,7 +332,8 @@ class DiffRenderersTest {
             onDelete("booking", "booking_party_fk"), onDelete("invoice", "invoice_booking_fk"),
             onDelete("payment", "payment_invoice_fk"), onDelete("room", "room_hotel_fk"),
             new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", "room", "room_floor_fk"), ChangeType.CHANGED,
-                    "on_delete", "CASCADE", "NO ACTION", ChangeCategory.STRUCTURE)), DiffOptions.defaults());
+                    "on_delete", "CASCADE", "NO ACTION", ChangeCategory.STRUCTURE, ConstraintType.FOREIGN_KEY)),
+            DiffOptions.defaults());
 
     /** Only shapes that repeat are grouped, with a count and the objects; every change still follows in full. */
     @Test
@@ -339,7 +341,7 @@ class DiffRenderersTest {
         assertThat(REPEATED.toText()).isEqualTo("""
                 5 differences (5 structure)
                 repeated:
-                  4 × constraint on_delete: RESTRICT → NO ACTION (booking.booking_party_fk,\
+                  4 × foreign key on_delete: RESTRICT → NO ACTION (booking.booking_party_fk,\
                  invoice.invoice_booking_fk, payment.payment_invoice_fk and 1 more)
                 each difference:
                 table booking: constraint booking_party_fk: on_delete RESTRICT → NO ACTION
@@ -363,7 +365,7 @@ class DiffRenderersTest {
 
                 | Count | Change | From | To | Category | Objects |
                 |---|---|---|---|---|---|
-                | 4 | constraint on\\_delete | `RESTRICT` | `NO ACTION` | structure | booking.booking\\_party\\_fk,\
+                | 4 | foreign key on\\_delete | `RESTRICT` | `NO ACTION` | structure | booking.booking\\_party\\_fk,\
                  invoice.invoice\\_booking\\_fk, payment.payment\\_invoice\\_fk and 1 more |
 
                 ## table booking
@@ -402,7 +404,7 @@ class DiffRenderersTest {
                 <h2>Repeated differences</h2>
                 <table>
                 <tr><th>Count</th><th>Change</th><th>From</th><th>To</th><th>Category</th><th>Objects</th></tr>
-                <tr><td>4</td><td>constraint on_delete</td><td class="from"><pre>RESTRICT</pre></td><td\
+                <tr><td>4</td><td>foreign key on_delete</td><td class="from"><pre>RESTRICT</pre></td><td\
                  class="to"><pre>NO ACTION</pre></td><td><span class="cat cat-structure">structure</span></td><td>\
                 <details><summary>booking.booking_party_fk, invoice.invoice_booking_fk, payment.payment_invoice_fk\
                  and 1 more</summary>booking.booking_party_fk, invoice.invoice_booking_fk, payment.payment_invoice_fk,\
@@ -425,6 +427,7 @@ class DiffRenderersTest {
                   "groups" : [
                     {
                       "category" : "STRUCTURE",
+                      "constraintType" : "FOREIGN_KEY",
                       "count" : 4,
                       "from" : "RESTRICT",
                       "kind" : "CONSTRAINT",
@@ -440,6 +443,43 @@ class DiffRenderersTest {
                     }
                   ],
                 """);
+    }
+
+    /**
+     * A grouped line names each constraint type as people do; constraints of two types never share a line, even when
+     * the rest of their shape is the same, and a constraint of unknown type is a {@code constraint}.
+     */
+    @Test
+    void groupedLinesNameTheConstraintType() {
+        List<Change> changes = new java.util.ArrayList<>();
+        for (ConstraintType type : ConstraintType.values()) {
+            for (String table : List.of("booking", "invoice")) {
+                changes.add(new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", table, table + "_c"),
+                        ChangeType.CHANGED, "deferrable", "false", "true", ChangeCategory.STRUCTURE, type));
+            }
+        }
+        for (String table : List.of("booking", "invoice")) {
+            changes.add(new Change(ObjectId.inTable(ObjectKind.CONSTRAINT, "public", table, table + "_c"),
+                    ChangeType.CHANGED, "deferrable", "false", "true", ChangeCategory.STRUCTURE));
+        }
+        SchemaDiff diff = new SchemaDiff(changes, DiffOptions.defaults());
+        String text = diff.toText();
+        assertThat(text.substring(0, text.indexOf("each difference:\n"))).isEqualTo("""
+                12 differences (12 structure)
+                repeated:
+                  2 × primary key deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                  2 × unique constraint deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                  2 × foreign key deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                  2 × check constraint deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                  2 × exclusion constraint deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                  2 × constraint deferrable: false → true (booking.booking_c, invoice.invoice_c)
+                """);
+        // Each line of every difference still says "constraint", as before.
+        assertThat(text).contains("table booking: constraint booking_c: deferrable false → true\n");
+        assertThatThrownBy(() -> new Change(ObjectId.of(ObjectKind.TABLE, "public", "booking"), ChangeType.ADDED,
+                null, null, null, ChangeCategory.STRUCTURE, ConstraintType.CHECK))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Only a constraint has a constraint type: table public.booking");
     }
 
     /** A shape seen once is not grouped, and added objects group by kind and summary. */

@@ -1,5 +1,6 @@
 package dev.driftless.junit;
 
+import dev.driftless.schema.Equivalence;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.lang.annotation.Documented;
@@ -30,8 +31,9 @@ import java.lang.annotation.Target;
  * milliseconds. Test methods, lifecycle methods and constructors may declare parameters of these types:
  * {@link javax.sql.DataSource}, {@link java.sql.Connection} (closed after the test), {@link TestDatabase},
  * {@link dev.driftless.server.Database}, {@link dev.driftless.schema.SchemaSnapshot},
- * {@link dev.driftless.migration.Migrator} (migrations only), {@link dev.driftless.seed.Seeder} and
- * {@link dev.driftless.server.PostgresServer}. Under {@link Isolation#PER_METHOD}, a {@code @BeforeAll} method may only
+ * {@link dev.driftless.migration.Migrator} (migrations only), {@link dev.driftless.seed.Seeder},
+ * {@link dev.driftless.server.PostgresServer} and {@link dev.driftless.schema.DiffOptions} (with the
+ * {@link #treatAsEqual()} equivalences). Under {@link Isolation#PER_METHOD}, a {@code @BeforeAll} method may only
  * take a {@code PostgresServer}: there is no class-wide database.
  *
  * <p><b>Inherited:</b> the annotation is {@link Inherited}: a subclass of an annotated class uses its superclass's
@@ -133,4 +135,25 @@ public @interface MigratedDatabase {
      * @return the image, empty for the configured one
      */
     String image() default "";
+
+    /**
+     * {@code treatAsEqual} names the {@link Equivalence}s the tests compare schemas with: an injected
+     * {@link dev.driftless.schema.DiffOptions} parameter is {@code DiffOptions.defaults().treatingAsEqual(...)} with
+     * them, to hand to {@code usingDiffOptions(...)} of the assertions. The same names as the API's
+     * {@link Equivalence} and the CLI's {@code --treat-as-equal} (there in lower case with hyphens). They do not change
+     * how the database is built.
+     *
+     * <pre>{@code
+     * @MigratedDatabase(migrations = "db/migrations", treatAsEqual = Equivalence.NO_ACTION_IS_RESTRICT)
+     * class SchemaTest {
+     *     @Test
+     *     void matchesTheBaseline(SchemaSnapshot schema, DiffOptions options) {
+     *         assertThat(schema).usingDiffOptions(options).matchesSnapshot(Path.of("baseline.json"));
+     *     }
+     * }
+     * }</pre>
+     *
+     * @return the equivalences, none by default
+     */
+    Equivalence[] treatAsEqual() default {};
 }

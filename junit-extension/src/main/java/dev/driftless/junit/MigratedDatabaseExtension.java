@@ -6,6 +6,7 @@ import dev.driftless.junit.internal.PreparedSetup;
 import dev.driftless.junit.internal.SetupSpec;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.Migrator;
+import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.seed.Seeder;
 import dev.driftless.server.Database;
@@ -49,9 +50,9 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
     private static final Namespace NAMESPACE = Namespace.create(MigratedDatabaseExtension.class);
 
     private static final List<Class<?>> SUPPORTED = List.of(DataSource.class, Connection.class, TestDatabase.class,
-            Database.class, SchemaSnapshot.class, Migrator.class, Seeder.class, PostgresServer.class);
+            Database.class, SchemaSnapshot.class, Migrator.class, Seeder.class, PostgresServer.class, DiffOptions.class);
     private static final String SUPPORTED_TEXT = "DataSource, Connection (closed after the test), TestDatabase,"
-            + " Database, SchemaSnapshot, Migrator (with migrations), Seeder, PostgresServer";
+            + " Database, SchemaSnapshot, Migrator (with migrations), Seeder, PostgresServer, DiffOptions";
 
     /** Report entry key under which a kept database's connection string is published. */
     static final String KEPT_DATABASE_ENTRY = "driftless.keptDatabase";
@@ -95,6 +96,9 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
             throw new ParameterResolutionException("@MigratedDatabase cannot inject " + describe(parameterContext)
                     + ": " + type.getName() + " is not a type it supports. Supported types: " + SUPPORTED_TEXT + ".");
         }
+        if (type == DiffOptions.class) {
+            return diffOptions(context);
+        }
         ClassSetup setup = classSetup(context);
         if (type == PostgresServer.class) {
             return setup.prepared().server();
@@ -118,6 +122,11 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
                         + " a migration chain, and " + setup.owner() + " is built from schema = \""
                         + setup.prepared().spec().schema() + "\". Use migrations = \"...\" to test migrations."));
         return Migrator.of(chain, handle.database());
+    }
+
+    /** The diff options of the annotation in effect: the defaults, treating its equivalences as equal. */
+    private static DiffOptions diffOptions(ExtensionContext context) {
+        return DiffOptions.defaults().treatingAsEqual(findAnnotation(context.getRequiredTestClass()).treatAsEqual());
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.driftless.junit;
 
 import dev.driftless.migration.Migrator;
+import dev.driftless.schema.DiffOptions;
+import dev.driftless.schema.Equivalence;
+import dev.driftless.schema.SchemaDiff;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.seed.Seeder;
 import dev.driftless.server.Database;
@@ -47,7 +50,39 @@ class InjectionTest {
         assertThat(Kit.failures(results)).containsExactly("takesAStatement(Statement): @MigratedDatabase cannot inject"
                 + " parameter 0 (Statement) of method Unsupported.takesAStatement(): java.sql.Statement is not a type it"
                 + " supports. Supported types: DataSource, Connection (closed after the test), TestDatabase, Database,"
-                + " SchemaSnapshot, Migrator (with migrations), Seeder, PostgresServer.");
+                + " SchemaSnapshot, Migrator (with migrations), Seeder, PostgresServer, DiffOptions.");
+    }
+
+    @Test
+    void injectsDiffOptionsWithTheEquivalencesOfTheAnnotation() {
+        EngineExecutionResults results = Kit.run(WithEquivalences.class, WithoutEquivalences.class);
+
+        assertThat(Kit.failures(results)).isEmpty();
+        assertThat(Kit.entries(results, "equivalences")).containsExactlyInAnyOrder(
+                "[NO_ACTION_IS_RESTRICT, IDENTITY_IS_SERIAL]", "[]");
+    }
+
+    @FixtureClass
+    @MigratedDatabase(schema = "schema/shop.sql",
+            treatAsEqual = {Equivalence.NO_ACTION_IS_RESTRICT, Equivalence.IDENTITY_IS_SERIAL})
+    static class WithEquivalences {
+        @Test
+        void compares(DiffOptions options, SchemaSnapshot schema, TestReporter reporter) {
+            assertThat(options).isEqualTo(DiffOptions.defaults()
+                    .treatingAsEqual(Equivalence.IDENTITY_IS_SERIAL, Equivalence.NO_ACTION_IS_RESTRICT));
+            assertThat(SchemaDiff.between(schema, schema, options).isEmpty()).isTrue();
+            reporter.publishEntry("equivalences", new java.util.TreeSet<>(options.equivalences()).toString());
+        }
+    }
+
+    @FixtureClass
+    @MigratedDatabase(schema = "schema/shop.sql")
+    static class WithoutEquivalences {
+        @Test
+        void compares(DiffOptions options, TestReporter reporter) {
+            assertThat(options).isEqualTo(DiffOptions.defaults());
+            reporter.publishEntry("equivalences", options.equivalences().toString());
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ public final class DiffFlags {
 
     @Option(names = "--treat-as-equal", paramLabel = "NAME", split = ",",
             description = "Treat two ways of writing a schema as equal (repeatable or comma-separated): "
-                    + "no-action-is-restrict, unique-constraint-is-unique-index.")
+                    + "no-action-is-restrict, unique-constraint-is-unique-index, identity-is-serial, "
+                    + "cross-major-printing, function-qualification.")
     private List<String> equivalences = new ArrayList<>();
 
     @Option(names = "--only-schema", paramLabel = "NAME", split = ",",

@@ -12,6 +12,7 @@ import dev.driftless.schema.ForeignTable;
 import dev.driftless.schema.Index;
 import dev.driftless.schema.ObjectId;
 import dev.driftless.schema.ObjectKind;
+import dev.driftless.schema.Routine;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
@@ -20,15 +21,19 @@ import dev.driftless.schema.View;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +43,18 @@ import java.util.stream.Collectors;
  */
 public final class DiffEngine {
 
+    private static final Set<String> SERIAL_PROPERTIES = Set.of("default", "identity", "identity sequence");
+    /** A default that takes the next value of a sequence, as PostgreSQL prints it: {@code nextval('s'::regclass)}. */
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");
+
     private final DiffOptions options;
     private final List<Change> changes = new ArrayList<>();
+    /** With {@link Equivalence#IDENTITY_IS_SERIAL}: the columns whose identity equals a serial default. */
+    private final Set<ObjectId> serialColumns = new HashSet<>();
+    /** The sequences owned by those serial columns, compared as part of the column. */
+    private final Set<Sequence> serialSequences = Collections.newSetFromMap(new IdentityHashMap<>());
+    private SchemaSnapshot fromSnapshot;
+    private SchemaSnapshot toSnapshot;
 
     private DiffEngine(DiffOptions options) {
         this.options = options;
@@ -62,6 +77,12 @@ public final class DiffEngine {
     }
 
     private void compareAll(SchemaSnapshot from, SchemaSnapshot to) {
+        fromSnapshot = from;
+        toSnapshot = to;
+        if (options.treatsAsEqual(Equivalence.IDENTITY_IS_SERIAL)) {
+            pairIdentitiesWithSerials(from, to);
+            pairIdentitiesWithSerials(to, from);
+        }
         compare(from.schemas(), to.schemas(), s -> s.id(), (a, b) -> { });
         compare(from.extensions(), to.extensions(), e -> e.id(), (a, b) -> { });
         compare(keptTables(from), keptTables(to), Table::id, this::compareTableParts);
@@ -101,7 +122,55 @@ public final class DiffEngine {
     private List<Sequence> keptSequences(SchemaSnapshot snapshot) {
         Set<String> ignored = new HashSet<>();
         snapshot.tables().stream().filter(options::ignoresTable).forEach(t -> ignored.add(t.schema() + "." + t.name()));
-        return snapshot.sequences().stream().filter(s -> !ownedByIgnoredTable(s, ignored)).toList();
+        return snapshot.sequences().stream()
+                .filter(s -> !ownedByIgnoredTable(s, ignored) && !serialSequences.contains(s)).toList();
+    }
+
+    /**
+     * With {@link Equivalence#IDENTITY_IS_SERIAL}: finds the {@code BY DEFAULT} identity columns of one snapshot
+     * whose column in the other takes its default from a sequence it owns ({@code serial}, or {@code OWNED BY}), with
+     * the same name, data type and options as the identity's sequence.
+     */
+    private void pairIdentitiesWithSerials(SchemaSnapshot identities, SchemaSnapshot serials) {
+        Map<ObjectId, Table> serialTables = new HashMap<>();
+        keptTables(serials).forEach(t -> serialTables.put(t.id(), t));
+        for (Table table : keptTables(identities)) {
+            Table other = serialTables.get(table.id());
+            if (other == null) {
+                continue;
+            }
+            for (Column identity : table.columns()) {
+                if (!"BY DEFAULT".equals(identity.identity()) || identity.defaultValue() != null) {
+                    continue;
+                }
+                other.columns().stream().filter(c -> c.name().equals(identity.name())).findFirst()
+                        .flatMap(serial -> ownedSequence(other, serial, identity, serials)).ifPresent(sequence -> {
+                            serialColumns.add(part(ObjectKind.COLUMN, table, identity.name()));
+                            serialSequences.add(sequence);
+                        });
+            }
+        }
+    }
+
+    /**
+     * Returns the sequence a column's default takes its next value from, when the column owns it and it is what the
+     * identity column's sequence is: same name, the column's data type, same start, increment, bounds, cache and
+     * cycle.
+     */
+    private static Optional<Sequence> ownedSequence(Table table, Column serial, Column identity,
+            SchemaSnapshot snapshot) {
+        Matcher nextval = serial.identity() == null && serial.defaultValue() != null
+                ? NEXTVAL.matcher(serial.defaultValue()) : null;
+        if (nextval == null || !nextval.matches() || !serial.type().equals(identity.type())) {
+            return Optional.empty();
+        }
+        String name = nextval.group(1).replace("''", "'"); // printed as the identity's sequence is: quote_ident
+        return snapshot.sequence(name).filter(s -> s.ownedBy() != null
+                && s.ownedBy().equals(table.schema() + "." + table.name() + "." + serial.name())
+                && s.dataType().equals(serial.type())
+                && (name + " start " + s.start() + " increment " + s.increment() + " min " + s.minValue() + " max "
+                        + s.maxValue() + " cache " + s.cache() + (s.cycle() ? " cycle" : " no cycle"))
+                        .equals(identity.identitySequence()));
     }
 
     /** A sequence owned by a left-out table ({@code ownedBy} is {@code schema.table.column}) is left out with it. */
@@ -148,8 +217,9 @@ public final class DiffEngine {
         List<Index> toIndexes = without(standalone(to.indexes()), paired);
         if (options.matchByDefinition()) {
             matchByKey(from, fromConstraints, to, toConstraints, ObjectKind.CONSTRAINT, Constraint::name,
-                    this::constraintKey);
-            matchByKey(from, fromIndexes, to, toIndexes, ObjectKind.INDEX, Index::name, DiffEngine::indexKey);
+                    this::constraintKey, DiffEngine::constraintRole);
+            matchByKey(from, fromIndexes, to, toIndexes, ObjectKind.INDEX, Index::name, DiffEngine::indexKey,
+                    i -> String.valueOf(i.keys()));
         } else {
             compare(fromConstraints, toConstraints, c -> part(ObjectKind.CONSTRAINT, from, c.name()), (a, b) -> { });
             compare(fromIndexes, toIndexes, i -> part(ObjectKind.INDEX, from, i.name()), (a, b) -> { });
@@ -245,22 +315,54 @@ public final class DiffEngine {
 
     /**
      * Pairs constraints or indexes with the same key (same definition); several with one key pair up in name order.
-     * Objects matched this way are compared like those matched by name, under their "from" name.
+     * Those left over then pair by role (what the object is for, whatever it does: a foreign key's columns and the
+     * table and columns it references), so a foreign key whose {@code ON DELETE} changed along with its name is one
+     * changed object, not one removed and one added. Objects matched either way are compared like those matched by
+     * name, under their "from" name.
      */
     private <T> void matchByKey(Table fromTable, List<T> from, Table toTable, List<T> to, ObjectKind kind,
-            Function<T, String> name, Function<T, String> key) {
+            Function<T, String> name, Function<T, String> key, Function<T, String> role) {
         Map<String, List<T>> remaining = new LinkedHashMap<>();
         to.forEach(o -> remaining.computeIfAbsent(key.apply(o), k -> new ArrayList<>()).add(o));
+        List<T> unmatched = new ArrayList<>();
         for (T old : from) {
             List<T> candidates = remaining.getOrDefault(key.apply(old), List.of());
-            ObjectId id = part(kind, fromTable, name.apply(old));
             if (candidates.isEmpty()) {
-                removed(id, old);
+                unmatched.add(old);
             } else {
-                compareProperties(id, old, candidates.remove(0));
+                compareProperties(part(kind, fromTable, name.apply(old)), old, candidates.remove(0));
             }
         }
-        remaining.values().forEach(list -> list.forEach(o -> added(part(kind, toTable, name.apply(o)), o)));
+        List<T> left = new ArrayList<>();
+        remaining.values().forEach(left::addAll);
+        for (T old : unmatched) {
+            String oldRole = role.apply(old);
+            T current = oldRole == null ? null
+                    : left.stream().filter(o -> oldRole.equals(role.apply(o))).findFirst().orElse(null);
+            ObjectId id = part(kind, fromTable, name.apply(old));
+            if (current == null) {
+                removed(id, old);
+            } else {
+                left.remove(current);
+                compareProperties(id, old, current);
+            }
+        }
+        left.forEach(o -> added(part(kind, toTable, name.apply(o)), o));
+    }
+
+    /**
+     * What a constraint is for, whatever its definition: the primary key (one per table), a foreign key's columns
+     * and the table and columns it references, a unique constraint's columns; {@code null} for checks and
+     * exclusions, which are what they check.
+     */
+    private static String constraintRole(Constraint c) {
+        return switch (c.type()) {
+            case PRIMARY_KEY -> "primary key";
+            case FOREIGN_KEY -> "foreign key " + c.columns() + " " + c.foreignKey().referencedTable()
+                    + c.foreignKey().referencedColumns();
+            case UNIQUE -> "unique " + c.columns();
+            case CHECK, EXCLUSION -> null;
+        };
     }
 
     private void compareColumnOrder(Table from, Table to) {
@@ -282,8 +384,7 @@ public final class DiffEngine {
         for (int i = 0; i < fromProperties.size(); i++) {
             Property a = fromProperties.get(i);
             Property b = toProperties.get(i);
-            if (Objects.equals(a.value(), b.value()) || (from instanceof Constraint c && c.foreignKey() != null
-                    && Objects.equals(comparable(a.value()), comparable(b.value())))) {
+            if (Objects.equals(a.value(), b.value()) || equalUnderEquivalences(id, from, to, a, b)) {
                 continue;
             }
             ChangeCategory category = a.category();
@@ -294,13 +395,46 @@ public final class DiffEngine {
             if (!options.reports(category)) {
                 continue;
             }
-            Change change = new Change(id, ChangeType.CHANGED, a.name(), a.value(), b.value(), category);
+            Change change = new Change(id, ChangeType.CHANGED, a.name(), a.value(), b.value(), category,
+                    constraintType(from));
             (a.comparison() == Property.Comparison.FALLBACK ? fallbacks : found).add(change);
         }
         changes.addAll(found);
         if (found.stream().noneMatch(c -> c.category() == ChangeCategory.STRUCTURE)) {
             changes.addAll(fallbacks);
         }
+    }
+
+    /** Tells whether two values of a property differ only in a way an asked-for {@link Equivalence} leaves equal. */
+    private boolean equalUnderEquivalences(ObjectId id, Object from, Object to, Property a, Property b) {
+        if (from instanceof Constraint c && c.foreignKey() != null
+                && Objects.equals(comparable(a.value()), comparable(b.value()))) {
+            return true;
+        }
+        if (from instanceof Column && serialColumns.contains(id) && SERIAL_PROPERTIES.contains(a.name())) {
+            return true;
+        }
+        return Objects.equals(printed(from, a, fromSnapshot), printed(to, b, toSnapshot));
+    }
+
+    /**
+     * A property's value as compared under {@link Equivalence#CROSS_MAJOR_PRINTING} (a view's query) and
+     * {@link Equivalence#FUNCTION_QUALIFICATION} (expressions and function bodies); reports show values as they are.
+     */
+    private String printed(Object object, Property property, SchemaSnapshot snapshot) {
+        String value = property.value();
+        if (object instanceof View && property.name().equals("definition")
+                && options.treatsAsEqual(Equivalence.CROSS_MAJOR_PRINTING)) {
+            value = PrintedQuery.acrossMajors(value);
+        }
+        if (options.treatsAsEqual(Equivalence.FUNCTION_QUALIFICATION)) {
+            if (!(object instanceof Routine)) {
+                value = FunctionNames.printed(value);
+            } else if (property.name().equals("body")) {
+                value = FunctionNames.body((Routine) object, snapshot);
+            }
+        }
+        return value;
     }
 
     /**
@@ -323,14 +457,21 @@ public final class DiffEngine {
     private void added(ObjectId id, Object object) {
         ChangeCategory category = ObjectProperties.presenceCategory(object);
         if (options.reports(category)) {
-            changes.add(new Change(id, ChangeType.ADDED, null, null, ObjectProperties.summary(object), category));
+            changes.add(new Change(id, ChangeType.ADDED, null, null, ObjectProperties.summary(object), category,
+                    constraintType(object)));
         }
     }
 
     private void removed(ObjectId id, Object object) {
         ChangeCategory category = ObjectProperties.presenceCategory(object);
         if (options.reports(category)) {
-            changes.add(new Change(id, ChangeType.REMOVED, null, ObjectProperties.summary(object), null, category));
+            changes.add(new Change(id, ChangeType.REMOVED, null, ObjectProperties.summary(object), null, category,
+                    constraintType(object)));
         }
+    }
+
+    /** The type a change of a constraint carries, so reports can say {@code foreign key}; else {@code null}. */
+    private static ConstraintType constraintType(Object object) {
+        return object instanceof Constraint c ? c.type() : null;
     }
 }
