@@ -151,7 +151,8 @@ public final class SnapshotBenchmark {
         StringBuilder line = new StringBuilder("Per query (median of 5, ms):");
         for (String name : List.of("schemas", "extensions", "tables", "columns", "constraints", "indexes", "triggers",
                 "policies", "sequences", "views", "functions", "enums", "domains", "composite_types", "collations",
-                "not_compared")) {
+                "not_compared", "range_types", "base_types", "casts", "operators", "operator_classes",
+                "operator_families", "conversions", "access_methods", "transforms")) {
             String sql = CatalogQueries.query(name, major);
             long[] times = new long[5];
             for (int i = 0; i < times.length; i++) {
