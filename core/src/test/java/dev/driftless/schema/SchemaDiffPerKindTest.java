@@ -665,12 +665,22 @@ class SchemaDiffPerKindTest {
         assertEquals(expected, String.join("\n", linesAfter(setup, change, owners)), change);
     }
 
+    /** The test of each kind's nested class: every case its static {@code cases()} lists is reported as expected. */
+    abstract class KindReports {
+
+        @ParameterizedTest(name = "{1}")
+        @MethodSource("cases")
+        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
+            assertReport(setup, change, owners, expected);
+        }
+    }
+
     private static String owner() {
         return base.rangeTypes().get(0).owner();
     }
 
     @Nested
-    class RangeTypes {
+    class RangeTypes extends KindReports {
 
         static final String INT_SPAN = "CREATE TYPE int_span AS RANGE (SUBTYPE = int4)";
 
@@ -704,12 +714,6 @@ class SchemaDiffPerKindTest {
                             "range type float_span: comment Half-open spans → (none) [comment]"));
         }
 
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
-
         /** A table column of a range type reads like one of any other type, whatever the order of creation. */
         @Test
         void aColumnOfARangeTypeIsReadWithItsType() {
@@ -721,7 +725,7 @@ class SchemaDiffPerKindTest {
     }
 
     @Nested
-    class BaseTypes {
+    class BaseTypes extends KindReports {
 
         /** Functions of the type {@code tag} that do not depend on it (made before it, kept when it is dropped). */
         static final String TAG_HELPERS = "CREATE FUNCTION tag_typmod_in(cstring[]) RETURNS int4 LANGUAGE internal"
@@ -798,16 +802,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON TYPE label IS 'Text, again'",
                             "base type label: comment Free text → Text, again [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class Casts {
+    class Casts extends KindReports {
 
         static Stream<Arguments> cases() {
             String recreate = "DROP CAST (label AS text); CREATE CAST (label AS text) ";
@@ -832,12 +830,6 @@ class SchemaDiffPerKindTest {
                             "cast (public.label AS text): comment Same bytes → (none) [comment]"));
         }
 
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
-
         /** A cast between types of a schema the snapshot does not read is left out with them. */
         @Test
         void readsOnlyCastsWhoseTypesAreRead() {
@@ -848,7 +840,7 @@ class SchemaDiffPerKindTest {
     }
 
     @Nested
-    class Operators {
+    class Operators extends KindReports {
 
         static final String NOT_EQUAL = "CREATE OPERATOR !== (LEFTARG = int, RIGHTARG = int, FUNCTION = int4ne)";
 
@@ -883,16 +875,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON OPERATOR === (int, int) IS NULL",
                             "operator ===(integer, integer): comment Equal, again → (none) [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class OperatorClasses {
+    class OperatorClasses extends KindReports {
 
         static final String TEXT_CLASS = "CREATE OPERATOR CLASS text_hash_ops2 FOR TYPE text USING hash AS"
                 + " OPERATOR 1 =, FUNCTION 1 hashtext(text)";
@@ -955,16 +941,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON OPERATOR CLASS int4_hash_ops2 USING hash IS NULL",
                             "operator class int4_hash_ops2 USING hash: comment Hashes with === → (none) [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class OperatorFamilies {
+    class OperatorFamilies extends KindReports {
 
         static Stream<Arguments> cases() {
             return Stream.of(
@@ -984,16 +964,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON OPERATOR FAMILY int_cross_ops USING btree IS 'Across widths'",
                             "operator family int_cross_ops USING btree: comment (none) → Across widths [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class Conversions {
+    class Conversions extends KindReports {
 
         static Stream<Arguments> cases() {
             String recreate = "DROP CONVERSION latin1_copy; CREATE ";
@@ -1016,16 +990,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON CONVERSION latin1_copy IS 'Copy'",
                             "conversion latin1_copy: comment (none) → Copy [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class AccessMethods {
+    class AccessMethods extends KindReports {
 
         static Stream<Arguments> cases() {
             String recreate = "DROP ACCESS METHOD heap_copy; CREATE ACCESS METHOD heap_copy ";
@@ -1044,16 +1012,10 @@ class SchemaDiffPerKindTest {
                     report("", "COMMENT ON ACCESS METHOD heap_copy IS NULL",
                             "access method heap_copy: comment The heap, again → (none) [comment]"));
         }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
-        }
     }
 
     @Nested
-    class Transforms {
+    class Transforms extends KindReports {
 
         static final String TO_SQL = "CREATE FUNCTION label_to_sql(internal) RETURNS label LANGUAGE internal"
                 + " IMMUTABLE STRICT AS 'textrecv'";
@@ -1078,12 +1040,6 @@ class SchemaDiffPerKindTest {
                             + " → public.label_to_sql(internal)"),
                     report("", "COMMENT ON TRANSFORM FOR label LANGUAGE plpgsql IS 'Bytes'",
                             "transform FOR public.label LANGUAGE plpgsql: comment (none) → Bytes [comment]"));
-        }
-
-        @ParameterizedTest(name = "{1}")
-        @MethodSource("cases")
-        void reportsEachChange(String setup, String change, boolean owners, String expected) throws Exception {
-            assertReport(setup, change, owners, expected);
         }
     }
 
