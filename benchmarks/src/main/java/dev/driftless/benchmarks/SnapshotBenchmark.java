@@ -151,7 +151,9 @@ public final class SnapshotBenchmark {
         StringBuilder line = new StringBuilder("Per query (median of 5, ms):");
         for (String name : List.of("schemas", "extensions", "tables", "columns", "constraints", "indexes", "triggers",
                 "policies", "sequences", "views", "functions", "enums", "domains", "composite_types", "collations",
-                "not_compared")) {
+                "text_search_configurations", "text_search_dictionaries", "text_search_parsers",
+                "text_search_templates", "publications", "event_triggers", "foreign_data_wrappers", "foreign_servers",
+                "user_mappings", "foreign_tables", "not_compared")) {
             String sql = CatalogQueries.query(name, major);
             long[] times = new long[5];
             for (int i = 0; i < times.length; i++) {
