@@ -12,6 +12,10 @@ import java.util.List;
  * @param options the options, sorted, as {@code name=value}; an option whose name says it can hold a secret
  *     ({@code password}, {@code sslkey}, ...) by its name alone, its value never read (see docs/schema-diff.md)
  * @param columns the columns in order; empty when columns are not read
+ * @param constraints the check constraints, sorted, as {@code name definition}:
+ *     {@code rate_positive CHECK ((rate > (0)::numeric))}
+ * @param parents the tables it inherits from, or for a partition its partitioned table, as {@code schema.name}
+ * @param partitionBound for a partition, its bound ({@code FOR VALUES IN ('EUR')}), else {@code null}
  * @param columnOptions the columns' options, in column order, as {@code column name=value} (the same rule
  *     for secrets)
  * @param owner the owning role
@@ -19,7 +23,8 @@ import java.util.List;
  * @param comment the comment, or {@code null}
  */
 public record ForeignTable(String schema, String name, String server, List<String> options, List<Column> columns,
-        List<String> columnOptions, String owner, List<String> privileges, String comment) {
+        List<String> constraints, List<String> parents, String partitionBound, List<String> columnOptions,
+        String owner, List<String> privileges, String comment) {
 
     /**
      * Creates a foreign table; lists are copied.
@@ -29,6 +34,9 @@ public record ForeignTable(String schema, String name, String server, List<Strin
      * @param server the value for the {@code server} record component
      * @param options the value for the {@code options} record component
      * @param columns the value for the {@code columns} record component
+     * @param constraints the value for the {@code constraints} record component
+     * @param parents the value for the {@code parents} record component
+     * @param partitionBound the value for the {@code partitionBound} record component
      * @param columnOptions the value for the {@code columnOptions} record component
      * @param owner the value for the {@code owner} record component
      * @param privileges the value for the {@code privileges} record component
@@ -39,6 +47,8 @@ public record ForeignTable(String schema, String name, String server, List<Strin
         Values.required(name, "name");
         options = Values.sortedStrings(options);
         columns = Values.list(columns);
+        constraints = Values.sortedStrings(constraints);
+        parents = Values.list(parents);
         columnOptions = Values.list(columnOptions);
         privileges = Values.sortedStrings(privileges);
     }

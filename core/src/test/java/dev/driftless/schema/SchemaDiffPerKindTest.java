@@ -1151,12 +1151,22 @@ class SchemaDiffPerKindTest {
         return Arguments.of(ddl, List.of(expected));
     }
 
+    /** The one-change cases of a kind, each with its full change lines: a subclass gives them in {@code changes()}. */
+    abstract class ChangeLines {
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("changes")
+        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
+            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
+        }
+    }
+
     private static final String TOTAL_AMOUNT = "CREATE OR REPLACE AGGREGATE total_amount(numeric) (SFUNC = numeric_add,"
             + " STYPE = numeric, INITCOND = '0', COMBINEFUNC = numeric_add, PARALLEL = SAFE";
 
     /** Aggregates: compared like functions, by signature, with their own parts. */
     @Nested
-    class Aggregates {
+    class Aggregates extends ChangeLines {
 
         static Stream<Arguments> changes() {
             return Stream.of(
@@ -1202,12 +1212,6 @@ class SchemaDiffPerKindTest {
                             "aggregate total_amount(numeric): comment Sum from zero → (none) [comment]"));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("changes")
-        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
-            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
-        }
-
         @Test
         void reportsTheKindOfAnOrderedSetAggregate() throws Exception {
             String rank = "CREATE AGGREGATE my_rank(VARIADIC \"any\" ORDER BY VARIADIC \"any\") (SFUNC ="
@@ -1222,7 +1226,7 @@ class SchemaDiffPerKindTest {
 
     /** Text search configurations, dictionaries, parsers and templates. */
     @Nested
-    class TextSearch {
+    class TextSearch extends ChangeLines {
 
         static Stream<Arguments> changes() {
             return Stream.of(
@@ -1302,12 +1306,6 @@ class SchemaDiffPerKindTest {
                             "text search template simple_copy: comment (none) → Like simple [comment]"));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("changes")
-        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
-            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
-        }
-
         @Test
         void reportsTheTemplateOfADictionary() throws Exception {
             assertThat(linesAfter("CREATE TEXT SEARCH DICTIONARY words (TEMPLATE = simple, STOPWORDS = english)",
@@ -1319,7 +1317,7 @@ class SchemaDiffPerKindTest {
 
     /** Publications: database-wide; their tables within the snapshot's schemas. */
     @Nested
-    class Publications {
+    class Publications extends ChangeLines {
 
         static Stream<Arguments> changes() {
             return Stream.of(
@@ -1348,12 +1346,6 @@ class SchemaDiffPerKindTest {
                             + " [ownership]"),
                     lines("COMMENT ON PUBLICATION booking_changes IS NULL", "publication booking_changes: comment"
                             + " Bookings for the reporting replica → (none) [comment]"));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("changes")
-        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
-            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
         }
 
         /** Column lists, row filters and FOR TABLES IN SCHEMA: PostgreSQL 15 and later. */
@@ -1410,7 +1402,7 @@ class SchemaDiffPerKindTest {
 
     /** Event triggers: database-wide. */
     @Nested
-    class EventTriggers {
+    class EventTriggers extends ChangeLines {
 
         static Stream<Arguments> changes() {
             String recreate = "DROP EVENT TRIGGER note_ddl; CREATE EVENT TRIGGER note_ddl ON ";
@@ -1439,17 +1431,11 @@ class SchemaDiffPerKindTest {
                     lines("COMMENT ON EVENT TRIGGER note_ddl IS 'Notes DDL'",
                             "event trigger note_ddl: comment (none) → Notes DDL [comment]"));
         }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("changes")
-        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
-            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
-        }
     }
 
     /** Foreign-data wrappers, foreign servers, user mappings and foreign tables; never an option's secret. */
     @Nested
-    class ForeignData {
+    class ForeignData extends ChangeLines {
 
         static Stream<Arguments> changes() {
             return Stream.of(
@@ -1532,6 +1518,22 @@ class SchemaDiffPerKindTest {
                             "foreign table remote_rate: options table_name=rates → table_name=fx_rates"),
                     lines("ALTER FOREIGN TABLE remote_rate OPTIONS (ADD schema_name 'fx')",
                             "foreign table remote_rate: options table_name=rates → schema_name=fx, table_name=rates"),
+                    lines("ALTER FOREIGN TABLE remote_rate ADD CONSTRAINT rate_positive CHECK (rate > 0)",
+                            "foreign table remote_rate: constraints (none) → rate_positive CHECK ((rate > (0)::numeric))"),
+                    lines("CREATE TABLE rate_base (currency char(3)); ALTER FOREIGN TABLE remote_rate INHERIT rate_base",
+                            "table rate_base: added",
+                            "table remote_rate: column currency: inheritance (none) → local and inherited",
+                            "foreign table remote_rate: parents (none) → public.rate_base"),
+                    lines("CREATE TABLE rate (currency char(3) NOT NULL, rate numeric) PARTITION BY LIST (currency);"
+                            + " ALTER TABLE rate ATTACH PARTITION remote_rate FOR VALUES IN ('EUR')",
+                            "repeated:",
+                            "  2 × column inheritance: (none) → inherited (remote_rate.currency, remote_rate.rate)",
+                            "each difference:",
+                            "table rate: added",
+                            "table remote_rate: column currency: inheritance (none) → inherited",
+                            "table remote_rate: column rate: inheritance (none) → inherited",
+                            "foreign table remote_rate: parents (none) → public.rate",
+                            "foreign table remote_rate: partition bound (none) → FOR VALUES IN ('EUR')"),
                     lines("ALTER FOREIGN TABLE remote_rate ALTER COLUMN rate OPTIONS (ADD column_name 'value')",
                             "foreign table remote_rate: column options currency column_name=ccy →"
                             + " currency column_name=ccy, rate column_name=value"),
@@ -1549,18 +1551,24 @@ class SchemaDiffPerKindTest {
                             "foreign table remote_rate: comment Exchange rates → (none) [comment]"));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("changes")
-        void reportsEachProperty(String ddl, List<String> expected) throws Exception {
-            assertThat(linesAfter(ddl)).containsExactlyElementsOf(expected);
-        }
-
         /** A foreign table's privileges; PostgreSQL 17 added MAINTAIN ({@code m}) to the owner's. */
         @Test
         void reportsThePrivilegesOfAForeignTable() throws Exception {
             String owner = server.majorVersion() >= 17 ? "arwdDxtm" : "arwdDxt";
             assertThat(linesAfter("GRANT SELECT ON remote_rate TO PUBLIC")).containsExactly("foreign table remote_rate:"
                     + " privileges (none) → =r/postgres, postgres=" + owner + "/postgres [ownership]");
+        }
+
+        /** Every query that reads options applies the one rule for secrets, in the same words. */
+        @Test
+        void everyOptionQueryLeavesOutTheSameSecrets() {
+            String rule = "CASE WHEN o.option_name ~* '(pass|secret|token|key|credential|auth|pwd)' THEN o.option_name";
+            assertThat(Map.of("foreign_data_wrappers", 1, "foreign_servers", 1, "foreign_tables", 2))
+                    .allSatisfy((query, count) -> assertThat(dev.driftless.internal.schema.CatalogQueries
+                            .query(query, server.majorVersion()).split(java.util.regex.Pattern.quote(rule), -1))
+                            .as(query).hasSize(count + 1));
+            assertThat(dev.driftless.internal.schema.CatalogQueries.query("user_mappings", server.majorVersion()))
+                    .doesNotContain("option_value");
         }
 
         /** A changed password is no difference: its value is never read, so it is in no snapshot and no report. */

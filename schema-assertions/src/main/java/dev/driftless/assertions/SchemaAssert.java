@@ -705,7 +705,7 @@ public class SchemaAssert extends AbstractCatalogAssert<SchemaAssert, SchemaSnap
 
     private SchemaAssert hasRoutine(String kind, String nameOrSignature, boolean procedure) {
         assertHas(kind, nameOrSignature, () -> routine(nameOrSignature, procedure),
-                () -> names(actual.functions().stream().filter(f -> f.procedure() == procedure).toList(),
+                () -> names(actual.functions().stream().filter(f -> isRoutine(f, procedure)).toList(),
                         Routine::schema, Routine::signature));
         return myself;
     }
@@ -716,7 +716,12 @@ public class SchemaAssert extends AbstractCatalogAssert<SchemaAssert, SchemaSnap
     }
 
     private Optional<Routine> routine(String nameOrSignature, boolean procedure) {
-        return actual.functions(nameOrSignature).stream().filter(f -> f.procedure() == procedure).findFirst();
+        return actual.functions(nameOrSignature).stream().filter(f -> isRoutine(f, procedure)).findFirst();
+    }
+
+    /** A function ({@code procedure} false) or a procedure; an aggregate is neither. */
+    private static boolean isRoutine(Routine routine, boolean procedure) {
+        return routine.procedure() == procedure && routine.aggregate() == null;
     }
 
     private SchemaAssert rule(String expectation, String offendersLabel, List<String> offenders) {

@@ -183,6 +183,22 @@ class SchemaAssertTest {
                   procedure public.archive_bookings(date)""", () -> assertThat(schema).doesNotHaveProcedure("archive_bookings"));
     }
 
+    /** An aggregate is a routine of the snapshot, but neither a function nor a procedure. */
+    @Test
+    void anAggregateIsNeitherAFunctionNorAProcedure() {
+        SchemaSnapshot withAggregate = Schemas.of("CREATE FUNCTION touch() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                + " CREATE AGGREGATE total(int) (SFUNC = int4pl, STYPE = int)");
+        assertThat(withAggregate).hasFunction("touch").doesNotHaveFunction("total").doesNotHaveProcedure("total");
+        assertFailure("hasFunction", """
+
+                Expecting actual:
+                  the schema
+                to have function:
+                  "total"
+                but found functions:
+                  "touch()\"""", () -> assertThat(withAggregate).hasFunction("total"));
+    }
+
     @Test
     void enums() {
         assertThat(schema).hasEnum("booking_status").hasEnum("booking_status", "Pending", "Confirmed", "Cancelled")

@@ -583,7 +583,8 @@ public final class CatalogReader {
             String name = row.string("name");
             if (!filter.excludes(schema, name)) {
                 foreignTables.add(new ForeignTable(schema, name, row.string("server"), row.strings("options"),
-                        columns.get(schema + "." + name), row.strings("column_options"), row.string("owner"),
+                        columns.get(schema + "." + name), row.strings("constraints"), row.strings("parents"),
+                        row.string("partition_bound"), row.strings("column_options"), row.string("owner"),
                         row.strings("privileges"), row.string("comment")));
             }
         });

@@ -222,6 +222,8 @@ final class ObjectProperties {
             p.add("option names", m.optionNames(), STRUCTURE);
         } else if (object instanceof ForeignTable t) {
             p.add("server", t.server(), STRUCTURE).add("options", t.options(), STRUCTURE)
+                    .add("constraints", t.constraints(), STRUCTURE).add("parents", t.parents(), STRUCTURE)
+                    .add("partition bound", t.partitionBound(), STRUCTURE)
                     .add("column options", t.columnOptions(), STRUCTURE).add("owner", t.owner(), OWNERSHIP)
                     .add("privileges", t.privileges(), OWNERSHIP).add("comment", t.comment(), COMMENT);
         } else if (!typesAndOperators(p, object)) {

@@ -1,4 +1,5 @@
--- Foreign tables, not created by extensions, with their server and options (their columns come from columns.sql).
+-- Foreign tables, not created by extensions, with their server, options, check constraints, parents (a partition's
+-- parent, or those of INHERITS) and partition bound; their columns come from columns.sql.
 -- Parameter 1: schema names (text[]).
 -- Options: an option whose name says it can hold a secret (pass, secret, token, key, credential, auth, pwd, any case)
 -- gives its name only; its value is never read (docs/schema-diff.md). The same rule in every foreign-data query.
@@ -14,6 +15,15 @@ SELECT n.nspname AS schema,
              FROM pg_attribute a, pg_options_to_table(a.attfdwoptions) o
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum, o.option_name) AS column_options,
+       ARRAY(SELECT quote_ident(x.conname) || ' ' || pg_get_constraintdef(x.oid)
+             FROM pg_constraint x WHERE x.conrelid = c.oid ORDER BY x.conname) AS constraints,
+       ARRAY(SELECT pn.nspname || '.' || pc.relname
+             FROM pg_inherits i
+             JOIN pg_class pc ON pc.oid = i.inhparent
+             JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+             WHERE i.inhrelid = c.oid
+             ORDER BY i.inhseqno) AS parents,
+       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid, true) END AS partition_bound,
        pg_get_userbyid(c.relowner) AS owner,
        c.relacl::text[] AS privileges,
        ds.description AS comment
