@@ -8,6 +8,7 @@ import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
 import dev.driftless.internal.engine.DriftlessEngine;
+import dev.driftless.migration.FlywaySettings;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationVersion;
@@ -75,7 +76,8 @@ import java.util.function.Consumer;
  * background, when the check ends.
  *
  * <p>Each check of a {@link MigrationChain} runs it with Driftless's own runner ({@link MigrationEngine#driftless});
- * the overloads that take a {@link MigrationEngine} run the same check with another engine, e.g. one running the real Flyway, so the migrated path is built as production builds it.
+ * the overloads that take a {@link MigrationEngine} run the same check with another engine, e.g. the real Flyway
+ * ({@link FlywaySettings#engine()}), so the migrated path is built as production builds it.
  *
  * <p>Schemas compare with {@link DiffOptions#defaults()} unless {@link #usingDiffOptions} says otherwise. Whatever
  * the options, the checks leave out the history tables of the engine that runs the chain
@@ -176,7 +178,7 @@ public final class ChainChecks {
     }
 
     /**
-     * Checks that migrating a new database with an engine (e.g. one running the real Flyway) to a
+     * Checks that migrating a new database with an engine (e.g. the real Flyway, {@link FlywaySettings#engine()}) to a
      * version gives the same schema as running the master schema on another new database.
      *
      * @param engine the engine of the chain

@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * {@code MigrationEngine} is what builds a database along a chain of migrations: Driftless's own runner
- * ({@link #driftless(MigrationChain)}, a {@link Migrator} per database) or another tool such as Flyway. The migration checks ({@code ChainChecks}) and templates sit above it and do not
+ * ({@link #driftless(MigrationChain)}, a {@link Migrator} per database) or the real Flyway
+ * ({@link FlywaySettings#engine()}). The migration checks ({@code ChainChecks}) and templates sit above it and do not
  * care which engine built a database: fresh install ≡ migrated path is only true when the migrated path is built the
  * way production builds it.
  *
  * <pre>{@code
- * MigrationEngine engine = MigrationEngine.driftless(MigrationChain.at("classpath:db/migration"));
+ * MigrationEngine engine = FlywaySettings.defaults().withLocations("classpath:db/migration").engine();
  * engine.migrateToLatest(database);
  * engine.appliedVersions(database);          // [1, 1.1, 2], in the order they were applied
  * ChainChecks.on(server).reversibility(engine);
