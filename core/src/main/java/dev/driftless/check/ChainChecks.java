@@ -188,7 +188,7 @@ public final class ChainChecks {
      * @throws DriftlessException when the master schema or a migration fails to run (file, line, server error)
      */
     public CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, SqlScript masterSchema) {
-        return sameSchema(engine, target, masterSchema.name(), db -> {
+        return sameSchema(engine, target, masterSchema.name(), List.of(), db -> {
             ScriptResult result = run(masterSchema, db);
             progress.accept("  " + result.statementCount() + " statements in " + result.duration().toMillis() + " ms");
         });
@@ -219,7 +219,7 @@ public final class ChainChecks {
      * @throws DriftlessException when a migration of either chain fails to run
      */
     public CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, MigrationEngine other) {
-        return sameSchema(engine, target, other.location(), db -> {
+        return sameSchema(engine, target, other.location(), other.historyTables(), db -> {
             other.withDatabaseLabel(DATABASE_LABEL).migrateToLatest(db);
         });
     }
@@ -268,8 +268,9 @@ public final class ChainChecks {
             Optional<MigrationVersion> below = migrations.stream().map(Migration::version)
                     .filter(v -> engine.versionOrder().compare(v, baseline.version()) <= 0)
                     .reduce((a, b) -> b);
-            CheckResult same = sameSchema(engine, baseline.version(), engine.location() + " (versioned migrations up to "
-                    + baseline.version() + ")", db -> below.ifPresent(version -> versioned.migrate(db, version)));
+            String expected = engine.location() + " (versioned migrations up to " + baseline.version() + ")";
+            CheckResult same = sameSchema(engine, baseline.version(), expected, List.of(),
+                    db -> below.ifPresent(version -> versioned.migrate(db, version)));
             results.add(new CheckResult(Kind.BASELINE, same.verdict(), Optional.of(baseline), same.comparisons(),
                     Optional.empty()));
         }
@@ -277,7 +278,7 @@ public final class ChainChecks {
     }
 
     private CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, String expectedName,
-            Consumer<Database> expectedPath) {
+            List<String> expectedHistoryTables, Consumer<Database> expectedPath) {
         Objects.requireNonNull(target, "target");
         try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
             Database expected = scratch.create();
@@ -288,7 +289,9 @@ public final class ChainChecks {
             progress.accept("Migrating a new database along " + engine.location() + " (" + engine.migrations(migrated)
                     .size() + " migrations" + through(engine) + ") to " + target + " ...");
             engine.withDatabaseLabel(DATABASE_LABEL).migrate(migrated, target);
-            Comparison comparison = compare(Step.MIGRATED, expectedSchema, inspect(migrated), engine.historyTables());
+            List<String> historyTables = new ArrayList<>(engine.historyTables());
+            historyTables.addAll(expectedHistoryTables);
+            Comparison comparison = compare(Step.MIGRATED, expectedSchema, inspect(migrated), historyTables);
             return new CheckResult(Kind.SAME_SCHEMA, comparison.diff().isEmpty() ? Verdict.PASSED : Verdict.FAILED,
                     Optional.empty(), List.of(comparison), Optional.empty());
         }
