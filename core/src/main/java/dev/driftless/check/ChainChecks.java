@@ -7,7 +7,7 @@ import dev.driftless.check.CheckResult.Kind;
 import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
-import dev.driftless.internal.engine.DriftlessEngine;
+import dev.driftless.internal.migration.DriftlessEngine;
 import dev.driftless.migration.FlywaySettings;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationEngine;

@@ -1,7 +1,7 @@
 package dev.driftless.migration;
 
-import dev.driftless.internal.engine.flyway.FlywayEngine;
-import dev.driftless.internal.engine.flyway.FlywaySources;
+import dev.driftless.internal.migration.flyway.FlywayEngine;
+import dev.driftless.internal.migration.flyway.FlywaySources;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.driftless.migration;
 
-import dev.driftless.internal.engine.DriftlessEngine;
+import dev.driftless.internal.migration.DriftlessEngine;
 import dev.driftless.server.Database;
 import dev.driftless.template.TemplateKey;
 

@@ -192,6 +192,11 @@ class FlywayEngineTest {
     void aChangedPlaceholderChangesTheContentKeyAndTheSameSettingsKeepIt() {
         String key = studio().engine().contentKey().hash();
 
+        assertThat(studio().engine().contentKey().labels()).contains(
+                "resource classpath:flyway/studio/java V3__Seed_rate_card.class",
+                "resource classpath:flyway/studio/common afterMigrate.sql",
+                "resource classpath:flyway/studio/migration U5__rate_card_currency.sql",
+                "config flyway.placeholders.currency");
         assertThat(studio().engine().contentKey().hash()).isEqualTo(key);
         assertThat(studio().withPlaceholder("currency", "USD").engine().contentKey().hash()).isNotEqualTo(key);
         assertThat(studio().withEnvironment(Map.of("FLYWAY_PLACEHOLDERS_CURRENCY", "USD")).engine().contentKey()

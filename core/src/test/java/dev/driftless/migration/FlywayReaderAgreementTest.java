@@ -81,6 +81,24 @@ class FlywayReaderAgreementTest {
     }
 
     @Test
+    void aPlaceholderIsAWarningThatNamesTheFlywayEngine() {
+        assertThat(MigrationChain.at("classpath:flyway/studio/migration").warnings()).containsExactly(
+                "classpath:flyway/studio/migration/B3__studio_baseline.sql:19: ${booking_status} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)",
+                "classpath:flyway/studio/migration/U2__create_booking.sql:1: ${flyway:defaultSchema} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)",
+                "classpath:flyway/studio/migration/V2__create_booking.sql:9: ${booking_status} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)",
+                "classpath:flyway/studio/migration/V5__rate_card_currency.sql:5: ${currency} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)");
+        assertThat(MigrationChain.at(PLAIN).warnings()).isEmpty();
+    }
+
+    @Test
     void aCallbackIsRefusedWithWhatToDo(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("V1__create_room.sql"), "CREATE TABLE room (id integer PRIMARY KEY);\n");
         Files.writeString(root.resolve("afterMigrate.sql"), "ANALYZE;\n");

@@ -30,6 +30,8 @@ final class FlywayReader implements LayoutReader {
             + "|Validate|ValidateError|Clean|CleanError|Info|InfoError|Baseline|BaselineError|Repair|RepairError"
             + "|Undo|EachUndo|EachUndoStatement|UndoError|EachUndoError|EachUndoStatementError|Connect"
             + "|CreateSchema)|createSchema)(__.*)?\\.sql");
+    /** Flyway's placeholder syntax with its default prefix and suffix: {@code ${tenant}}, {@code ${flyway:user}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
     private static final Pattern IN_TRANSACTION =
             Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(true|false)\\s*$");
 
@@ -48,8 +50,10 @@ final class FlywayReader implements LayoutReader {
                     case "U" -> discovery.down(version, description, entry, transaction);
                     default -> discovery.baseline(version, description, entry, transaction);
                 }
+                warnAboutPlaceholders(discovery, entry);
                 discovery.use(entry);
             } else if (repeatable.matches()) {
+                warnAboutPlaceholders(discovery, entry);
                 discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry, transaction(discovery, entry));
                 discovery.use(entry);
             } else if (CALLBACK.matcher(entry.fileName()).matches()) {
@@ -59,6 +63,22 @@ final class FlywayReader implements LayoutReader {
                 discovery.use(entry);
             }
         }
+    }
+
+    /**
+     * Warns about the first Flyway placeholder of a script: Driftless's own runner does not replace them, so the script
+     * would fail with a syntax error at its {@code $} that says nothing about why.
+     */
+    private static void warnAboutPlaceholders(Discovery discovery, Resource script) {
+        discovery.text(script).ifPresent(text -> {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            if (placeholder.find()) {
+                long line = text.substring(0, placeholder.start()).chars().filter(c -> c == '\n').count() + 1;
+                discovery.warning(script.name() + ":" + line + ": ${" + placeholder.group(1) + "} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)");
+            }
+        });
     }
 
     private static TransactionRule transaction(Discovery discovery, Resource script) {

@@ -1,4 +1,4 @@
-package dev.driftless.internal.engine.flyway;
+package dev.driftless.internal.migration.flyway;
 
 import dev.driftless.migration.MigrationException;
 

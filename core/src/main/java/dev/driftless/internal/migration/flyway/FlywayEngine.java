@@ -1,4 +1,4 @@
-package dev.driftless.internal.engine.flyway;
+package dev.driftless.internal.migration.flyway;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.migration.Migration;
@@ -146,7 +146,11 @@ public final class FlywayEngine implements MigrationEngine {
         if (known != null) {
             return known;
         }
-        Map<MigrationVersion, Resource> undo = undoScripts();
+        Map<String, Optional<Listing>> listings = new LinkedHashMap<>();
+        for (String location : locations()) {
+            listings.put(location, listing(location));
+        }
+        Map<MigrationVersion, Resource> undo = undoScripts(listings);
         List<Migration> migrations = new ArrayList<>();
         List<Migration> baselines = new ArrayList<>();
         List<RepeatableMigration> repeatables = new ArrayList<>();
@@ -154,7 +158,7 @@ public final class FlywayEngine implements MigrationEngine {
             if (info.getType() == null || info.getType().isSynthetic() || info.getType().isUndo()) {
                 continue;
             }
-            SqlScript up = script(info);
+            SqlScript up = script(info, listings);
             if (info.getVersion() == null) {
                 repeatables.add(RepeatableMigration.of(info.getDescription(), up));
                 continue;
@@ -174,13 +178,13 @@ public final class FlywayEngine implements MigrationEngine {
     }
 
     /** The script of a migration as Flyway found it; a Java migration's "script" is its class, shown by name. */
-    private SqlScript script(MigrationInfo info) {
+    private static SqlScript script(MigrationInfo info, Map<String, Optional<Listing>> listings) {
         String name = info.getScript();
         if (!name.endsWith(".sql")) {
             return SqlScript.of(name, "-- Java migration " + name + ", run by Flyway\n");
         }
-        for (String location : locations()) {
-            Optional<Resource> found = listing(location).flatMap(l -> l.find(name));
+        for (Optional<Listing> listing : listings.values()) {
+            Optional<Resource> found = listing.flatMap(l -> l.find(name));
             if (found.isPresent()) {
                 return SqlScript.of(found.get().name(), found.get().text());
             }
@@ -189,14 +193,14 @@ public final class FlywayEngine implements MigrationEngine {
     }
 
     /** The {@code U} scripts of every location, by version: {@code U3__x.sql} undoes version 3. */
-    private Map<MigrationVersion, Resource> undoScripts() {
+    private Map<MigrationVersion, Resource> undoScripts(Map<String, Optional<Listing>> listings) {
         String separator = Pattern.quote(config.getOrDefault("flyway.sqlMigrationSeparator", "__"));
         Pattern undo = Pattern.compile(Pattern.quote(config.getOrDefault("flyway.undoSqlMigrationPrefix", "U"))
                 + "(\\d+(?:[._]\\d+)*)" + separator + ".*\\.sql");
         Map<MigrationVersion, Resource> found = new HashMap<>();
         List<String> twice = new ArrayList<>();
-        for (String location : locations()) {
-            for (Resource resource : listing(location).map(Listing::resources).orElse(List.of())) {
+        for (Optional<Listing> listing : listings.values()) {
+            for (Resource resource : listing.map(Listing::resources).orElse(List.of())) {
                 Matcher m = undo.matcher(resource.fileName());
                 if (m.matches()) {
                     MigrationVersion version = MigrationVersion.parse(m.group(1).replace('_', '.'));

@@ -1,4 +1,4 @@
-package dev.driftless.internal.engine.flyway;
+package dev.driftless.internal.migration.flyway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.driftless.internal.engine;
+package dev.driftless.internal.migration;
 
 import dev.driftless.migration.AppliedMigration;
 import dev.driftless.migration.Migration;
