@@ -7,7 +7,10 @@ import dev.driftless.check.CheckResult.Kind;
 import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
+import dev.driftless.internal.migration.DriftlessEngine;
+import dev.driftless.migration.FlywaySettings;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
 import dev.driftless.schema.DiffOptions;
@@ -72,9 +75,14 @@ import java.util.function.Consumer;
  * with file, line and server error. Messages call the databases "the check's database"; they are dropped, in the
  * background, when the check ends.
  *
+ * <p>Each check of a {@link MigrationChain} runs it with Driftless's own runner ({@link MigrationEngine#driftless});
+ * the overloads that take a {@link MigrationEngine} run the same check with another engine, e.g. the real Flyway
+ * ({@link FlywaySettings#engine()}), so the migrated path is built as production builds it.
+ *
  * <p>Schemas compare with {@link DiffOptions#defaults()} unless {@link #usingDiffOptions} says otherwise. Whatever
- * the options, the checks leave out the history table of the engine that runs the chain (a {@link Migrator}'s
- * {@link Migrator#DEFAULT_HISTORY_TABLE}) unless the options {@linkplain DiffOptions#includingTables include} it,
+ * the options, the checks leave out the history tables of the engine that runs the chain
+ * ({@link MigrationEngine#historyTables()}: a {@link Migrator}'s {@link Migrator#DEFAULT_HISTORY_TABLE}, Flyway's
+ * {@code flyway_schema_history}) unless the options {@linkplain DiffOptions#includingTables include} them,
  * and the options' defaults leave out other tools' history tables recognised by their columns
  * ({@link dev.driftless.schema.HistoryTables}). Instances are immutable and safe to share.
  */
@@ -166,7 +174,21 @@ public final class ChainChecks {
      * @throws DriftlessException when the master schema or a migration fails to run (file, line, server error)
      */
     public CheckResult sameSchema(MigrationChain chain, MigrationVersion target, SqlScript masterSchema) {
-        return sameSchema(chain, target, masterSchema.name(), db -> {
+        return sameSchema(MigrationEngine.driftless(chain), target, masterSchema);
+    }
+
+    /**
+     * Checks that migrating a new database with an engine (e.g. the real Flyway, {@link FlywaySettings#engine()}) to a
+     * version gives the same schema as running the master schema on another new database.
+     *
+     * @param engine the engine of the chain
+     * @param target the version to migrate to
+     * @param masterSchema the script that builds the schema of a fresh install
+     * @return the result: {@link Kind#SAME_SCHEMA}, with the comparison master schema → migrated chain
+     * @throws DriftlessException when the master schema or a migration fails to run (file, line, server error)
+     */
+    public CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, SqlScript masterSchema) {
+        return sameSchema(engine, target, masterSchema.name(), List.of(), db -> {
             ScriptResult result = run(masterSchema, db);
             progress.accept("  " + result.statementCount() + " statements in " + result.duration().toMillis() + " ms");
         });
@@ -183,7 +205,23 @@ public final class ChainChecks {
      * @throws DriftlessException when a migration of either chain fails to run
      */
     public CheckResult sameSchema(MigrationChain chain, MigrationVersion target, MigrationChain other) {
-        return sameSchema(chain, target, other.location(), db -> migrate(other, db, other.latestVersion()));
+        return sameSchema(MigrationEngine.driftless(chain), target, MigrationEngine.driftless(other));
+    }
+
+    /**
+     * Checks that migrating a new database with an engine to a version gives the same schema as another engine's
+     * chain migrated to its latest version, e.g. the real Flyway's path and Driftless's own reading of the same folder.
+     *
+     * @param engine the engine of the chain
+     * @param target the version to migrate to
+     * @param other the engine of the other chain
+     * @return the result: {@link Kind#SAME_SCHEMA}, with the comparison other chain → chain
+     * @throws DriftlessException when a migration of either chain fails to run
+     */
+    public CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, MigrationEngine other) {
+        return sameSchema(engine, target, other.location(), other.historyTables(), db -> {
+            other.withDatabaseLabel(DATABASE_LABEL).migrateToLatest(db);
+        });
     }
 
     /**
@@ -204,25 +242,43 @@ public final class ChainChecks {
      * @throws DriftlessException when a baseline or a migration fails to run
      */
     public List<CheckResult> baselines(MigrationChain chain) {
+        return baselines(MigrationEngine.driftless(chain));
+    }
+
+    /**
+     * Checks every baseline of an engine's chain, as {@link #baselines(MigrationChain)} does: a new database started
+     * from the baseline by the engine itself against one migrated by the same engine without baselines
+     * ({@link MigrationEngine#withoutBaselines()}) up to the baseline's version.
+     *
+     * @param engine the engine of the chain
+     * @return one result per baseline, in version order: {@link Kind#BASELINE}
+     * @throws DriftlessException when a baseline or a migration fails to run
+     */
+    public List<CheckResult> baselines(MigrationEngine engine) {
+        List<Migration> baselines;
+        List<Migration> migrations;
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            baselines = engine.baselines(db);
+            migrations = baselines.isEmpty() ? List.of() : engine.migrations(db);
+        }
+        MigrationEngine versioned = engine.withoutBaselines().withDatabaseLabel(DATABASE_LABEL);
         List<CheckResult> results = new ArrayList<>();
-        for (Migration baseline : chain.baselines()) {
-            List<Migration> below = chain.migrations().stream()
-                    .filter(m -> chain.versionOrder().compare(m.version(), baseline.version()) <= 0).toList();
-            MigrationChain versioned = MigrationChain.of(chain.location() + " (versioned migrations up to "
-                    + baseline.version() + ")", below, chain.repeatables());
-            CheckResult same = sameSchema(chain, baseline.version(), versioned.location(), db -> {
-                if (!below.isEmpty()) {
-                    migrate(versioned, db, versioned.latestVersion());
-                }
-            });
+        for (Migration baseline : baselines) {
+            Optional<MigrationVersion> below = migrations.stream().map(Migration::version)
+                    .filter(v -> engine.versionOrder().compare(v, baseline.version()) <= 0)
+                    .reduce((a, b) -> b);
+            String expected = engine.location() + " (versioned migrations up to " + baseline.version() + ")";
+            CheckResult same = sameSchema(engine, baseline.version(), expected, List.of(),
+                    db -> below.ifPresent(version -> versioned.migrate(db, version)));
             results.add(new CheckResult(Kind.BASELINE, same.verdict(), Optional.of(baseline), same.comparisons(),
                     Optional.empty()));
         }
         return results;
     }
 
-    private CheckResult sameSchema(MigrationChain chain, MigrationVersion target, String expectedName,
-            Consumer<Database> expectedPath) {
+    private CheckResult sameSchema(MigrationEngine engine, MigrationVersion target, String expectedName,
+            List<String> expectedHistoryTables, Consumer<Database> expectedPath) {
         Objects.requireNonNull(target, "target");
         try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
             Database expected = scratch.create();
@@ -230,10 +286,12 @@ public final class ChainChecks {
             expectedPath.accept(expected);
             SchemaSnapshot expectedSchema = inspect(expected);
             Database migrated = scratch.create();
-            progress.accept("Migrating a new database along " + chain.location() + " (" + chain.migrations().size()
-                    + " migrations) to " + target + " ...");
-            migrate(chain, migrated, target);
-            Comparison comparison = compare(Step.MIGRATED, expectedSchema, inspect(migrated));
+            progress.accept("Migrating a new database along " + engine.location() + " (" + engine.migrations(migrated)
+                    .size() + " migrations" + through(engine) + ") to " + target + " ...");
+            engine.withDatabaseLabel(DATABASE_LABEL).migrate(migrated, target);
+            List<String> historyTables = new ArrayList<>(engine.historyTables());
+            historyTables.addAll(expectedHistoryTables);
+            Comparison comparison = compare(Step.MIGRATED, expectedSchema, inspect(migrated), historyTables);
             return new CheckResult(Kind.SAME_SCHEMA, comparison.diff().isEmpty() ? Verdict.PASSED : Verdict.FAILED,
                     Optional.empty(), List.of(comparison), Optional.empty());
         }
@@ -251,17 +309,34 @@ public final class ChainChecks {
      * @throws DriftlessException when an up script fails the first time it runs
      */
     public List<CheckResult> reversibility(MigrationChain chain) {
-        List<Migration> migrations = chain.migrations();
+        return reversibility(MigrationEngine.driftless(chain));
+    }
+
+    /**
+     * Checks every migration of an engine's chain for reversibility, as {@link #reversibility(MigrationChain)} does,
+     * with the engine applying each migration and {@linkplain MigrationEngine#revert reverting} it (for Flyway: its
+     * {@code U} script, run by Driftless between Flyway's steps). Migrations the engine cannot revert are
+     * {@link Verdict#SKIPPED}. The walk starts from an empty database without the chain's baselines
+     * ({@link MigrationEngine#withoutBaselines()}), so that every versioned migration is applied and reverted.
+     *
+     * @param engine the engine of the chain
+     * @return one result per migration of the chain, in order: {@link Kind#REVERSIBILITY}
+     * @throws DriftlessException when a migration fails the first time it runs
+     */
+    public List<CheckResult> reversibility(MigrationEngine engine) {
+        // Each versioned migration is walked, so a new database must not start from a baseline (Flyway starts a new
+        // database from its newest baseline whatever the target).
+        MigrationEngine walking = engine.withoutBaselines().withDatabaseLabel(DATABASE_LABEL);
+        List<String> history = engine.historyTables();
         List<CheckResult> results = new ArrayList<>();
         try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
             Database db = scratch.create();
-            Migrator migrator = migrator(chain, db);
+            List<Migration> migrations = walking.migrations(db);
             SchemaSnapshot current = null; // the schema of db as it is now, when it has been read since the last change
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
-                MigrationVersion previous = i == 0 ? MigrationVersion.EMPTY : migrations.get(i - 1).version();
                 if (migration.down().isEmpty()) {
-                    migrator.migrateTo(migration.version());
+                    walking.migrate(db, migration.version());
                     current = null;
                     results.add(new CheckResult(Kind.REVERSIBILITY, Verdict.SKIPPED, Optional.of(migration), List.of(),
                             Optional.empty()));
@@ -270,19 +345,19 @@ public final class ChainChecks {
                 progress.accept("Reversibility " + (i + 1) + "/" + migrations.size() + ": applying, reverting and"
                         + " applying again " + migration + " ...");
                 SchemaSnapshot before = current != null ? current : inspect(db);
-                Migrator walking = migrator;
-                walking.migrateTo(migration.version());
-                SchemaSnapshot afterUp = inspect(db);
+                Database at = db;
+                walking.migrate(at, migration.version());
+                SchemaSnapshot afterUp = inspect(at);
                 List<Comparison> differences = new ArrayList<>();
-                Failure failure = step(Step.DOWN, () -> walking.migrateTo(previous));
+                Failure failure = step(Step.DOWN, () -> walking.revert(at, migration));
                 SchemaSnapshot afterUpAgain = null;
                 if (failure == null) {
-                    keepIfDifferent(differences, compare(Step.DOWN, before, inspect(db)));
-                    failure = step(Step.UP_AGAIN, () -> walking.migrateTo(migration.version()));
+                    keepIfDifferent(differences, compare(Step.DOWN, before, inspect(at), history));
+                    failure = step(Step.UP_AGAIN, () -> walking.migrate(at, migration.version()));
                 }
                 if (failure == null) {
-                    afterUpAgain = inspect(db);
-                    keepIfDifferent(differences, compare(Step.UP_AGAIN, afterUp, afterUpAgain));
+                    afterUpAgain = inspect(at);
+                    keepIfDifferent(differences, compare(Step.UP_AGAIN, afterUp, afterUpAgain, history));
                 }
                 CheckResult result = new CheckResult(Kind.REVERSIBILITY, Verdict.FAILED, Optional.of(migration),
                         differences, Optional.ofNullable(failure));
@@ -296,8 +371,7 @@ public final class ChainChecks {
                     // The database is in a state no version of the chain describes: go on in a new one.
                     scratch.drop(db);
                     db = scratch.create();
-                    migrator = migrator(chain, db);
-                    migrator.migrateTo(migration.version());
+                    walking.migrate(db, migration.version());
                     current = null;
                 }
             }
@@ -371,10 +445,28 @@ public final class ChainChecks {
      */
     public DataPreservation dataPreservation(MigrationChain chain, MigrationVersion from, MigrationVersion to,
             Consumer<Database> load, List<String> tables, Map<String, String> countQueries) {
+        return dataPreservation(MigrationEngine.driftless(chain), from, to, load, tables, countQueries);
+    }
+
+    /**
+     * Checks that migrating with an engine keeps data, as {@link #dataPreservation(MigrationChain, MigrationVersion,
+     * MigrationVersion, Consumer, List, Map)} does.
+     *
+     * @param engine the engine of the chain
+     * @param from the version to load the rows at
+     * @param to the version to migrate to afterwards
+     * @param load loads the rows into the database
+     * @param tables the tables loaded
+     * @param countQueries table → a query returning one number that counts its rows after migrating
+     * @return the counts and the verdict
+     * @throws DriftlessException when migrating, loading or the first count fails
+     */
+    public DataPreservation dataPreservation(MigrationEngine engine, MigrationVersion from, MigrationVersion to,
+            Consumer<Database> load, List<String> tables, Map<String, String> countQueries) {
+        MigrationEngine migrating = engine.withDatabaseLabel(DATABASE_LABEL);
         try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
             Database db = scratch.create();
-            Migrator migrator = migrator(chain, db);
-            migrator.migrateTo(from);
+            migrating.migrate(db, from);
             load.accept(db);
             List<Long> before = new ArrayList<>();
             for (String table : tables) {
@@ -386,7 +478,7 @@ public final class ChainChecks {
                 }
             }
             progress.accept("Loaded " + String.join(", ", tables) + " at " + from + ", migrating to " + to + " ...");
-            migrator.migrateTo(to);
+            migrating.migrate(db, to);
             List<DataPreservation.TableRows> rows = new ArrayList<>();
             for (int i = 0; i < tables.size(); i++) {
                 String table = tables.get(i);
@@ -412,7 +504,7 @@ public final class ChainChecks {
         if (failure != null) {
             return new CheckResult(kind, Verdict.FAILED, migration, List.of(), Optional.of(failure));
         }
-        Comparison comparison = compare(Step.SECOND_RUN, first, inspect(db));
+        Comparison comparison = compare(Step.SECOND_RUN, first, inspect(db), List.of(Migrator.DEFAULT_HISTORY_TABLE));
         boolean same = comparison.diff().isEmpty();
         List<Comparison> kept = same && migration.isPresent() ? List.of() : List.of(comparison);
         return new CheckResult(kind, same ? Verdict.PASSED : Verdict.FAILED, migration, kept, Optional.empty());
@@ -428,9 +520,14 @@ public final class ChainChecks {
         }
     }
 
-    private Comparison compare(Step step, SchemaSnapshot from, SchemaSnapshot to) {
+    private Comparison compare(Step step, SchemaSnapshot from, SchemaSnapshot to, List<String> historyTables) {
         return new Comparison(step, from, to,
-                SchemaDiff.between(from, to, options.withHistoryTables(Migrator.DEFAULT_HISTORY_TABLE)));
+                SchemaDiff.between(from, to, options.withHistoryTables(historyTables.toArray(String[]::new))));
+    }
+
+    /** @return how the progress line names an engine other than Driftless's own runner, e.g. {@code , Flyway 13.12.1} */
+    private static String through(MigrationEngine engine) {
+        return engine instanceof DriftlessEngine ? "" : ", " + engine.name();
     }
 
     private static void keepIfDifferent(List<Comparison> differences, Comparison comparison) {
@@ -441,14 +538,6 @@ public final class ChainChecks {
 
     private SchemaSnapshot inspect(Database db) {
         return SchemaInspector.create(filter).inspect(db);
-    }
-
-    private static Migrator migrator(MigrationChain chain, Database db) {
-        return Migrator.of(chain, db).withDatabaseLabel(DATABASE_LABEL);
-    }
-
-    private static void migrate(MigrationChain chain, Database db, MigrationVersion target) {
-        migrator(chain, db).migrateTo(target);
     }
 
     private static ScriptResult run(SqlScript script, Database db) {

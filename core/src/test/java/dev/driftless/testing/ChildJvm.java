@@ -17,7 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * A child JVM running a test main class with this JVM's class path, whose output lines the test can wait for, and
@@ -95,13 +94,37 @@ public final class ChildJvm implements AutoCloseable {
     public static Finished run(Map<String, String> env, Map<String, String> systemProperties,
                                Predicate<String> classPath, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(env, systemProperties, classPath(classPath), main, args);
+    }
+
+    /**
+     * @param keep which entries of this JVM's class path to keep
+     * @return those entries, in order
+     */
+    public static List<String> classPath(Predicate<String> keep) {
+        return Arrays.stream(System.getProperty("surefire.test.class.path",
+                System.getProperty("java.class.path")).split(File.pathSeparator)).filter(keep).toList();
+    }
+
+    /**
+     * Runs a test main class in a child JVM to its end (3 minutes at most) with the given class path, e.g. this JVM's
+     * with one library replaced by another version of it.
+     *
+     * @param env environment variables set on top of this JVM's
+     * @param systemProperties {@code -D} properties for it
+     * @param classPath the child's class path entries
+     * @param main the main class
+     * @param args its arguments
+     * @return what it wrote and how it ended
+     * @throws IOException when it cannot start
+     */
+    public static Finished run(Map<String, String> env, Map<String, String> systemProperties,
+                               List<String> classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m"));
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        String entries = Arrays.stream(System.getProperty("surefire.test.class.path",
-                System.getProperty("java.class.path")).split(File.pathSeparator)).filter(classPath)
-                .collect(Collectors.joining(File.pathSeparator));
-        command.addAll(List.of("-cp", entries, main.getName()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), main.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");

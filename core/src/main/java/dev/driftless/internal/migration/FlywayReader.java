@@ -14,11 +14,24 @@ import java.util.regex.Pattern;
  * {@code executeInTransaction=false} (or {@code true}) decides the script's transaction, as Flyway's script
  * configuration does; without one Flyway, like Driftless, runs a script outside a transaction when it holds a
  * statement PostgreSQL refuses inside one.
+ *
+ * <p>It agrees with Flyway on what it accepts: a version is shown as Flyway shows it ({@code V1_12_15__x.sql} is
+ * {@code 1.12.15}), a description is derived as Flyway derives it (underscores become spaces). Flyway's SQL callbacks
+ * ({@code beforeMigrate.sql}, {@code afterEachMigrate__log.sql}, ...) are recognised and refused with what to do: only
+ * the real Flyway runs them (the Flyway engine, docs/engines.md).
  */
 final class FlywayReader implements LayoutReader {
 
     private static final Pattern VERSIONED = Pattern.compile("([VUB])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** Flyway's callback events, as a callback script is named: {@code afterMigrate.sql}, {@code afterMigrate__x.sql}. */
+    private static final Pattern CALLBACK = Pattern.compile("(?:(?:before|after)(?:Migrate|EachMigrate"
+            + "|EachMigrateStatement|MigrateError|EachMigrateError|EachMigrateStatementError|MigrateApplied|Versioned|Repeatables"
+            + "|Validate|ValidateError|Clean|CleanError|Info|InfoError|Baseline|BaselineError|Repair|RepairError"
+            + "|Undo|EachUndo|EachUndoStatement|UndoError|EachUndoError|EachUndoStatementError|Connect"
+            + "|CreateSchema)|createSchema)(__.*)?\\.sql");
+    /** Flyway's placeholder syntax with its default prefix and suffix: {@code ${tenant}}, {@code ${flyway:user}}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
     private static final Pattern IN_TRANSACTION =
             Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(true|false)\\s*$");
 
@@ -29,19 +42,43 @@ final class FlywayReader implements LayoutReader {
             Matcher repeatable = REPEATABLE.matcher(entry.fileName());
             if (versioned.matches()) {
                 TransactionRule transaction = transaction(discovery, entry);
-                MigrationVersion version = MigrationVersion.parse(versioned.group(2));
+                // Flyway shows 1_12_15 as 1.12.15; the two compare equal either way.
+                MigrationVersion version = MigrationVersion.parse(versioned.group(2).replace('_', '.'));
                 String description = LayoutReader.describe(versioned.group(3));
                 switch (versioned.group(1)) {
                     case "V" -> discovery.up(version, description, entry, transaction);
                     case "U" -> discovery.down(version, description, entry, transaction);
                     default -> discovery.baseline(version, description, entry, transaction);
                 }
+                warnAboutPlaceholders(discovery, entry);
                 discovery.use(entry);
             } else if (repeatable.matches()) {
+                warnAboutPlaceholders(discovery, entry);
                 discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry, transaction(discovery, entry));
+                discovery.use(entry);
+            } else if (CALLBACK.matcher(entry.fileName()).matches()) {
+                discovery.error(entry.name() + " is a Flyway callback, which only Flyway runs: add"
+                        + " org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql to the test dependencies"
+                        + " to run callbacks, and migrate with the Flyway engine (FlywaySettings, docs/engines.md)");
                 discovery.use(entry);
             }
         }
+    }
+
+    /**
+     * Warns about the first Flyway placeholder of a script: Driftless's own runner does not replace them, so the script
+     * would fail with a syntax error at its {@code $} that says nothing about why.
+     */
+    private static void warnAboutPlaceholders(Discovery discovery, Resource script) {
+        discovery.text(script).ifPresent(text -> {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            if (placeholder.find()) {
+                long line = text.substring(0, placeholder.start()).chars().filter(c -> c == '\n').count() + 1;
+                discovery.warning(script.name() + ":" + line + ": ${" + placeholder.group(1) + "} is a Flyway"
+                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
+                        + " (FlywaySettings, docs/engines.md)");
+            }
+        });
     }
 
     private static TransactionRule transaction(Discovery discovery, Resource script) {

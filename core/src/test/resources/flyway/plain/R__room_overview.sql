@@ -1,0 +1,3 @@
+CREATE OR REPLACE VIEW room_overview AS
+SELECT r.id, r.name
+FROM room r;

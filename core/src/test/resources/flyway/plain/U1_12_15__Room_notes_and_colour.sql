@@ -1,0 +1,2 @@
+ALTER TABLE room DROP COLUMN colour;
+ALTER TABLE room DROP COLUMN notes;

@@ -1,0 +1,2 @@
+DROP TABLE ${flyway:defaultSchema}.booking;
+DROP TYPE ${flyway:defaultSchema}.booking_status;

@@ -1,0 +1,1 @@
+DROP INDEX booking_party_starts_idx;
