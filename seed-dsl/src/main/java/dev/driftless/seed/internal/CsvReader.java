@@ -13,6 +13,7 @@ import java.util.Map;
  * {@code CsvReader} reads one table of a DbUnit CSV dataset: a header line of column names, then one line per row.
  * Fields may be double-quoted (a doubled quote inside is one quote; quoted fields may span lines). An unquoted
  * {@code null} is SQL {@code NULL}, as DbUnit writes it; an empty unquoted field leaves the column to its default.
+ * Column names in the header are trimmed. A file with a header only is an empty table entry.
  */
 public final class CsvReader {
 
@@ -48,6 +49,8 @@ public final class CsvReader {
         if (header == null) {
             return rows;
         }
+        List<String> columns = new ArrayList<>(header.size());
+        header.forEach(f -> columns.add(f.text.strip())); // DbUnit writes "id, name": the names are trimmed
         int index = 0;
         List<Field> record;
         int startLine = line;
@@ -64,7 +67,7 @@ public final class CsvReader {
             Map<String, Object> values = new LinkedHashMap<>();
             String alias = null;
             for (int i = 0; i < header.size(); i++) {
-                String column = header.get(i).text;
+                String column = columns.get(i);
                 Field field = record.get(i);
                 if (FixtureReaders.ALIAS_KEY.equals(column)) {
                     alias = field.text.isEmpty() ? null : field.text;
@@ -76,6 +79,9 @@ public final class CsvReader {
             }
             rows.add(new FixtureRow(table, alias, values, new Origin(source, startLine), index));
             startLine = line;
+        }
+        if (index == 0) {
+            rows.add(FixtureRow.emptyTable(table, new Origin(source, 1)));
         }
         return rows;
     }
