@@ -1,6 +1,7 @@
 package dev.driftless.seed;
 
 import dev.driftless.seed.internal.AliasRegistry;
+import dev.driftless.seed.internal.AliasText;
 import dev.driftless.seed.internal.Catalog;
 import dev.driftless.seed.internal.CatalogReader;
 import dev.driftless.seed.internal.Exporter;
@@ -121,6 +122,38 @@ public final class Seeder {
      */
     public Seeder withClock(Clock clock) {
         return new Seeder(dataSource, copyThreshold, clock);
+    }
+
+    /**
+     * Returns the aliased rows of this seeder's committed loads as text (JSON), for {@link #withAliases(String)} on a
+     * copy of this database: the JUnit extension keeps it with a template its seeds were loaded into, so that each
+     * test's seeder can refer to the template's rows.
+     *
+     * <pre>{@code
+     * String aliases = Seeder.on(template).load("fixtures/gateways.yml").aliasesAsText();
+     * Seeder.on(copy).withAliases(aliases).load("fixtures/orders.yml");   // orders.yml may write $ref:gateway
+     * }</pre>
+     *
+     * @return the text, never {@code null}; {@code []} when no load had aliases
+     */
+    public String aliasesAsText() {
+        return AliasText.write(aliases.snapshot());
+    }
+
+    /**
+     * Returns a new seeder on the same data source that starts with the aliases {@link #aliasesAsText()} gave, and
+     * those of this seeder: {@code $ref:alias} and {@link #row(String)} then find rows loaded by another seeder into
+     * the database this one is a copy of.
+     *
+     * @param text the text of {@link #aliasesAsText()}
+     * @return the new seeder
+     * @throws SeedException when the text is not what {@link #aliasesAsText()} returns
+     */
+    public Seeder withAliases(String text) {
+        Seeder seeder = new Seeder(dataSource, copyThreshold, clock);
+        seeder.aliases.addAll(aliases.snapshot());
+        seeder.aliases.addAll(AliasText.read(Objects.requireNonNull(text, "text")));
+        return seeder;
     }
 
     /**
