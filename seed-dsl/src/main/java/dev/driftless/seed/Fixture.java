@@ -104,14 +104,14 @@ public final class Fixture {
         try {
             if (listing.singleFile()) {
                 Resource file = listing.resources().get(0);
-                return new Fixture(parse(file.name(), new StringReader(file.text())));
+                return new Fixture(parseText(file.name(), file.text()));
             }
             List<FixtureRow> rows = new ArrayList<>();
             for (String table : csvTables(listing)) {
                 Resource csv = listing.find(table + ".csv").orElseThrow(() -> new SeedException("Cannot read the CSV"
                         + " dataset " + listing.location() + ": its " + TABLE_ORDERING + " names table " + table
                         + ", but " + table + ".csv is not in the folder. Add the file, or remove the line."));
-                rows.addAll(CsvReader.read(csv.name(), table, new StringReader(csv.text())));
+                rows.addAll(CsvReader.read(csv.name(), table, csv.text()));
             }
             return new Fixture(rows);
         } catch (ResourceException e) {
@@ -150,7 +150,7 @@ public final class Fixture {
      * @throws SeedException when the content cannot be read
      */
     public static Fixture parse(String name, String content) {
-        return new Fixture(parse(name, new StringReader(content)));
+        return new Fixture(parseText(name, Objects.requireNonNull(content, "content")));
     }
 
     /**
@@ -226,6 +226,14 @@ public final class Fixture {
     @Override
     public String toString() {
         return "Fixture[" + rows.size() + " rows in " + tables() + "]";
+    }
+
+    private static List<FixtureRow> parseText(String name, String content) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".yml") || lower.endsWith(".yaml")) {
+            return FixtureReaders.yaml(name, content);
+        }
+        return parse(name, new StringReader(content));
     }
 
     private static List<FixtureRow> parse(String name, Reader reader) {

@@ -18,11 +18,11 @@ import java.util.Map;
 public final class CsvReader {
 
     private final String source;
-    private final Reader in;
+    private final String in;
+    private int at;
     private int line = 1;
-    private int peeked = -2;
 
-    private CsvReader(String source, Reader in) {
+    private CsvReader(String source, String in) {
         this.source = source;
         this.in = in;
     }
@@ -36,14 +36,31 @@ public final class CsvReader {
      * @return the rows in file order
      */
     public static List<FixtureRow> read(String source, String table, Reader reader) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
         try {
-            return new CsvReader(source, reader).rows(table);
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, n);
+            }
         } catch (IOException e) {
             throw new SeedException("Cannot read CSV file " + source + ": " + e.getMessage(), e);
         }
+        return read(source, table, text.toString());
     }
 
-    private List<FixtureRow> rows(String table) throws IOException {
+    /**
+     * Reads a CSV text as the rows of one table.
+     *
+     * @param source the file name, for messages
+     * @param table the table the rows go into
+     * @param text the content
+     * @return the rows in file order
+     */
+    public static List<FixtureRow> read(String source, String table, String text) {
+        return new CsvReader(source, text).rows(table);
+    }
+
+    private List<FixtureRow> rows(String table) {
         List<FixtureRow> rows = new ArrayList<>();
         List<Field> header = record();
         if (header == null) {
@@ -89,12 +106,27 @@ public final class CsvReader {
     private record Field(String text, boolean quoted) {
     }
 
-    private List<Field> record() throws IOException {
+    private List<Field> record() {
         if (peek() == -1) {
             return null;
         }
         List<Field> fields = new ArrayList<>();
         while (true) {
+            if (peek() != '"') {
+                int start = at;
+                while (at < in.length() && "\n\r,".indexOf(in.charAt(at)) < 0) {
+                    at++;
+                }
+                fields.add(new Field(in.substring(start, at), false));
+                int c = read();
+                if (c == ',') {
+                    continue;
+                }
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                return fields;
+            }
             StringBuilder text = new StringBuilder();
             boolean quoted = false;
             int c = read();
@@ -135,16 +167,15 @@ public final class CsvReader {
         }
     }
 
-    private int peek() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
-        }
-        return peeked;
+    private int peek() {
+        return at < in.length() ? in.charAt(at) : -1;
     }
 
-    private int read() throws IOException {
-        int c = peek();
-        peeked = -2;
+    private int read() {
+        if (at >= in.length()) {
+            return -1;
+        }
+        char c = in.charAt(at++);
         if (c == '\n') {
             line++;
         }
