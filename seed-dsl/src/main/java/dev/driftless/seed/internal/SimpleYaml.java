@@ -39,6 +39,7 @@ final class SimpleYaml {
     private int lineStart;
     private int lineEnd;
     private int indent;
+    private final String[] lastKeys = new String[32];
 
     private SimpleYaml(String source, String text) {
         this.source = source;
@@ -102,9 +103,10 @@ final class SimpleYaml {
                 Map<String, Object> values = new LinkedHashMap<>();
                 String alias = null;
                 int start = keyStart;
+                int position = 0;
                 while (true) {
                     int c = keyEnd(start);
-                    String column = key(start, c);
+                    String column = cachedKey(position++, start, c);
                     Object value = scalar(c + 1, lineEnd, keyIndent);
                     if (FixtureReaders.ALIAS_KEY.equals(column)) {
                         if (!(value instanceof String) || alias != null) {
@@ -188,6 +190,21 @@ final class SimpleYaml {
             }
         }
         throw NOT_SIMPLE;
+    }
+
+    /**
+     * Rows repeat their column names: the name at each position is reused when the text is the same, which saves
+     * making (and hashing) a new string for every value.
+     */
+    private String cachedKey(int position, int start, int colon) throws NotSimple {
+        if (position < lastKeys.length) {
+            String last = lastKeys[position];
+            if (last != null && last.length() == colon - start && text.regionMatches(start, last, 0, last.length())) {
+                return last;
+            }
+            return lastKeys[position] = key(start, colon);
+        }
+        return key(start, colon);
     }
 
     private String key(int start, int colon) throws NotSimple {
