@@ -44,7 +44,8 @@ import static dev.driftless.seed.Seeder.ref;
  *
  * <p>Arguments (all optional): {@code rows} (100000), {@code iterations} (5), {@code dbunitIterations} (3; 0 leaves
  * DbUnit out), {@code only} (run only the loads whose name contains this text, plus the plain COPY).
- * Prints each measurement, then medians and ratios.
+ * Prints each measurement, then the median, mean, 10th and 90th percentile of each load and its median and mean
+ * against the plain {@code COPY}'s.
  */
 public final class SeedBenchmark {
 
@@ -125,12 +126,18 @@ public final class SeedBenchmark {
         }
 
         double floor = median(times.get("plain COPY (floor)"));
+        double floorMean = stats(times.get("plain COPY (floor)")).mean();
         double dbunitDefault = median(times.getOrDefault("DbUnit CLEAN_INSERT, default", List.of()));
         System.out.println();
-        System.out.printf("%-30s %10s %12s %18s%n", "median of " + iterations, "seconds", "vs COPY", "DbUnit default /");
+        System.out.printf("%-30s %8s %8s %8s %8s %9s %9s %9s%n", iterations + " runs, seconds", "median", "mean", "p10",
+                "p90", "median /", "mean /", "DbUnit");
+        System.out.printf("%-30s %8s %8s %8s %8s %9s %9s %9s%n", "", "", "", "", "", "COPY", "COPY", "default /");
         for (Map.Entry<String, List<Double>> e : times.entrySet()) {
             double m = median(e.getValue());
-            System.out.printf("%-30s %10.3f %11.2fx %17.1fx%n", e.getKey(), m, m / floor, dbunitDefault / m);
+            Stats stats = stats(e.getValue());
+            System.out.printf("%-30s %8.3f %8.3f %8.3f %8.3f %8.2fx %8.2fx %8.1fx%n", e.getKey(), m,
+                    stats.mean() / 1000, stats.percentile(10) / 1000, stats.percentile(90) / 1000, m / floor,
+                    stats.mean() / floorMean, dbunitDefault / m);
         }
     }
 
@@ -289,6 +296,10 @@ public final class SeedBenchmark {
             w.write("</dataset>\n");
         }
         return file;
+    }
+
+    private static Stats stats(List<Double> seconds) {
+        return Stats.ofNanos(seconds.stream().mapToLong(v -> Math.round(v * 1e9)).toArray());
     }
 
     private static double median(List<Double> values) {

@@ -18,9 +18,9 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
     private final AtomicBoolean kept = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    DatabaseHandle(PostgresServer server, Database database) {
+    DatabaseHandle(PostgresServer server, Database database, String template) {
         this.server = server;
-        this.testDatabase = new TestDatabase(database, server);
+        this.testDatabase = new TestDatabase(database, server, template);
     }
 
     TestDatabase testDatabase() {

@@ -223,7 +223,8 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         }
         PreparedSetup prepared = setup.prepared();
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(new DatabaseKey(owner.getUniqueId()),
-                key -> new DatabaseHandle(prepared.server(), prepared.template().newDatabase()), DatabaseHandle.class);
+                key -> new DatabaseHandle(prepared.server(), prepared.template().newDatabase(),
+                        prepared.template().databaseName()), DatabaseHandle.class);
     }
 
     private static Connection openConnection(ExtensionContext context, DatabaseHandle handle, ParameterContext parameter) {

@@ -1,6 +1,7 @@
 package dev.driftless.junit;
 
 import dev.driftless.DriftlessException;
+import dev.driftless.junit.internal.PreparedSetup;
 import dev.driftless.migration.Migrator;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaInspector;
@@ -36,11 +37,13 @@ public final class TestDatabase {
 
     private final Database database;
     private final PostgresServer server;
+    private final String template;
     private volatile Seeder seeder;
 
-    TestDatabase(Database database, PostgresServer server) {
+    TestDatabase(Database database, PostgresServer server, String template) {
         this.database = Objects.requireNonNull(database, "database");
         this.server = Objects.requireNonNull(server, "server");
+        this.template = template;
     }
 
     /** @return the database name, e.g. {@code driftless_k3j...}, never {@code null} */
@@ -111,6 +114,9 @@ public final class TestDatabase {
 
     /**
      * Returns the seeder of this database: one per test database, so later loads may refer to aliases of earlier ones.
+     * It starts with the aliases of the {@link MigratedDatabase#seed()} fixtures loaded into the template this database
+     * is a copy of, so {@code $ref:gateway} and {@code seeder().row("gateway")} find the row a seed aliased
+     * {@code gateway}.
      *
      * @return the seeder, never {@code null}
      */
@@ -119,12 +125,25 @@ public final class TestDatabase {
         if (current == null) {
             synchronized (this) {
                 if (seeder == null) {
-                    seeder = Seeder.on(database);
+                    seeder = withTemplateAliases(Seeder.on(database));
                 }
                 current = seeder;
             }
         }
         return current;
+    }
+
+    private Seeder withTemplateAliases(Seeder fresh) {
+        if (template == null) {
+            return fresh;
+        }
+        try (Connection connection = database.connect()) {
+            String aliases = PreparedSetup.keptAliases(connection, template);
+            return aliases == null ? fresh : fresh.withAliases(aliases);
+        } catch (SQLException e) {
+            throw new DriftlessException("Cannot read the aliases of the seeds of template " + template + ": ["
+                    + e.getSQLState() + "] " + e.getMessage().strip(), e);
+        }
     }
 
     /** @return the core {@link Database} handle, never {@code null} */

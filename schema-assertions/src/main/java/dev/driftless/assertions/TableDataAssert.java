@@ -63,7 +63,7 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      * @return this assertion
      */
     public TableDataAssert ignoringColumns(String... columns) {
-        ignored.addAll(Arrays.asList(columns));
+        ignored.addAll(RowMatching.resolvedIgnored(content, new java.util.LinkedHashSet<>(Arrays.asList(columns))));
         return myself;
     }
 
@@ -204,9 +204,15 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
 
     /**
      * {@code matchesFixture} checks that the table contains exactly the rows an expected-data file gives for it (in
-     * any order): YAML or JSON (table → rows), DbUnit flat XML, or CSV, read as {@code dev.driftless.seed.Fixture}
-     * reads fixtures. Values are compared as in {@link #containsRows(ExpectedRow...)}; {@code $any}, {@code $notNull}
-     * and {@code $regex:} match, and a {@code $ref:} is refused (references resolve only when loading).
+     * any order, so Database Rider's {@code orderBy} is not needed): YAML or JSON (table → rows), DbUnit flat XML, CSV,
+     * or a CSV dataset folder, read as {@code dev.driftless.seed.Fixture} reads fixtures. The file's table and column
+     * names are resolved as the seeder resolves them ({@code USER} is the table {@code user}); an empty entry
+     * ({@code user:}) expects no rows, and a file that names the table nowhere fails. Values are compared as in
+     * {@link #containsRows(ExpectedRow...)}; {@code $any}, {@code $notNull}, {@code $regex:} and Database Rider's
+     * {@code regex:} match, {@code [null]} is {@code NULL}, {@code [DAY,NOW]} and the other replacements are evaluated
+     * in UTC, and a {@code $ref:} or a script ({@code groovy:}, {@code js:}) is refused.
+     * {@link #ignoringColumns(String...)} is Rider's {@code ignoreCols}; {@link #containsRowsOf(String)} its
+     * {@code CONTAINS}.
      *
      * <pre>{@code
      * assertThat(table(ds, "party")).ignoringColumns("created_at").matchesFixture("expected/after_import.yml");
@@ -216,9 +222,38 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      * @return this assertion
      */
     public TableDataAssert matchesFixture(String location) {
-        String table = actual.name();
-        List<ExpectedRow> rows = ExpectedFixtures.read(location, table);
+        List<ExpectedRow> rows = ExpectedFixtures.read(location, actual.dataSource(), content.name());
         return exactly(rows, "to contain exactly the rows of " + location + ", in any order:");
+    }
+
+    /**
+     * {@code containsRowsOf} checks that each row an expected-data file gives for the table matches its own row of the
+     * table, other rows allowed — Database Rider's {@code compareOperation = CONTAINS}. The file is read as
+     * {@link #matchesFixture(String)} reads it.
+     *
+     * <pre>{@code
+     * assertThat(table(ds, "party")).containsRowsOf("expected/alice.yml");   // passes when Alice is among the rows
+     * // fails: but could not find: {display_name=Carol}
+     * }</pre>
+     *
+     * @param location the expected data: a file or a CSV dataset folder, looked up as every core {@code Location} is
+     * @return this assertion
+     */
+    public TableDataAssert containsRowsOf(String location) {
+        List<ExpectedRow> rows = ExpectedFixtures.read(location, actual.dataSource(), content.name());
+        List<RowMatching.Prepared> expected = prepare(rows);
+        int[] pairs = RowMatching.match(expected, content.rows());
+        List<String> missing = new ArrayList<>();
+        for (int e = 0; e < pairs.length; e++) {
+            if (pairs[e] < 0) {
+                missing.add(expected.get(e).row().toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            failWith(shouldContain(label(), lines(rows), String.join("\n", missing),
+                    Message.lines(shown(content.rows()))));
+        }
+        return myself;
     }
 
     /**
@@ -228,10 +263,13 @@ public class TableDataAssert extends AbstractDriftlessAssert<TableDataAssert, Ta
      * assertThat(table(ds, "rate_card_item")).column("price_cents").containsExactly(1050);
      * }</pre>
      *
-     * @param name the column
+     * @param written the column, resolved as the seeder resolves fixture columns ({@code PRICE_CENTS} finds
+     *     {@code price_cents})
      * @return the assertion on its values
      */
-    public ColumnValuesAssert column(String name) {
+    public ColumnValuesAssert column(String written) {
+        String resolved = content.column(written);
+        String name = resolved == null ? written : resolved;
         if (!content.types().containsKey(name)) {
             failWith(shouldHave(label(), "column", name, content.types().keySet()));
             return new ColumnValuesAssert(this, content, name, List.of(), sink());

@@ -1,6 +1,7 @@
 package dev.driftless.seed;
 
 import dev.driftless.seed.internal.AliasRegistry;
+import dev.driftless.seed.internal.AliasText;
 import dev.driftless.seed.internal.Catalog;
 import dev.driftless.seed.internal.CatalogReader;
 import dev.driftless.seed.internal.Exporter;
@@ -124,6 +125,38 @@ public final class Seeder {
     }
 
     /**
+     * Returns the aliased rows of this seeder's committed loads as text (JSON), for {@link #withAliases(String)} on a
+     * copy of this database: the JUnit extension keeps it with a template its seeds were loaded into, so that each
+     * test's seeder can refer to the template's rows.
+     *
+     * <pre>{@code
+     * String aliases = Seeder.on(template).load("fixtures/gateways.yml").aliasesAsText();
+     * Seeder.on(copy).withAliases(aliases).load("fixtures/orders.yml");   // orders.yml may write $ref:gateway
+     * }</pre>
+     *
+     * @return the text, never {@code null}; {@code []} when no load had aliases
+     */
+    public String aliasesAsText() {
+        return AliasText.write(aliases.snapshot());
+    }
+
+    /**
+     * Returns a new seeder on the same data source that starts with the aliases {@link #aliasesAsText()} gave, and
+     * those of this seeder: {@code $ref:alias} and {@link #row(String)} then find rows loaded by another seeder into
+     * the database this one is a copy of.
+     *
+     * @param text the text of {@link #aliasesAsText()}
+     * @return the new seeder
+     * @throws SeedException when the text is not what {@link #aliasesAsText()} returns
+     */
+    public Seeder withAliases(String text) {
+        Seeder seeder = new Seeder(dataSource, copyThreshold, clock);
+        seeder.aliases.addAll(aliases.snapshot());
+        seeder.aliases.addAll(AliasText.read(Objects.requireNonNull(text, "text")));
+        return seeder;
+    }
+
+    /**
      * Returns a reference to the row with an alias, for {@link RowValues#set(String, Object)}; resolves to the key
      * the column's foreign key points at. Same as {@code $ref:alias} in files.
      *
@@ -180,7 +213,9 @@ public final class Seeder {
 
     /**
      * Loads fixtures, merged in order, in one transaction: checks every row against the catalog, then inserts parents
-     * before children, reads generated keys back for references, and moves sequences past explicit values.
+     * before children, reads generated keys back for references, and moves sequences past explicit values. A table the
+     * fixtures name without rows ({@link Fixture#emptyTables()}) must exist, and is left as it is: only
+     * {@link #truncateAndLoad(Fixture...)} empties it.
      *
      * @param fixtures the fixtures
      * @return this seeder
@@ -218,8 +253,9 @@ public final class Seeder {
     }
 
     /**
-     * Empties the tables the fixtures have rows for ({@code TRUNCATE ... RESTART IDENTITY}) and loads the fixtures,
-     * in one transaction — Database Rider's {@code CLEAN_INSERT}, for a database that is reused. Every row is checked
+     * Empties the tables the fixtures have rows for, and the tables they name without rows ({@code user_details:} with
+     * nothing after it, see {@link Fixture#emptyTables()}), with {@code TRUNCATE ... RESTART IDENTITY}, and loads the
+     * fixtures, in one transaction — Database Rider's {@code CLEAN_INSERT}, for a database that is reused. Every row is checked
      * against the catalog first, and nothing is emptied when a check fails; when a row then fails to insert, the
      * truncation is rolled back with the rows, so a failed call leaves every table as it was. Tables that refer to
      * these tables must have rows in the fixtures too (the server says which). Aliases of rows in the emptied tables
@@ -240,10 +276,12 @@ public final class Seeder {
 
     private synchronized Seeder load(Fixture[] fixtures, Outcome outcome) {
         List<FixtureRow> rows = new ArrayList<>();
+        List<FixtureRow> emptyTables = new ArrayList<>();
         for (Fixture fixture : fixtures) {
             rows.addAll(fixture.fixtureRows());
+            emptyTables.addAll(fixture.emptyTableRows());
         }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() && emptyTables.isEmpty()) {
             return this;
         }
         Placeholders placeholders = new Placeholders(clock.instant(), clock.getZone());
@@ -255,15 +293,13 @@ public final class Seeder {
                 // Tables the planner cannot find are reported by it; the rest are emptied once every row checks out.
                 Set<String> emptied = new LinkedHashSet<>();
                 if (outcome.truncates()) {
-                    rows.forEach(r -> {
-                        TableInfo table = catalog.find(r.table());
-                        if (table != null) {
-                            emptied.add(table.key());
-                        }
-                    });
+                    Set<String> written = new LinkedHashSet<>();
+                    rows.forEach(r -> written.add(r.table()));
+                    emptyTables.forEach(r -> written.add(r.table()));
+                    catalog.findAll(written, new ArrayList<>()).keySet().forEach(emptied::add);
                 }
                 Map<String, AliasRegistry.Entry> earlier = without(aliases.snapshot(), emptied);
-                Planner.Plan plan = new Planner(catalog, placeholders, earlier, outcome).plan(rows);
+                Planner.Plan plan = new Planner(catalog, placeholders, earlier, outcome).plan(rows, emptyTables);
                 truncateSql(connection, catalog, emptied, outcome);
                 Map<String, AliasRegistry.Entry> added = new Loader(connection, copyThreshold, earlier, outcome)
                         .load(plan);

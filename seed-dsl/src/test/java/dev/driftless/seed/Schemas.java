@@ -33,4 +33,22 @@ final class Schemas {
             CREATE SCHEMA archive;
             CREATE TABLE archive.old_note (id serial PRIMARY KEY, body text);
             """;
+
+    /**
+     * The tables of Database Rider's documentation, created the way PostgreSQL users write them: unquoted (folded to
+     * lower case, {@code "user"} quoted only because {@code user} is reserved), plus quoted mixed-case names, two
+     * tables whose names differ only in case, and a table in another schema.
+     */
+    static final String RIDER = """
+            CREATE TABLE "user" (id int PRIMARY KEY, name text, email text);
+            CREATE TABLE tweet (id text PRIMARY KEY, content text, likes int, date timestamp, stamp timestamptz,
+                                user_id int REFERENCES "user");
+            CREATE TABLE follower (id int PRIMARY KEY, user_id int REFERENCES "user", follower_id int REFERENCES "user");
+            CREATE TABLE user_details (id int PRIMARY KEY, user_id int REFERENCES "user", bio text);
+            CREATE TABLE "Account" ("Id" int PRIMARY KEY, "Owner" text, "OWNER" text);
+            CREATE TABLE "Mixed" (id int PRIMARY KEY);
+            CREATE TABLE "MIXED" (id int PRIMARY KEY);
+            CREATE SCHEMA sales;
+            CREATE TABLE sales.invoice (id int PRIMARY KEY, total numeric(10,2), note text);
+            """;
 }

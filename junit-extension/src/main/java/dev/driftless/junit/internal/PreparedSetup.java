@@ -14,6 +14,7 @@ import dev.driftless.seed.Fixture;
 import dev.driftless.seed.Seeder;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.Quote;
 import dev.driftless.sql.ScriptRunner;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.template.Template;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +40,9 @@ import java.util.function.Supplier;
  * checksums of what was read, and the seeds are loaded from the very resources that were hashed.
  */
 public final class PreparedSetup {
+
+    /** The setting of a template database that keeps the aliases of its seeds. */
+    public static final String ALIASES_SETTING = "driftless.seed_aliases";
 
     private static final Logger LOG = LoggerFactory.getLogger(PreparedSetup.class);
 
@@ -69,7 +74,7 @@ public final class PreparedSetup {
     public static PreparedSetup prepare(SetupSpec spec, String owner) {
         spec.validate(owner);
         TemplateKey.Builder key = TemplateKey.builder()
-                .add("@MigratedDatabase", "template v2 (" + spec.describe() + ")")
+                .add("@MigratedDatabase", "template v3 (" + spec.describe() + ")")
                 .setup(setupIdentity(spec));
         SqlScript schema = null;
         MigrationChain chain = null;
@@ -185,6 +190,46 @@ public final class PreparedSetup {
                     seeder = Seeder.on(database);
                 }
                 seeder.load(Fixture.of(seed.fixture()));
+            }
+        }
+        if (seeder != null) {
+            keepAliases(database, seeder.aliasesAsText());
+        }
+    }
+
+    /**
+     * Keeps the aliases of the seeds with the template, as a setting of the template database
+     * ({@value #ALIASES_SETTING}): settings are not copied into the copies of a template, so no test sees it, and it
+     * lives as long as the template, also for later runs and other JVMs that reuse it.
+     */
+    private static void keepAliases(Database database, String aliases) {
+        try (Connection connection = database.connect(); Statement st = connection.createStatement()) {
+            st.execute("ALTER DATABASE " + Quote.identifier(database.name()) + " SET " + ALIASES_SETTING + " = "
+                    + Quote.literal(aliases));
+        } catch (java.sql.SQLException e) {
+            throw new DriftlessException("Cannot keep the aliases of the seeds with the template " + database.name()
+                    + ": [" + e.getSQLState() + "] " + e.getMessage().strip() + ". The user needs to own the"
+                    + " databases it creates (or be a superuser).", e);
+        }
+    }
+
+    /**
+     * Reads the aliases the seeds of a template defined, through a connection to one of its copies.
+     *
+     * @param connection a connection to the server
+     * @param template the template's database name
+     * @return the text of {@code Seeder.aliasesAsText()}, or {@code null} when the template keeps none
+     * @throws java.sql.SQLException when the catalog cannot be read
+     */
+    public static String keptAliases(Connection connection, String template) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT substr(c, length(?) + 2)"
+                + " FROM pg_db_role_setting s JOIN pg_database d ON d.oid = s.setdatabase, unnest(s.setconfig) c"
+                + " WHERE s.setrole = 0 AND d.datname = ? AND c LIKE ? || '=%'")) {
+            ps.setString(1, ALIASES_SETTING);
+            ps.setString(2, template);
+            ps.setString(3, ALIASES_SETTING);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }

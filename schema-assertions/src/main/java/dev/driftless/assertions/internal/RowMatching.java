@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.driftless.DriftlessException;
 import dev.driftless.assertions.ExpectedRow;
 import dev.driftless.assertions.ValueMatcher;
+import dev.driftless.seed.NameResolver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -71,18 +72,24 @@ public final class RowMatching {
             Set<String> ignored) {
         Set<String> unknown = new LinkedHashSet<>();
         Map<String, Set<String>> literals = new LinkedHashMap<>();
+        Set<String> skipped = resolvedIgnored(table, ignored);
+        Map<String, String> columnOf = new LinkedHashMap<>();
         for (ExpectedRow row : rows) {
             for (Map.Entry<String, Object> e : row.values().entrySet()) {
-                if (!table.types().containsKey(e.getKey())) {
+                String column = columnOf.computeIfAbsent(e.getKey(), table::column);
+                if (column == null) {
+                    columnOf.remove(e.getKey());
                     unknown.add(e.getKey());
-                } else if (!ignored.contains(e.getKey()) && literal(e.getValue()) != null) {
-                    literals.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(literal(e.getValue()));
+                } else if (!skipped.contains(column) && literal(e.getValue()) != null) {
+                    literals.computeIfAbsent(column, k -> new LinkedHashSet<>()).add(literal(e.getValue()));
                 }
             }
         }
         if (!unknown.isEmpty()) {
+            NameResolver<String> names = table.columnNames();
             throw new DriftlessException("Table " + table.name() + " has no column " + unknown.stream()
-                    .map(Message::quote).collect(Collectors.joining(", ")) + "; its columns are "
+                    .map(n -> Message.quote(n) + names.didYouMean(n).replaceFirst("^; (.*)$", " ($1)"))
+                    .collect(Collectors.joining(", ")) + "; its columns are "
                     + String.join(", ", table.types().keySet()) + ". Fix the expected rows.");
         }
         Map<String, Map<String, String>> canonical = new LinkedHashMap<>();
@@ -91,14 +98,31 @@ public final class RowMatching {
         List<Prepared> prepared = new ArrayList<>();
         for (ExpectedRow row : rows) {
             Map<String, Predicate<String>> tests = new LinkedHashMap<>();
-            row.values().forEach((column, value) -> {
-                if (!ignored.contains(column)) {
+            row.values().forEach((written, value) -> {
+                String column = columnOf.get(written);
+                if (!skipped.contains(column)) {
                     tests.put(column, test(value, canonical.getOrDefault(column, Map.of())));
                 }
             });
             prepared.add(new Prepared(row, tests));
         }
         return prepared;
+    }
+
+    /**
+     * Resolves the names given to {@code ignoringColumns} as the expected columns are resolved.
+     *
+     * @param table the table's content
+     * @param ignored the names as written
+     * @return the table's names for them (a name the table does not have is kept as written)
+     */
+    public static Set<String> resolvedIgnored(TableContent table, Set<String> ignored) {
+        Set<String> resolved = new LinkedHashSet<>();
+        for (String name : ignored) {
+            String column = table.column(name);
+            resolved.add(column == null ? name : column);
+        }
+        return resolved;
     }
 
     private static Predicate<String> test(Object value, Map<String, String> canonical) {

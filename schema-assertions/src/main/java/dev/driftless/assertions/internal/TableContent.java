@@ -1,7 +1,8 @@
 package dev.driftless.assertions.internal;
 
-import dev.driftless.sql.Quote;
 import dev.driftless.DriftlessException;
+import dev.driftless.seed.NameResolver;
+import dev.driftless.sql.Quote;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,33 +30,26 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
      * Reads a table.
      *
      * @param dataSource where
-     * @param table the table, as SQL names it ({@code party}, {@code billing.invoice})
+     * @param table the table as a fixture names it ({@code party}, {@code USER}, {@code billing.invoice}), resolved
+     *     as {@link NameResolver} resolves names
      * @return the content
-     * @throws DriftlessException when the table does not exist or cannot be read
+     * @throws DriftlessException when the table does not exist (with the closest name), its name is ambiguous, or it
+     *     cannot be read
      */
     public static TableContent read(DataSource dataSource, String table) {
         try (Connection c = dataSource.getConnection()) {
             utc(c);
-            String qualified;
-            try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
-                ps.setString(1, table);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new DriftlessException("Cannot read table " + table + ": there is no such table in"
-                                + " database " + c.getCatalog() + " (search_path " + searchPath(c) + "). Check the"
-                                + " name, or qualify it with its schema.");
-                    }
-                    qualified = rs.getString(1);
-                }
-            }
+            NameResolver<String> tables = tables(c);
+            String qualified = tables.find(table).orElseThrow(() -> new DriftlessException("Cannot read table "
+                    + table + ": there is no such table in database " + catalogOf(c) + " (search_path "
+                    + searchPathOf(c) + "). Check the name, or qualify it with its schema" + suggestion(tables, table)));
             Map<String, String> types = new LinkedHashMap<>();
             List<String> key = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod),"
                     + " array_position(i.indkey::int2[], a.attnum) FROM pg_attribute a LEFT JOIN pg_index i"
                     + " ON i.indrelid = a.attrelid AND i.indisprimary WHERE a.attrelid = to_regclass(?)"
                     + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
-                ps.setString(1, qualified);
+                ps.setString(1, qualifiedSql(qualified));
                 try (ResultSet rs = ps.executeQuery()) {
                     Map<Integer, String> keyColumns = new java.util.TreeMap<>();
                     while (rs.next()) {
@@ -128,6 +122,88 @@ public record TableContent(String name, Map<String, String> types, List<Map<Stri
                     + e.getSQLState() + "] " + e.getMessage().strip(), e);
         }
         return result;
+    }
+
+    /**
+     * Resolves a column name as written in a test or an expected-data file to the table's column, as the seeder
+     * resolves the columns of fixtures ({@code NAME} finds {@code name}).
+     *
+     * @param written the name as written
+     * @return the column's name, or {@code null} when the table has none of that name
+     * @throws DriftlessException when the name matches several columns only by case
+     */
+    public String column(String written) {
+        if (types.containsKey(written) && written.equals(written.toLowerCase(java.util.Locale.ROOT))) {
+            return written;
+        }
+        return columnNames().find(written).orElse(null);
+    }
+
+    /** @return the resolver of the column names, for {@link #column(String)} and suggestions */
+    public NameResolver<String> columnNames() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        types.keySet().forEach(n -> byName.put(n, n));
+        return NameResolver.of("column", byName);
+    }
+
+    /**
+     * Returns the names of the tables, views and foreign tables a test or an expected-data file may name, each standing
+     * for its schema-qualified name.
+     *
+     * @param dataSource where
+     * @return the resolver: bare names for what the search path finds, {@code schema.name} for everything
+     * @throws DriftlessException when the catalog cannot be read
+     */
+    public static NameResolver<String> tableNames(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return tables(c);
+        } catch (SQLException e) {
+            throw new DriftlessException("Cannot read the table names: [" + e.getSQLState() + "] "
+                    + e.getMessage().strip(), e);
+        }
+    }
+
+    /** Every table, view and foreign table a test may name: bare when the search path finds it, else qualified. */
+    private static NameResolver<String> tables(Connection c) throws SQLException {
+        Map<String, String> byName = new LinkedHashMap<>();
+        List<String> shown = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT n.nspname, c.relname,"
+                + " pg_table_is_visible(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname <> 'information_schema'"
+                + " AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1, 2")) {
+            while (rs.next()) {
+                String qualified = rs.getString(1) + "." + rs.getString(2);
+                byName.put(qualified, qualified);
+                if (rs.getBoolean(3)) {
+                    byName.putIfAbsent(rs.getString(2), qualified);
+                    shown.add(rs.getString(2));
+                } else {
+                    shown.add(qualified);
+                }
+            }
+        }
+        return NameResolver.of("table", byName, shown);
+    }
+
+    private static String suggestion(NameResolver<String> tables, String table) {
+        String didYouMean = tables.didYouMean(table);
+        return didYouMean.isEmpty() ? "." : didYouMean;
+    }
+
+    private static String catalogOf(Connection c) {
+        try {
+            return c.getCatalog();
+        } catch (SQLException e) {
+            return "?";
+        }
+    }
+
+    private static String searchPathOf(Connection c) {
+        try {
+            return searchPath(c);
+        } catch (SQLException e) {
+            return "?";
+        }
     }
 
     private static void utc(Connection c) throws SQLException {

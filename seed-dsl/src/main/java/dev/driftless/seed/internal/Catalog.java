@@ -1,5 +1,8 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.seed.NameResolver;
+import dev.driftless.seed.SeedException;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -11,28 +14,26 @@ import java.util.Map;
 public final class Catalog {
 
     private final Map<String, TableInfo> tables;
+    private final NameResolver<TableInfo> names;
 
     Catalog(Map<String, TableInfo> tables) {
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        Map<String, TableInfo> byName = new LinkedHashMap<>();
+        tables.values().forEach(t -> byName.putIfAbsent(t.displayName(), t));
+        byName.putAll(this.tables);
+        this.names = NameResolver.of("table", byName, displayNames());
     }
 
     /**
-     * Finds a table by the name a fixture uses: {@code name} (found through the search path) or {@code schema.name}.
+     * Finds a table by the name a fixture uses: {@code name} (found through the search path) or {@code schema.name},
+     * resolved as {@link NameResolver} resolves names ({@code USER} finds {@code user}).
      *
      * @param written the name as written
      * @return the table, or {@code null}
+     * @throws SeedException when the name matches several tables only by case
      */
     public TableInfo find(String written) {
-        TableInfo qualified = tables.get(written);
-        if (qualified != null) {
-            return qualified;
-        }
-        for (TableInfo table : tables.values()) {
-            if (table.displayName().equals(written)) {
-                return table;
-            }
-        }
-        return null;
+        return names.find(written).orElse(null);
     }
 
     /**
@@ -45,7 +46,13 @@ public final class Catalog {
     public Map<String, TableInfo> findAll(Collection<String> written, List<String> problems) {
         Map<String, TableInfo> found = new LinkedHashMap<>();
         for (String name : written) {
-            TableInfo table = find(name);
+            TableInfo table;
+            try {
+                table = find(name);
+            } catch (SeedException e) {
+                problems.add(e.getMessage());
+                continue;
+            }
             if (table == null) {
                 problems.add(unknownTable(name));
             } else {
@@ -60,7 +67,7 @@ public final class Catalog {
      * @return {@code unknown table "x"; did you mean "y"?}, the closest name suggested when there is one
      */
     public String unknownTable(String written) {
-        return "unknown table \"" + written + "\"" + Suggestions.didYouMean(written, displayNames());
+        return "unknown table \"" + written + "\"" + names.didYouMean(written);
     }
 
     /**

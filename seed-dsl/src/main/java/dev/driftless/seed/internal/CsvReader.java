@@ -13,15 +13,16 @@ import java.util.Map;
  * {@code CsvReader} reads one table of a DbUnit CSV dataset: a header line of column names, then one line per row.
  * Fields may be double-quoted (a doubled quote inside is one quote; quoted fields may span lines). An unquoted
  * {@code null} is SQL {@code NULL}, as DbUnit writes it; an empty unquoted field leaves the column to its default.
+ * Column names in the header are trimmed. A file with a header only is an empty table entry.
  */
 public final class CsvReader {
 
     private final String source;
-    private final Reader in;
+    private final String in;
+    private int at;
     private int line = 1;
-    private int peeked = -2;
 
-    private CsvReader(String source, Reader in) {
+    private CsvReader(String source, String in) {
         this.source = source;
         this.in = in;
     }
@@ -35,19 +36,38 @@ public final class CsvReader {
      * @return the rows in file order
      */
     public static List<FixtureRow> read(String source, String table, Reader reader) {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
         try {
-            return new CsvReader(source, reader).rows(table);
+            for (int n; (n = reader.read(buffer)) >= 0; ) {
+                text.append(buffer, 0, n);
+            }
         } catch (IOException e) {
             throw new SeedException("Cannot read CSV file " + source + ": " + e.getMessage(), e);
         }
+        return read(source, table, text.toString());
     }
 
-    private List<FixtureRow> rows(String table) throws IOException {
+    /**
+     * Reads a CSV text as the rows of one table.
+     *
+     * @param source the file name, for messages
+     * @param table the table the rows go into
+     * @param text the content
+     * @return the rows in file order
+     */
+    public static List<FixtureRow> read(String source, String table, String text) {
+        return new CsvReader(source, text).rows(table);
+    }
+
+    private List<FixtureRow> rows(String table) {
         List<FixtureRow> rows = new ArrayList<>();
         List<Field> header = record();
         if (header == null) {
             return rows;
         }
+        List<String> columns = new ArrayList<>(header.size());
+        header.forEach(f -> columns.add(f.text.strip())); // DbUnit writes "id, name": the names are trimmed
         int index = 0;
         List<Field> record;
         int startLine = line;
@@ -64,7 +84,7 @@ public final class CsvReader {
             Map<String, Object> values = new LinkedHashMap<>();
             String alias = null;
             for (int i = 0; i < header.size(); i++) {
-                String column = header.get(i).text;
+                String column = columns.get(i);
                 Field field = record.get(i);
                 if (FixtureReaders.ALIAS_KEY.equals(column)) {
                     alias = field.text.isEmpty() ? null : field.text;
@@ -77,18 +97,36 @@ public final class CsvReader {
             rows.add(new FixtureRow(table, alias, values, new Origin(source, startLine), index));
             startLine = line;
         }
+        if (index == 0) {
+            rows.add(FixtureRow.emptyTable(table, new Origin(source, 1)));
+        }
         return rows;
     }
 
     private record Field(String text, boolean quoted) {
     }
 
-    private List<Field> record() throws IOException {
+    private List<Field> record() {
         if (peek() == -1) {
             return null;
         }
         List<Field> fields = new ArrayList<>();
         while (true) {
+            if (peek() != '"') {
+                int start = at;
+                while (at < in.length() && "\n\r,".indexOf(in.charAt(at)) < 0) {
+                    at++;
+                }
+                fields.add(new Field(in.substring(start, at), false));
+                int c = read();
+                if (c == ',') {
+                    continue;
+                }
+                if (c == '\r' && peek() == '\n') {
+                    read();
+                }
+                return fields;
+            }
             StringBuilder text = new StringBuilder();
             boolean quoted = false;
             int c = read();
@@ -129,16 +167,15 @@ public final class CsvReader {
         }
     }
 
-    private int peek() throws IOException {
-        if (peeked == -2) {
-            peeked = in.read();
-        }
-        return peeked;
+    private int peek() {
+        return at < in.length() ? in.charAt(at) : -1;
     }
 
-    private int read() throws IOException {
-        int c = peek();
-        peeked = -2;
+    private int read() {
+        if (at >= in.length()) {
+            return -1;
+        }
+        char c = in.charAt(at++);
         if (c == '\n') {
             line++;
         }

@@ -30,6 +30,23 @@ public record FixtureRow(String table, String alias, Map<String, Object> values,
     }
 
     /**
+     * Returns the mark a reader leaves for a table its file names without rows ({@code table:} in YAML,
+     * {@code <table/>} in flat XML, a CSV file with a header only): Database Rider's "empty this table".
+     *
+     * @param table the table name as written
+     * @param origin where it was written
+     * @return a row with index 0 and no values, see {@link #isEmptyTable()}
+     */
+    public static FixtureRow emptyTable(String table, Origin origin) {
+        return new FixtureRow(table, null, new java.util.LinkedHashMap<>(), origin, 0);
+    }
+
+    /** @return whether this is the mark of an empty table entry rather than a row */
+    public boolean isEmptyTable() {
+        return index == 0;
+    }
+
+    /**
      * Describes the row for messages: {@code fixtures/a.yml:7, table party, row 2 (alias "alice")}.
      *
      * @return the description

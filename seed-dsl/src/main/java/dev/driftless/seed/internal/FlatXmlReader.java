@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code FlatXmlReader} reads DbUnit flat XML datasets ({@code <dataset><party id="1" name="Alice"/></dataset>}) with
  * the JDK's StAX parser: one element per row, named after its table, one attribute per column. A missing attribute
  * leaves the column to its default; the value {@code [null]} (any case) is SQL {@code NULL}, as DbUnit users spell it
- * with a {@code ReplacementDataSet}. An element without attributes declares an empty table and adds no row.
+ * with a {@code ReplacementDataSet}. An element without attributes declares an empty table and adds no row (see
+ * {@link FixtureRow#emptyTable(String, Origin)}).
  */
 public final class FlatXmlReader {
 
@@ -45,7 +46,10 @@ public final class FlatXmlReader {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
-                    if (depth == 2 && xml.getAttributeCount() > 0) {
+                    if (depth == 2 && xml.getAttributeCount() == 0) {
+                        rows.add(FixtureRow.emptyTable(xml.getLocalName(),
+                                new Origin(source, xml.getLocation().getLineNumber())));
+                    } else if (depth == 2) {
                         String table = xml.getLocalName();
                         Map<String, Object> values = new LinkedHashMap<>();
                         String alias = null;

@@ -1,6 +1,7 @@
 package dev.driftless.seed.internal;
 
 import dev.driftless.seed.Ref;
+import dev.driftless.seed.Replacements;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
  *   <li>{@code $today}, {@code $today+7d} — a date in the clock's zone, shifted by days or weeks;</li>
  *   <li>{@code $$text} — the literal text {@code $text}.</li>
  * </ul>
- * Any other text is a literal, even when it starts with {@code $}.
+ * and Database Rider's replacements ({@code [null]}, {@code [DAY,NOW]}, {@code [INCLUDE]path}, ...), through
+ * {@link Replacements}, which refuses scripts and unknown replacements. Any other text is a literal, even when it starts
+ * with {@code $}.
  */
 public final class Placeholders {
 
@@ -34,6 +37,7 @@ public final class Placeholders {
     private final Instant now;
     private final ZoneId zone;
     private final Map<String, Ref> refs = new HashMap<>();
+    private final Replacements replacements;
 
     /**
      * Creates placeholders that evaluate to one instant.
@@ -44,14 +48,17 @@ public final class Placeholders {
     public Placeholders(Instant now, ZoneId zone) {
         this.now = now.truncatedTo(ChronoUnit.MICROS);
         this.zone = zone;
+        this.replacements = Replacements.at(now, zone);
     }
 
     /**
      * Interprets a value: placeholders in strings become their values, anything else is returned unchanged.
      *
      * @param value a fixture value
-     * @return a {@link Ref}, the text of a time placeholder, or the value itself
-     * @throws IllegalArgumentException for a malformed {@code $ref:} or time placeholder, with the reason
+     * @return a {@link Ref}, the text of a time placeholder or replacement, {@code null} for {@code [null]}, or the
+     *     value itself
+     * @throws IllegalArgumentException for a malformed {@code $ref:} or time placeholder, a script or an unknown
+     *     replacement, with the reason
      */
     public Object interpret(Object value) {
         if (!(value instanceof String)) {
@@ -59,7 +66,7 @@ public final class Placeholders {
         }
         String text = (String) value;
         if (text.isEmpty() || text.charAt(0) != '$') {
-            return text;
+            return Replacements.mayReplace(text) ? replacements.apply(text) : text;
         }
         if (text.startsWith("$$")) {
             return text.substring(1);

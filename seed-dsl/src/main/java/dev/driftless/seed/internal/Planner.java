@@ -28,6 +28,7 @@ public final class Planner {
     // Keyed by the referring column's identity: equal column records of two tables may resolve differently.
     private final Map<Ref, Map<ColumnInfo, RefTarget>> targets = new HashMap<>();
     private ColumnInfo[] lastColumns = new ColumnInfo[0];
+    private final Map<TableInfo, Map<String, ColumnInfo>> resolvedColumns = new java.util.IdentityHashMap<>();
 
     /**
      * Creates a planner.
@@ -53,17 +54,50 @@ public final class Planner {
      * @throws SeedException listing every problem found
      */
     public Plan plan(List<FixtureRow> rows) {
+        return plan(rows, List.of());
+    }
+
+    /**
+     * Checks and binds rows, and checks that the tables named without rows exist.
+     *
+     * @param rows the fixture rows, in load order
+     * @param emptyTables the marks of tables named without rows ({@link FixtureRow#isEmptyTable()})
+     * @return the plan
+     * @throws SeedException listing every problem found
+     */
+    public Plan plan(List<FixtureRow> rows, List<FixtureRow> emptyTables) {
+        for (FixtureRow empty : emptyTables) {
+            String problem;
+            try {
+                problem = catalog.find(empty.table()) == null ? catalog.unknownTable(empty.table()) : null;
+            } catch (SeedException e) {
+                problem = e.getMessage();
+            }
+            if (problem != null && reported.add("table\u0000" + empty.origin().source() + "\u0000" + empty.table())) {
+                problems.add(empty.origin().describe() + ", table " + empty.table() + " (no rows): " + problem);
+            }
+        }
         List<PlannedRow> planned = new ArrayList<>(rows.size());
         Map<String, PlannedRow> aliases = new LinkedHashMap<>();
         Map<String, TableInfo> tableCache = new LinkedHashMap<>();
         int order = 0;
         for (FixtureRow row : rows) {
-            TableInfo table = tableCache.computeIfAbsent(row.table(), catalog::find);
+            TableInfo table = tableCache.get(row.table());
             if (table == null) {
-                if (reported.add("table\u0000" + row.origin().source() + "\u0000" + row.table())) {
-                    problems.add(row.describe() + ": " + catalog.unknownTable(row.table()));
+                String problem;
+                try {
+                    table = catalog.find(row.table());
+                    problem = table == null ? catalog.unknownTable(row.table()) : null;
+                } catch (SeedException e) {
+                    problem = e.getMessage();
                 }
-                continue;
+                if (problem != null) {
+                    if (reported.add("table\u0000" + row.origin().source() + "\u0000" + row.table())) {
+                        problems.add(row.describe() + ": " + problem);
+                    }
+                    continue;
+                }
+                tableCache.put(row.table(), table);
             }
             int problemsBefore = problems.size();
             PlannedRow p = bind(row, table, order++);
@@ -113,13 +147,27 @@ public final class Planner {
         List<ColumnInfo> columns = new ArrayList<>(n);
         List<Object> values = new ArrayList<>(n);
         for (Map.Entry<String, Object> e : row.values().entrySet()) {
-            ColumnInfo column = table.column(e.getKey());
+            ColumnInfo column;
+            String problem = null;
+            try {
+                column = column(table, e.getKey());
+                if (column == null) {
+                    problem = "table " + table.displayName() + " has no column \"" + e.getKey() + "\""
+                            + table.columnNames().didYouMean(e.getKey());
+                }
+            } catch (SeedException ex) {
+                column = null;
+                problem = "table " + table.displayName() + ": " + ex.getMessage();
+            }
             if (column == null) {
                 if (reported.add("column\u0000" + row.origin().source() + "\u0000" + table.key() + "\u0000" + e.getKey())) {
-                    problems.add(row.describe() + ", column " + e.getKey() + ": table " + table.displayName()
-                            + " has no column \"" + e.getKey() + "\""
-                            + Suggestions.didYouMean(e.getKey(), table.columns().keySet()));
+                    problems.add(row.describe() + ", column " + e.getKey() + ": " + problem);
                 }
+                continue;
+            }
+            if (!e.getKey().equals(column.name()) && columns.contains(column)) {
+                problems.add(row.describe() + ", column " + e.getKey() + ": column " + column.name()
+                        + " is given twice (names that differ only in case name one column). Keep one value.");
                 continue;
             }
             if (column.generated()) {
@@ -143,7 +191,7 @@ public final class Planner {
                 ConstraintInfo fk = foreignKeyTo(table, columns.get(i).name(), null);
                 if (fk != null && fk.columns().size() > 1) {
                     for (String other : fk.columns()) {
-                        if (!row.values().containsKey(other)) {
+                        if (!columns.contains(table.column(other))) {
                             columns.add(table.column(other));
                             values.add(ref);
                         }
@@ -158,6 +206,19 @@ public final class Planner {
                                 names -> columns.toArray(new ColumnInfo[0]));
         lastColumns = shared;
         return new PlannedRow(row, table, shared, values.toArray(), order);
+    }
+
+    /** Resolves a written column name once per table and name: a fixture repeats its names on every row. */
+    private ColumnInfo column(TableInfo table, String written) {
+        Map<String, ColumnInfo> resolved = resolvedColumns.computeIfAbsent(table, t -> new HashMap<>());
+        ColumnInfo column = resolved.get(written);
+        if (column == null) {
+            column = table.findColumn(written);
+            if (column != null) {
+                resolved.put(written, column);
+            }
+        }
+        return column;
     }
 
     private static boolean sameColumns(List<ColumnInfo> columns, ColumnInfo[] array) {
@@ -213,13 +274,20 @@ public final class Planner {
     private String targetColumn(TableInfo table, ColumnInfo column, Ref ref, TableInfo targetTable, String where) {
         if (ref.column().isPresent()) {
             String named = ref.column().get();
-            if (targetTable.column(named) == null) {
-                problems.add(where + ": " + ref + " names column \"" + named + "\", which table "
-                        + targetTable.displayName() + " does not have"
-                        + Suggestions.didYouMean(named, targetTable.columns().keySet()));
+            ColumnInfo found;
+            try {
+                found = targetTable.findColumn(named);
+            } catch (SeedException e) {
+                problems.add(where + ": " + ref + ": table " + targetTable.displayName() + ": " + e.getMessage());
                 return null;
             }
-            return named;
+            if (found == null) {
+                problems.add(where + ": " + ref + " names column \"" + named + "\", which table "
+                        + targetTable.displayName() + " does not have"
+                        + targetTable.columnNames().didYouMean(named));
+                return null;
+            }
+            return found.name();
         }
         ConstraintInfo fk = foreignKeyTo(table, column.name(), targetTable);
         if (fk != null) {

@@ -1,5 +1,7 @@
 package dev.driftless.seed.internal;
 
+import dev.driftless.seed.NameResolver;
+import dev.driftless.seed.SeedException;
 import dev.driftless.sql.Quote;
 
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ public final class TableInfo {
     private final List<ConstraintInfo> constraints = new ArrayList<>();
     private final Map<String, String> sequences = new LinkedHashMap<>();
     private List<ConstraintInfo> foreignKeys;
+    private volatile NameResolver<ColumnInfo> columnNames;
 
     TableInfo(String schema, String name, boolean visible) {
         this.schema = schema;
@@ -79,6 +82,32 @@ public final class TableInfo {
      */
     public ColumnInfo column(String column) {
         return columns.get(column);
+    }
+
+    /**
+     * Finds a column by the name a fixture or a reference writes, resolved as {@link NameResolver} resolves names
+     * ({@code NAME} finds {@code name}).
+     *
+     * @param written the name as written
+     * @return the column, or {@code null}
+     * @throws SeedException when the name matches several columns only by case
+     */
+    public ColumnInfo findColumn(String written) {
+        ColumnInfo exact = columns.get(written);
+        if (exact != null && written.equals(written.toLowerCase(java.util.Locale.ROOT))) {
+            return exact; // the common case, without building the resolver
+        }
+        return columnNames().find(written).orElse(null);
+    }
+
+    /** @return the resolver of this table's column names, for lookups and suggestions */
+    public NameResolver<ColumnInfo> columnNames() {
+        NameResolver<ColumnInfo> resolver = columnNames;
+        if (resolver == null) {
+            resolver = NameResolver.of("column", columns);
+            columnNames = resolver;
+        }
+        return resolver;
     }
 
     /** @return the foreign keys of this table */
