@@ -20,7 +20,11 @@ import java.util.Objects;
  */
 final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 
-    /** The property source that stops Spring Boot's test slices from putting an embedded database in our place. */
+    /**
+     * The property source that stops Spring Boot from working against the copies: its test slices would put an
+     * embedded database in their place, and its Flyway or Liquibase auto-configuration would migrate a database that
+     * the template already migrated.
+     */
     static final String PROPERTY_SOURCE = "driftless-migrated-database";
 
     private final SetupSpec spec;
@@ -35,10 +39,12 @@ final class MigratedDatabaseContextCustomizer implements ContextCustomizer {
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-        // @DataJpaTest and @JdbcTest would otherwise replace the DataSource with an embedded (H2) one; the database
-        // of @MigratedDatabase is the test database.
-        context.getEnvironment().getPropertySources()
-                .addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of("spring.test.database.replace", "none")));
+        // The template is the migrated database: Boot's own migration run is skipped here. Building the template with
+        // the application's Flyway or Liquibase configuration instead is to plug in where PreparedSetup builds it.
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
+                "spring.test.database.replace", "none",
+                "spring.flyway.enabled", "false",
+                "spring.liquibase.enabled", "false")));
         if (context.getBeanFactory() instanceof BeanDefinitionRegistry registry) {
             RootBeanDefinition replacer = new RootBeanDefinition(DataSourceReplacer.class,
                     () -> new DataSourceReplacer(new SwitchingDataSource(spec, isolation, owner)));

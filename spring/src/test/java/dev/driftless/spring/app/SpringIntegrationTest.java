@@ -95,6 +95,8 @@ class SpringIntegrationTest {
         assertThat(Kit.entries(results, "spring.datasource.url")).containsExactly("jdbc:postgresql://production.invalid:5432/shop");
         assertThat(Kit.entries(results, "data source")).containsExactly(SwitchingDataSource.class.getName());
         assertThat(Kit.entries(results, "connected to the test's database")).containsExactly("true");
+        // The application's Flyway (spring.flyway.locations in the test profile) did not run: the copy was migrated.
+        assertThat(Kit.entries(results, "flyway history")).containsExactly("false");
     }
 
     @Test
@@ -276,7 +278,8 @@ class SpringIntegrationTest {
         DataSource dataSource;
 
         @Test
-        void connects(TestDatabase db, TestReporter reporter) throws Exception {
+        void connects(TestDatabase db, SchemaSnapshot schema, TestReporter reporter) throws Exception {
+            reporter.publishEntry("flyway history", Boolean.toString(schema.table("flyway_schema_history").isPresent()));
             reporter.publishEntry("spring.datasource.url", environment.getProperty("spring.datasource.url"));
             reporter.publishEntry("data source", dataSource.getClass().getName());
             try (var connection = dataSource.getConnection()) {
