@@ -145,11 +145,9 @@ class SpringIntegrationTest {
         reporter.publishEntry("database", jdbc.sql("SELECT current_database()").query(String.class).single());
     }
 
-    @Kit.Fixture
-    @SpringBootTest
-    @MigratedDatabase(migrations = "classpath:db/shop")
+    /** Two tests, each counting the customers, then inserting one (committed unless the test is transactional). */
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class Committing {
+    abstract static class TwoInserts {
         @Autowired
         JdbcClient jdbc;
 
@@ -168,9 +166,14 @@ class SpringIntegrationTest {
 
     @Kit.Fixture
     @SpringBootTest
+    @MigratedDatabase(migrations = "classpath:db/shop")
+    static class Committing extends TwoInserts {
+    }
+
+    @Kit.Fixture
+    @SpringBootTest
     @MigratedDatabase(migrations = "classpath:db/shop", isolation = dev.driftless.junit.Isolation.PER_CLASS)
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class CommittingPerClass extends Committing {
+    static class CommittingPerClass extends TwoInserts {
     }
 
     @Kit.Fixture
@@ -358,18 +361,6 @@ class SpringIntegrationTest {
     @Kit.Fixture
     @JdbcTest
     @MigratedDatabase(migrations = "classpath:db/shop")
-    static class JdbcSlice {
-        @Autowired
-        JdbcClient jdbc;
-
-        @Test
-        void first(TestReporter reporter) {
-            insertAndReport(jdbc, reporter);
-        }
-
-        @Test
-        void second(TestReporter reporter) {
-            insertAndReport(jdbc, reporter);
-        }
+    static class JdbcSlice extends TwoInserts {
     }
 }
