@@ -1,13 +1,11 @@
 package dev.driftless.spring.app;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.driftless.junit.MigratedDatabase;
 import dev.driftless.junit.TestDatabase;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.seed.Seeder;
 import dev.driftless.spring.Kit;
 import dev.driftless.spring.internal.SwitchingDataSource;
-import dev.driftless.spring.other.PlainJdbcApplication;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -32,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Spring tests on a {@code @MigratedDatabase}: the context's DataSource follows each test's fresh copy, in a context
- * that Spring caches across test methods and classes. Each case runs fixture classes through the JUnit engine.
+ * that Spring caches across test methods and classes. Each case runs fixture classes through the JUnit engine. The
+ * class runs on Spring Boot 4 and 3.5 alike; {@code SlicesTest} holds what differs between them.
  */
 class SpringIntegrationTest {
 
@@ -100,14 +97,6 @@ class SpringIntegrationTest {
     }
 
     @Test
-    void aSpringTestWithoutTheAnnotationKeepsItsOwnDataSource() {
-        EngineExecutionResults results = Kit.run(WithoutDriftless.class);
-
-        assertThat(Kit.failures(results)).isEmpty();
-        assertThat(Kit.entries(results, "data source")).containsExactly(HikariDataSource.class.getName());
-    }
-
-    @Test
     void parametersAreTheDatabaseTheApplicationUses() {
         EngineExecutionResults results = Kit.run(Injection.class);
 
@@ -127,15 +116,6 @@ class SpringIntegrationTest {
                 + " @MigratedDatabase is made for each test method once Spring prepares the method, so there is none yet"
                 + " for a constructor or a @BeforeAll method. Take the parameter in a @BeforeEach or @Test method, or"
                 + " inject the application's DataSource with @Autowired.");
-    }
-
-    @Test
-    void dataJpaTestAndJdbcTestSlicesUseTheCopy() {
-        EngineExecutionResults results = Kit.run(JpaSlice.class, JdbcSlice.class);
-
-        assertThat(Kit.failures(results)).isEmpty();
-        assertThat(Kit.entries(results, "customers before insert")).containsExactly("0", "0", "0", "0");
-        assertThat(Kit.entries(results, "database")).doesNotHaveDuplicates().hasSize(4);
     }
 
     static void insertAndReport(JdbcClient jdbc, TestReporter reporter) {
@@ -293,18 +273,6 @@ class SpringIntegrationTest {
     }
 
     @Kit.Fixture
-    @SpringBootTest(classes = PlainJdbcApplication.class)
-    static class WithoutDriftless {
-        @Autowired
-        DataSource dataSource;
-
-        @Test
-        void keepsTheApplicationsPool(TestReporter reporter) {
-            reporter.publishEntry("data source", dataSource.getClass().getName());
-        }
-    }
-
-    @Kit.Fixture
     @SpringBootTest
     @MigratedDatabase(migrations = "classpath:db/shop")
     static class Injection {
@@ -333,34 +301,5 @@ class SpringIntegrationTest {
         @Test
         void works() {
         }
-    }
-
-    @Kit.Fixture
-    @DataJpaTest
-    @MigratedDatabase(migrations = "classpath:db/shop")
-    static class JpaSlice {
-        @Autowired
-        CustomerRepository customers;
-
-        @Autowired
-        JdbcClient jdbc;
-
-        @Test
-        void first(TestReporter reporter) {
-            reporter.publishEntry("customers before insert", Long.toString(customers.count()));
-            customers.saveAndFlush(new Customer("alice"));
-            reporter.publishEntry("database", jdbc.sql("SELECT current_database()").query(String.class).single());
-        }
-
-        @Test
-        void second(TestReporter reporter) {
-            first(reporter);
-        }
-    }
-
-    @Kit.Fixture
-    @JdbcTest
-    @MigratedDatabase(migrations = "classpath:db/shop")
-    static class JdbcSlice extends TwoInserts {
     }
 }
