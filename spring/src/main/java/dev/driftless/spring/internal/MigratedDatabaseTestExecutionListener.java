@@ -38,7 +38,8 @@ public final class MigratedDatabaseTestExecutionListener implements TestExecutio
 
     @Override
     public void beforeTestMethod(TestContext testContext) {
-        dataSource(testContext).ifPresent(dataSource -> dataSource.beginTest(testContext.getTestClass()));
+        dataSource(testContext).ifPresent(dataSource -> dataSource.beginTest(testContext.getTestClass(),
+                testContext.getTestClass().getSimpleName() + "." + testContext.getTestMethod().getName()));
     }
 
     @Override

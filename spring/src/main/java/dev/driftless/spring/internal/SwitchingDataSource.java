@@ -20,7 +20,7 @@ import java.util.Optional;
  * {@code SwitchingDataSource} is the {@code DataSource} bean of an application context built for
  * {@code @MigratedDatabase} test classes. The bean stays the same for the context's whole (cached) life; what it
  * connects to follows the test: during a test method, that test's fresh copy of the template (made by
- * {@link #beginTest(Class)}, dropped by {@link #endTest(boolean)}); outside test methods (the context starting,
+ * {@link #beginTest(Class, String)}, dropped by {@link #endTest(boolean)}); outside test methods (the context starting,
  * {@code @BeforeAll} code), a copy that belongs to the context and is dropped with it.
  *
  * <p>It pools nothing: every {@code getConnection()} opens a connection to the current copy, so no pool is ever left
@@ -41,6 +41,7 @@ public final class SwitchingDataSource extends AbstractDataSource implements Dis
     private Database idle;
     private Database current;
     private Class<?> classOfCurrent;
+    private String testOfCurrent;
     private boolean closed;
 
     SwitchingDataSource(SetupSpec spec, Isolation isolation, String owner) {
@@ -54,15 +55,25 @@ public final class SwitchingDataSource extends AbstractDataSource implements Dis
      * method's class, made by its first test).
      *
      * @param testClass the test's class
+     * @param test the test, for messages: e.g. {@code ShopTest.savesOrder}
+     * @throws DriftlessException when another test of this context is still running (tests in parallel)
      */
-    synchronized void beginTest(Class<?> testClass) {
+    synchronized void beginTest(Class<?> testClass, String test) {
         checkOpen();
         if (isolation == Isolation.PER_CLASS && current != null && testClass.equals(classOfCurrent)) {
+            testOfCurrent = test;
             return;
+        }
+        if (testOfCurrent != null) {
+            throw new DriftlessException(test + " started while " + testOfCurrent + " was still running in the same"
+                    + " Spring application context, whose DataSource points at one test's database at a time. Run the"
+                    + " test classes of one context in one thread (e.g. @Execution(ExecutionMode.SAME_THREAD)), or give"
+                    + " classes that run in parallel different configurations, so that each gets its own context.");
         }
         dropCurrent(false);
         current = prepared().template().newDatabase();
         classOfCurrent = testClass;
+        testOfCurrent = test;
     }
 
     /**
@@ -73,6 +84,7 @@ public final class SwitchingDataSource extends AbstractDataSource implements Dis
      * @return the database kept, empty when none was
      */
     synchronized Optional<Database> endTest(boolean keep) {
+        testOfCurrent = null;
         if (isolation == Isolation.PER_CLASS && !keep) {
             return Optional.empty();
         }
@@ -127,6 +139,7 @@ public final class SwitchingDataSource extends AbstractDataSource implements Dis
         Database database = current;
         current = null;
         classOfCurrent = null;
+        testOfCurrent = null;
         if (database == null) {
             return Optional.empty();
         }
