@@ -17,10 +17,28 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
     private final TestDatabase testDatabase;
     private final AtomicBoolean kept = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean borrowed;
 
     DatabaseHandle(PostgresServer server, Database database, String template) {
+        this(server, database, template, false);
+    }
+
+    private DatabaseHandle(PostgresServer server, Database database, String template, boolean borrowed) {
         this.server = server;
         this.testDatabase = new TestDatabase(database, server, template);
+        this.borrowed = borrowed;
+    }
+
+    /**
+     * Wraps a database another framework created for the test and drops itself; closing this handle leaves it alone.
+     * Its seeds' aliases are not carried over (the other framework built its template).
+     *
+     * @param server the server it lives on
+     * @param database the database
+     * @return the handle
+     */
+    static DatabaseHandle borrowed(PostgresServer server, Database database) {
+        return new DatabaseHandle(server, database, null, true);
     }
 
     TestDatabase testDatabase() {
@@ -51,7 +69,7 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
 
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && !kept.get()) {
+        if (closed.compareAndSet(false, true) && !kept.get() && !borrowed) {
             server.dropInBackground(testDatabase.database());
         }
     }

@@ -52,6 +52,10 @@ import java.lang.annotation.Target;
  * <p><b>Repeated:</b> it is not repeatable. When a class carries it more than once (directly and through composed
  * annotations), the direct one wins, then the first composed annotation in declaration order; the others are ignored.
  *
+ * <p><b>Spring tests:</b> with {@code driftless-spring} on the test class path, on a Spring test class
+ * ({@code @SpringBootTest}, {@code @DataJpaTest}, ...) the application context's {@code DataSource} follows each test's
+ * database, and the parameters above are that database (see the guide's Spring page).
+ *
  * <p>Configuration precedence: an attribute set here, then the {@code driftless.*} system property, the
  * {@code DRIFTLESS_*} environment variable, {@code driftless.properties}, and the default.
  *

@@ -2,6 +2,7 @@ package dev.driftless.junit;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.junit.internal.DatabaseBinding;
 import dev.driftless.junit.internal.PreparedSetup;
 import dev.driftless.junit.internal.SetupSpec;
 import dev.driftless.migration.MigrationChain;
@@ -19,19 +20,19 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.platform.commons.support.AnnotationSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
-import java.lang.reflect.Modifier;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -63,6 +64,13 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
     private record DatabaseKey(String contextId) {
     }
 
+    /** The handle of a database another framework bound to a test (see {@link DatabaseBinding}). */
+    private record BoundKey(String contextId) {
+    }
+
+    /** The frameworks that may bind a test's database themselves: driftless-spring when it is on the class path. */
+    private static final List<DatabaseBinding> BINDINGS = loadBindings();
+
     private record ClassSetup(String owner, Isolation isolation, PreparedSetup prepared) {
     }
 
@@ -80,6 +88,9 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
+        if (BINDINGS.stream().anyMatch(binding -> binding.resolves(parameterContext, extensionContext))) {
+            return false;
+        }
         return SUPPORTED.contains(type) || claimedButUnsupported(type);
     }
 
@@ -103,9 +114,13 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         if (type == PostgresServer.class) {
             return setup.prepared().server();
         }
-        DatabaseHandle handle = database(context, setup, parameterContext);
+        Optional<DatabaseBinding.Bound> bound = bound(context, parameterContext);
+        DatabaseHandle handle = bound.isPresent()
+                ? context.getStore(NAMESPACE).getOrComputeIfAbsent(new BoundKey(context.getUniqueId()),
+                        key -> DatabaseHandle.borrowed(bound.get().server(), bound.get().database()), DatabaseHandle.class)
+                : database(context, setup, parameterContext);
         if (type == DataSource.class) {
-            return handle.database().dataSource();
+            return bound.map(DatabaseBinding.Bound::dataSource).orElseGet(() -> handle.database().dataSource());
         } else if (type == Connection.class) {
             return openConnection(context, handle, parameterContext);
         } else if (type == TestDatabase.class) {
@@ -164,7 +179,7 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(new ClassSetupKey(classContext.getUniqueId()),
                 key -> {
                     MigratedDatabase annotation = findAnnotation(testClass);
-                    SetupSpec spec = specOf(annotation);
+                    SetupSpec spec = SetupSpec.of(annotation);
                     String owner = testClass.getName();
                     spec.validate(owner);
                     PreparedSetup prepared = context.getRoot().getStore(NAMESPACE)
@@ -173,32 +188,12 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
                 }, ClassSetup.class);
     }
 
-    /**
-     * Finds the annotation that applies to a class: its own (direct or composed), else its superclasses' (inherited),
-     * else its enclosing class's for a {@code @Nested} class.
-     */
+    /** Finds the annotation that applies to a class; see {@link SetupSpec#findAnnotation(Class)}. */
     static MigratedDatabase findAnnotation(Class<?> testClass) {
-        for (Class<?> c = testClass; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
-            Optional<MigratedDatabase> found = AnnotationSupport.findAnnotation(c, MigratedDatabase.class);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        throw new DriftlessException(testClass.getName() + " uses the @MigratedDatabase extension but carries no"
-                + " @MigratedDatabase annotation (registered with @ExtendWith?). Annotate the class with"
-                + " @MigratedDatabase(schema = \"...\") or @MigratedDatabase(migrations = \"...\").");
-    }
-
-    private static boolean isInner(Class<?> c) {
-        return c.getEnclosingClass() != null && !Modifier.isStatic(c.getModifiers());
-    }
-
-    private static SetupSpec specOf(MigratedDatabase annotation) {
-        return new SetupSpec(annotation.schema().trim(), annotation.migrations().trim(), annotation.format().layout(),
-                annotation.target().trim(), Arrays.stream(annotation.seed()).map(String::trim).collect(Collectors.toList()),
-                annotation.provider() == Provider.CONFIGURED ? Optional.empty()
-                        : Optional.of(ProviderKind.valueOf(annotation.provider().name())),
-                annotation.postgres(), annotation.image().trim());
+        return SetupSpec.findAnnotation(testClass).orElseThrow(() -> new DriftlessException(testClass.getName()
+                + " uses the @MigratedDatabase extension but carries no @MigratedDatabase annotation (registered with"
+                + " @ExtendWith?). Annotate the class with @MigratedDatabase(schema = \"...\") or"
+                + " @MigratedDatabase(migrations = \"...\")."));
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
@@ -207,6 +202,40 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
             current = current.getParent().orElseThrow(() -> new IllegalStateException("No class context above " + context));
         }
         return current;
+    }
+
+    private static List<DatabaseBinding> loadBindings() {
+        List<DatabaseBinding> bindings = new ArrayList<>();
+        ServiceLoader<DatabaseBinding> loader = ServiceLoader.load(DatabaseBinding.class,
+                MigratedDatabaseExtension.class.getClassLoader());
+        Iterator<DatabaseBinding> found = loader.iterator();
+        while (true) {
+            try {
+                if (!found.hasNext()) {
+                    return List.copyOf(bindings);
+                }
+                bindings.add(found.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A binding whose framework is not on the class path (driftless-spring without Spring) does not apply.
+                LOG.debug("Skipping a database binding that cannot load: {}", e.toString());
+            }
+        }
+    }
+
+    /** The database a framework bound to this test, if one runs the test's database. */
+    private static Optional<DatabaseBinding.Bound> bound(ExtensionContext context, ParameterContext parameter) {
+        for (DatabaseBinding binding : BINDINGS) {
+            try {
+                Optional<DatabaseBinding.Bound> bound = binding.bound(context);
+                if (bound.isPresent()) {
+                    return bound;
+                }
+            } catch (IllegalStateException e) {
+                throw new ParameterResolutionException("@MigratedDatabase cannot inject " + describe(parameter) + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static DatabaseHandle database(ExtensionContext context, ClassSetup setup, ParameterContext parameter) {

@@ -2,11 +2,17 @@ package dev.driftless.junit.internal;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
+import dev.driftless.junit.MigratedDatabase;
+import dev.driftless.junit.Provider;
 import dev.driftless.migration.Layout;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.server.ServerConfig;
 
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +46,42 @@ public record SetupSpec(String schema, String migrations, Optional<Layout> layou
      */
     public SetupSpec {
         seeds = List.copyOf(seeds);
+    }
+
+    /**
+     * Reads the spec an annotation asks for.
+     *
+     * @param annotation the annotation
+     * @return its spec, attributes trimmed
+     */
+    public static SetupSpec of(MigratedDatabase annotation) {
+        return new SetupSpec(annotation.schema().trim(), annotation.migrations().trim(), annotation.format().layout(),
+                annotation.target().trim(), Arrays.stream(annotation.seed()).map(String::trim).toList(),
+                annotation.provider() == Provider.CONFIGURED ? Optional.empty()
+                        : Optional.of(ProviderKind.valueOf(annotation.provider().name())),
+                annotation.postgres(), annotation.image().trim());
+    }
+
+    /**
+     * Finds the annotation that applies to a class: its own (direct or composed), else its superclasses' (inherited),
+     * else its enclosing class's for a {@code @Nested} (inner) class. The JUnit extension and the Spring integration
+     * both look it up here, so a class means the same setup to both.
+     *
+     * @param testClass the test class
+     * @return the annotation, empty when none applies
+     */
+    public static Optional<MigratedDatabase> findAnnotation(Class<?> testClass) {
+        for (Class<?> c = testClass; c != null; c = isInner(c) ? c.getEnclosingClass() : null) {
+            Optional<MigratedDatabase> found = AnnotationSupport.findAnnotation(c, MigratedDatabase.class);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isInner(Class<?> c) {
+        return c.getEnclosingClass() != null && !Modifier.isStatic(c.getModifiers());
     }
 
     /**
