@@ -16,7 +16,8 @@ SELECT n.nspname AS schema,
              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
              ORDER BY a.attnum, o.option_name) AS column_options,
        ARRAY(SELECT quote_ident(x.conname) || ' ' || pg_get_constraintdef(x.oid)
-             FROM pg_constraint x WHERE x.conrelid = c.oid ORDER BY x.conname) AS constraints,
+             FROM pg_constraint x WHERE x.conrelid = c.oid AND x.contype = 'c' -- NOT NULL (18) stays with the columns
+             ORDER BY x.conname) AS constraints,
        ARRAY(SELECT pn.nspname || '.' || pc.relname
              FROM pg_inherits i
              JOIN pg_class pc ON pc.oid = i.inhparent
