@@ -61,13 +61,28 @@ class EngineSelectorTest {
     }
 
     @Test
-    void anExplicitLayoutOtherThanFlywaysMeansDriftlesssRunner() {
+    void theFlywayLayoutPicksFlywayOnlyForFilesThatFitIt() {
         SelectedEngine selected = EngineSelector.at("classpath:flyway/plain").withLayout(Layout.FLYWAY).select();
         EngineSelector numbered = EngineSelector.at("classpath:migrations/numbered").withLayout(Layout.FLYWAY);
 
         assertThat(selected.kind()).isEqualTo(Engine.FLYWAY);
-        assertThatThrownBy(numbered::select).isInstanceOf(MigrationException.class)
-                .hasMessageContaining("001_initial.down.sql");
+        // Flyway would skip the files silently; Driftless's runner names each.
+        assertThatThrownBy(numbered::select).isInstanceOf(MigrationException.class).hasMessage("The migration chain at"
+                + " 'classpath:migrations/numbered' (Flyway layout) is invalid:" + String.join("", java.util.stream.Stream
+                .of("001_initial.down.sql", "001_initial.sql", "002_orders.rollback.sql", "002_orders.sql",
+                        "003_index.autocommit.sql", "003_rollback.sql", "010_email.sql", "010_email.undo.sql")
+                .map(file -> "\n  - classpath:migrations/numbered/" + file + " fits no pattern of the Flyway layout"
+                        + " (expected names like V1__init.sql, V1.1__add_x.sql, U1__init.sql, R__views.sql,"
+                        + " B2__baseline.sql); rename it or move it out of the migrations folder").toList()));
+    }
+
+    @Test
+    void anExplicitLayoutOtherThanFlywaysMeansDriftlesssRunner() {
+        SelectedEngine selected = EngineSelector.at("classpath:migrations/numbered").withLayout(Layout.NUMBERED)
+                .select();
+
+        assertThat(selected.kind()).isEqualTo(Engine.DRIFTLESS);
+        assertThat(selected.reason()).isEqualTo("the folder is not in Flyway's layout");
     }
 
     @Test
