@@ -66,7 +66,9 @@ public final class EngineSelector {
     }
 
     /**
-     * @param files the layout of Driftless's own runner (and, for {@link Layout#FLYWAY}, a hint for {@link Engine#AUTO})
+     * @param files the layout of Driftless's own runner; with {@link Engine#AUTO}, a layout other than
+     *              {@link Layout#FLYWAY} means Driftless's own runner, and {@code FLYWAY} picks Flyway only for files in
+     *              Flyway's layout (others go to Driftless's runner, which names the file that does not fit)
      * @return a new selector
      */
     public EngineSelector withLayout(Layout files) {
@@ -141,8 +143,10 @@ public final class EngineSelector {
             return liquibase(listing.resources().get(0).fileName() + " is a Liquibase changelog (engine = DRIFTLESS"
                     + " reads it as a master schema instead)");
         }
-        if (!listing.singleFile() && flywayPresent()) {
-            Optional<Layout> found = layout != null ? Optional.of(layout) : LayoutDetector.detected(listing);
+        // An explicit layout other than Flyway's means Driftless's runner; an explicit FLYWAY layout on files that do
+        // not fit it goes to Driftless's runner too, which names the misfit file (Flyway would skip it silently).
+        if (!listing.singleFile() && flywayPresent() && (layout == null || layout == Layout.FLYWAY)) {
+            Optional<Layout> found = LayoutDetector.detected(listing);
             if (found.orElse(null) == Layout.FLYWAY) {
                 return flyway(listing, "Flyway is on the class path and the folder has Flyway's file names"
                         + " (engine = DRIFTLESS uses Driftless's own runner instead)");
