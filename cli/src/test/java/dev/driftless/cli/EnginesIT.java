@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,8 +68,17 @@ class EnginesIT {
         CliProcess.Result result = CliProcess.runOn(admin, "verify", "--migrations", dir, "--placeholder",
                 "booking_status=requested");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        // Flyway names the scripts by the absolute folder it was given (filesystem:/...).
+        String undo = Path.of(dir, "U2__create_booking.sql").toAbsolutePath().toString();
+        String up = Path.of(dir, "V2__create_booking.sql").toAbsolutePath().toString();
         assertThat(result.out()).contains("FAIL  migration 2 (create booking) reverts\n"
-                + "      its down script " + dir + "/U2__create_booking.sql fails\n");
+                + "      its down script " + undo + " fails\n"
+                + "        The undo script " + undo + " of 2 create booking (" + up + ") failed; the check's database"
+                + " stays at version 2:\n"
+                + "        " + undo + ":2:1 [42P01] table \"bookings\" does not exist\n"
+                + "          2 | DROP TABLE bookings;\n"
+                + "        The script ran in one transaction, which was rolled back: nothing of it was applied.\n"
+                + "\nFAILED: 2 checks (1 passed, 1 failed) in ");
     }
 
     @Test
