@@ -99,6 +99,15 @@ class EnginesIT {
     }
 
     @Test
+    void diffMigratesAFlywayFolderToAVersionWithFlyway() {
+        CliProcess.Result result = CliProcess.runOn(admin, "diff", OK + "@1", OK, "--placeholder",
+                "booking_status=requested");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("Migrating " + OK + " with " + FLYWAY + ": ");
+        assertThat(result.out()).contains("1 difference (1 structure)").contains("table booking: added");
+    }
+
+    @Test
     void migrateAppliesAFlywayFolderWithFlyway() {
         Database target = server.createDatabase();
         try {
