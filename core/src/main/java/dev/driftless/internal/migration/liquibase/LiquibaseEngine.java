@@ -19,6 +19,8 @@ import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -53,9 +55,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -312,27 +316,28 @@ public final class LiquibaseEngine implements MigrationEngine {
     }
 
     private MigrationResult run(Database database, List<Step> all, List<Step> upTo, String target) {
-        List<Step> before = applied(database, all);
-        List<Step> pending = upTo.stream().filter(s -> !before.contains(s)).toList();
-        if (!pending.isEmpty()) {
-            withLiquibase(database, "migrate %s to " + target, (liquibase, db, c) -> {
-                liquibase.update(pending.size(), new Contexts(contexts), new LabelExpression(labels));
-                return null;
-            });
-        }
-        List<Step> after = applied(database, all);
-        List<Migration> ran = after.stream().filter(s -> !before.contains(s)).map(Step::migration).toList();
-        return new MigrationResult(newest(before), newest(after), ran, List.of(), List.of());
+        return withLiquibase(database, "migrate %s to " + target, (liquibase, db, c) -> {
+            List<Step> before = applied(db, all);
+            List<Step> pending = upTo.stream().filter(s -> !before.contains(s)).toList();
+            if (pending.isEmpty()) {
+                return new MigrationResult(newest(before), newest(before), List.of(), List.of(), List.of());
+            }
+            liquibase.update(pending.size(), new Contexts(contexts), new LabelExpression(labels));
+            List<Step> after = applied(db, all);
+            List<Migration> ran = after.stream().filter(s -> !before.contains(s)).map(Step::migration).toList();
+            return new MigrationResult(newest(before), newest(after), ran, List.of(), List.of());
+        });
     }
 
     private static MigrationVersion newest(List<Step> applied) {
         return applied.isEmpty() ? MigrationVersion.EMPTY : applied.get(applied.size() - 1).migration().version();
     }
 
-    /** The selected changeSets recorded in {@code databasechangelog}, in the order they ran. */
-    private List<Step> applied(Database database, List<Step> all) {
-        List<RanChangeSet> ran = withLiquibase(database, "read the history of %s", (liquibase, db, c) ->
-                new ArrayList<>(db.getRanChangeSetList()));
+    /** The selected changeSets recorded in {@code databasechangelog} now, in the order they ran. */
+    private static List<Step> applied(liquibase.database.Database db, List<Step> all) throws Exception {
+        ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(db);
+        history.reset(); // Liquibase caches what it read before this run's changes
+        List<RanChangeSet> ran = new ArrayList<>(history.getRanChangeSets());
         ran.sort(Comparator.comparing(r -> r.getOrderExecuted() == null ? Integer.MAX_VALUE : r.getOrderExecuted()));
         List<Step> applied = new ArrayList<>();
         for (RanChangeSet r : ran) {
@@ -343,19 +348,23 @@ public final class LiquibaseEngine implements MigrationEngine {
 
     @Override
     public List<MigrationVersion> appliedVersions(Database database) {
-        return applied(database, steps(database)).stream().map(s -> s.migration().version()).toList();
+        List<Step> all = steps(database);
+        return withLiquibase(database, "read the history of %s", (liquibase, db, c) -> applied(db, all)).stream()
+                .map(s -> s.migration().version()).toList();
     }
 
     @Override
     public void revert(Database database, Migration migration) {
-        Step step = newestApplied(database, migration, "revert");
+        List<Step> all = steps(database);
         withLiquibase(database, "roll back " + migration + " in %s", (liquibase, db, c) -> {
+            Step step = newestApplied(database, db, all, migration, "revert");
             liquibase.rollback(1, (String) null, new Contexts(contexts), new LabelExpression(labels));
+            if (applied(db, all).contains(step)) {
+                throw new MigrationException(name() + " did not roll back " + migration + " in "
+                        + databaseName(database));
+            }
             return null;
         });
-        if (applied(database, steps(database)).contains(step)) {
-            throw new MigrationException(name() + " did not roll back " + migration + " in " + databaseName(database));
-        }
     }
 
     /**
@@ -367,8 +376,9 @@ public final class LiquibaseEngine implements MigrationEngine {
      * @throws MigrationException when the migration is not the newest applied one, or the row cannot be deleted
      */
     public void forget(Database database, Migration migration) {
-        Step step = newestApplied(database, migration, "forget");
+        List<Step> all = steps(database);
         withLiquibase(database, "forget " + migration + " in %s", (liquibase, db, connection) -> {
+            Step step = newestApplied(database, db, all, migration, "forget");
             String schema = db.getLiquibaseSchemaName() != null ? db.getLiquibaseSchemaName()
                     : db.getDefaultSchemaName();
             if (schema == null) {
@@ -379,7 +389,7 @@ public final class LiquibaseEngine implements MigrationEngine {
                 }
             }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
-                    + Quote.qualified(schema, db.getDatabaseChangeLogTableName().toLowerCase(java.util.Locale.ROOT))
+                    + Quote.qualified(schema, db.getDatabaseChangeLogTableName().toLowerCase(Locale.ROOT))
                     + " WHERE id = ? AND author = ? AND filename = ?")) {
                 for (RanChangeSet ran : db.getRanChangeSetList()) {
                     if (step.isFor(ran)) {
@@ -397,9 +407,9 @@ public final class LiquibaseEngine implements MigrationEngine {
         });
     }
 
-    private Step newestApplied(Database database, Migration migration, String doing) {
-        List<Step> all = steps(database);
-        List<Step> applied = applied(database, all);
+    private Step newestApplied(Database database, liquibase.database.Database db, List<Step> all, Migration migration,
+            String doing) throws Exception {
+        List<Step> applied = applied(db, all);
         Step newest = applied.isEmpty() ? null : applied.get(applied.size() - 1);
         if (newest == null || !newest.migration().version().equals(migration.version())) {
             throw new MigrationException("Cannot " + doing + " " + migration + ": " + databaseName(database) + " is at "
@@ -423,7 +433,7 @@ public final class LiquibaseEngine implements MigrationEngine {
         TemplateKey.Builder key = TemplateKey.builder().add("engine", name()).add("changelog", location)
                 .add("contexts", String.join(",", contexts)).add("labels", String.join(",", labels))
                 .add("default schema", Objects.toString(defaultSchema, ""));
-        new java.util.TreeMap<>(parameters).forEach((k, v) -> key.add("parameter " + k, v));
+        new TreeMap<>(parameters).forEach((k, v) -> key.add("parameter " + k, v));
         Changelog changelog = changelog();
         try (ResourceAccessor accessor = accessor(changelog)) {
             inScope(accessor, () -> {
