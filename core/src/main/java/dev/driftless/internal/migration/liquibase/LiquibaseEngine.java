@@ -203,7 +203,11 @@ public final class LiquibaseEngine implements MigrationEngine {
                 liquibase.setShowSummary(UpdateSummaryEnum.OFF);
                 liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
                 parameters.forEach((k, v) -> liquibase.getChangeLogParameters().set(k, v));
-                return work.run(liquibase, target, connection);
+                try {
+                    return work.run(liquibase, target, connection);
+                } finally {
+                    target.close(); // drops Liquibase's executor of this database, closes the connection
+                }
             });
         } catch (MigrationException e) {
             throw e;
