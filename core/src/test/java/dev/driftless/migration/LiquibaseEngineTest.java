@@ -69,10 +69,11 @@ class LiquibaseEngineTest {
                 "6 create-rate-card by chloe (liquibase/studio/changes/003-rate-card.json)",
                 "7 booking-starts-index by ben (liquibase/studio/changes/later/010-booking-index.xml)",
                 "8 currency-table by chloe (liquibase/studio/changes/later/020-currency.yaml)",
-                "9 studio-test-data by ana (liquibase/studio/db.changelog-master.xml)");
+                "9 release-2025.1 by ana (liquibase/studio/changes/later/030-release.xml)",
+                "10 studio-test-data by ana (liquibase/studio/db.changelog-master.xml)");
         // the raw SQL of booking-comment has no rollback: Liquibase cannot revert it
         assertThat(engine.migrations(db)).extracting(m -> m.down().isPresent())
-                .containsExactly(true, true, true, true, false, true, true, true, true);
+                .containsExactly(true, true, true, true, false, true, true, true, true, true);
         assertThat(engine.baselines(db)).isEmpty();
         assertThat(engine.withoutBaselines()).isSameAs(engine);
         assertThat(engine.historyTables()).containsExactly("databasechangelog", "databasechangeloglock");
@@ -92,21 +93,37 @@ class LiquibaseEngineTest {
         assertThat(first.reached()).hasToString("3");
         assertThat(first.applied()).extracting(m -> m.version().toString()).containsExactly("1", "2", "3");
         assertThat(rest.from()).hasToString("3");
-        assertThat(rest.reached()).hasToString("9");
+        assertThat(rest.reached()).hasToString("10");
         assertThat(rest.applied()).extracting(m -> m.version().toString())
-                .containsExactly("4", "5", "6", "7", "8", "9");
+                .containsExactly("4", "5", "6", "7", "8", "9", "10");
         assertThat(again.didNothing()).isTrue();
         assertThat(engine.appliedVersions(db)).extracting(MigrationVersion::toString)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         // the changelog parameter's default (<property name="currency" value="EUR"/>) and, without contexts, the data
         assertThat(query(db, "SELECT column_default FROM information_schema.columns WHERE table_name = 'rate_card'"
                 + " AND column_name = 'currency'")).containsExactly("'EUR'::bpchar");
         assertThat(query(db, "SELECT name || ' ' || currency || ' ' || hourly_rate FROM rate_card"))
                 .containsExactly("Room A, evenings EUR 42.50");
-        assertThat(query(db, "SELECT count(*) FROM databasechangelog")).containsExactly("9");
+        assertThat(query(db, "SELECT count(*) FROM databasechangelog")).containsExactly("10");
         assertThat(query(db, "SELECT count(*) FROM databasechangeloglock WHERE locked")).containsExactly("0");
         assertThat(query(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
                 + " AND pid <> pg_backend_pid()")).containsExactly("0");
+    }
+
+    @Test
+    void migratesToALiquibaseTag() throws SQLException {
+        LiquibaseEngine engine = (LiquibaseEngine) studio().engine();
+        Database db = scratch.create();
+
+        MigrationResult result = engine.migrateToTag(db, "2025.1");
+
+        assertThat(result.reached()).hasToString("9");
+        assertThat(engine.appliedVersions(db)).hasSize(9);
+        assertThat(query(db, "SELECT tag FROM databasechangelog WHERE tag IS NOT NULL")).containsExactly("2025.1");
+        assertThatThrownBy(() -> engine.migrateToTag(db, "2026.1"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The Liquibase changelog classpath:liquibase/studio/db.changelog-master.xml sets no tag"
+                        + " 2026.1: its tags are 2025.1");
     }
 
     @Test
@@ -114,10 +131,10 @@ class LiquibaseEngineTest {
         MigrationEngine engine = studio().withContexts("production").engine();
         Database db = scratch.create();
 
-        assertThatThrownBy(() -> engine.migrate(db, MigrationVersion.parse("9")))
+        assertThatThrownBy(() -> engine.migrate(db, MigrationVersion.parse("10")))
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("The Liquibase changelog classpath:liquibase/studio/db.changelog-master.xml has no"
-                        + " changeSet 9: its changeSets are 1 to 8 with contexts production");
+                        + " changeSet 10: its changeSets are 1 to 9 with contexts production");
     }
 
     @Test
@@ -126,7 +143,7 @@ class LiquibaseEngineTest {
         SqlScript master = SqlScript.of("liquibase/studio/master-schema.sql",
                 Files.readString(STUDIO.resolve("master-schema.sql")));
 
-        CheckResult result = ChainChecks.on(server).sameSchema(engine, MigrationVersion.parse("9"), master);
+        CheckResult result = ChainChecks.on(server).sameSchema(engine, MigrationVersion.parse("10"), master);
 
         assertThat(result.verdict()).isEqualTo(Verdict.PASSED);
         CheckResult.Comparison comparison = result.comparison(Step.MIGRATED).orElseThrow();
@@ -145,7 +162,7 @@ class LiquibaseEngineTest {
             verdicts.add(r.migration().orElseThrow().version() + " " + r.verdict());
         }
         assertThat(verdicts).containsExactly("1 PASSED", "2 PASSED", "3 PASSED", "4 PASSED", "5 SKIPPED", "6 PASSED",
-                "7 PASSED", "8 FAILED", "9 PASSED");
+                "7 PASSED", "8 FAILED", "9 PASSED", "10 PASSED");
         CheckResult wrong = results.get(7);
         assertThat(wrong.migration().orElseThrow())
                 .hasToString("8 currency-table by chloe (liquibase/studio/changes/later/020-currency.yaml)");
@@ -220,7 +237,7 @@ class LiquibaseEngineTest {
         MigrationEngine withoutReportsEngine = studio().withLabels("!reporting").engine();
         withoutReportsEngine.migrateToLatest(withoutReports);
 
-        assertThat(productionEngine.migrations(production)).hasSize(8)
+        assertThat(productionEngine.migrations(production)).hasSize(9)
                 .noneMatch(m -> m.description().equals("studio-test-data by ana"));
         assertThat(query(production, "SELECT count(*) FROM rate_card")).containsExactly("0");
         assertThat(query(production, "SELECT code FROM currency")).containsExactly("USD");
@@ -228,7 +245,7 @@ class LiquibaseEngineTest {
                 + " 'rate_card' AND column_name = 'currency'")).containsExactly("'USD'::bpchar");
         assertThat(query(test, "SELECT name FROM rate_card")).containsExactly("Room A, evenings");
         assertThat(withoutReportsEngine.migrations(withoutReports)).extracting(Migration::description)
-                .doesNotContain("booking-starts-index by ben").hasSize(8);
+                .doesNotContain("booking-starts-index by ben").hasSize(9);
         assertThat(query(withoutReports, "SELECT count(*) FROM pg_indexes WHERE indexname = 'booking_starts_idx'"))
                 .containsExactly("0");
     }
@@ -263,11 +280,11 @@ class LiquibaseEngineTest {
         engine.migrateToLatest(db);
 
         assertThat(engine.migrations(db).get(0)).hasToString("1 create-party by ana (studio/changes/001-party.yaml)");
-        assertThat(engine.appliedVersions(db)).hasSize(9);
+        assertThat(engine.appliedVersions(db)).hasSize(10);
         assertThat(query(db, "SELECT DISTINCT filename FROM databasechangelog ORDER BY 1")).containsExactly(
                 "studio/changes/001-party.yaml", "studio/changes/002-booking.sql", "studio/changes/003-rate-card.json",
                 "studio/changes/later/010-booking-index.xml", "studio/changes/later/020-currency.yaml",
-                "studio/db.changelog-master.xml");
+                "studio/changes/later/030-release.xml", "studio/db.changelog-master.xml");
     }
 
     @Test
@@ -291,7 +308,7 @@ class LiquibaseEngineTest {
             MigrationEngine engine = LiquibaseSettings.defaults().withClassLoader(loader).engine();
             assertThat(engine.location()).isEqualTo(MASTER);
             engine.migrateToLatest(db);
-            assertThat(engine.appliedVersions(db)).hasSize(7);
+            assertThat(engine.appliedVersions(db)).hasSize(8);
             // the settings in code win over Spring's
             assertThat(LiquibaseSettings.defaults().withClassLoader(loader).withParameter("currency", "GBP")
                     .withContexts("test").engine().contentKey().hash())
@@ -299,7 +316,7 @@ class LiquibaseEngineTest {
         }
 
         assertThat(query(db, "SELECT code FROM front_desk.currency")).containsExactly("CHF");
-        assertThat(query(db, "SELECT count(*) FROM front_desk.databasechangelog")).containsExactly("7");
+        assertThat(query(db, "SELECT count(*) FROM front_desk.databasechangelog")).containsExactly("8");
         assertThat(query(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'booking_starts_idx'"))
                 .containsExactly("0");
     }

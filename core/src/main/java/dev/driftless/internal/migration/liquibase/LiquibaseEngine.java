@@ -19,6 +19,7 @@ import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogHistoryService;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
 import liquibase.changelog.ChangeLogParameters;
@@ -94,7 +95,7 @@ public final class LiquibaseEngine implements MigrationEngine {
     private final AtomicReference<List<Step>> steps;
 
     /** One selected changeSet and the migration that stands for it. */
-    private record Step(Migration migration, String id, String author, String filePath) {
+    private record Step(Migration migration, String id, String author, String filePath, List<String> tags) {
 
         boolean isFor(RanChangeSet ran) {
             return id.equals(ran.getId()) && author.equals(ran.getAuthor())
@@ -255,8 +256,10 @@ public final class LiquibaseEngine implements MigrationEngine {
                 SqlScript down = changeSet.supportsRollback(db)
                         ? SqlScript.of(file, "-- Liquibase's rollback of " + what + "\n") : null;
                 MigrationVersion version = MigrationVersion.parse(Integer.toString(selected.size() + 1));
+                List<String> tags = changeSet.getChanges().stream().filter(TagDatabaseChange.class::isInstance)
+                        .map(change -> ((TagDatabaseChange) change).getTag()).toList();
                 selected.add(new Step(Migration.of(version, changeSet.getId() + " by " + changeSet.getAuthor(), up,
-                        down), changeSet.getId(), changeSet.getAuthor(), file));
+                        down), changeSet.getId(), changeSet.getAuthor(), file, tags));
             }
             return List.copyOf(selected);
         });
@@ -297,6 +300,27 @@ public final class LiquibaseEngine implements MigrationEngine {
                     + ": its changeSets are 1 to " + all.size() + contextsAndLabels());
         }
         return run(database, all, all.subList(0, index + 1), "version " + target);
+    }
+
+    /**
+     * Migrates a database up to the changeSet that sets a Liquibase tag ({@code tagDatabase}), as Liquibase's
+     * {@code update-to-tag} does.
+     *
+     * @param database the database
+     * @param tag the tag, e.g. {@code 2025.1}
+     * @return what the run did, never {@code null}
+     * @throws MigrationException when no selected changeSet sets the tag, or a changeSet fails
+     */
+    public MigrationResult migrateToTag(Database database, String tag) {
+        List<Step> all = steps(database);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).tags().contains(Objects.requireNonNull(tag, "tag"))) {
+                return run(database, all, all.subList(0, i + 1), "tag " + tag);
+            }
+        }
+        List<String> known = all.stream().flatMap(s -> s.tags().stream()).toList();
+        throw new MigrationException("The Liquibase changelog " + location + " sets no tag " + tag
+                + contextsAndLabels() + ": its tags are " + (known.isEmpty() ? "none" : String.join(", ", known)));
     }
 
     @Override
