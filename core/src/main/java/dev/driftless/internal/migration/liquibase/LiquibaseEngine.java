@@ -75,10 +75,16 @@ import java.util.regex.Pattern;
  * {@code N} by its position in the changelog, description {@code id by author}, and the changelog file as its script's
  * name. Migrating to version {@code k} is Liquibase's {@code update-count} of the changeSets up to the k-th; reverting
  * is Liquibase's own {@code rollback-count 1}. Liquibase's log goes to SLF4J at debug level (errors at info), its
- * console output and update summary to its log, and its analytics are off. Immutable; the changeSets are read once.
+ * console output and update summary to its log, and its analytics are off. Runs take turns in a JVM (Liquibase's
+ * scope is JVM-wide). Immutable; the changeSets are read once.
  */
 public final class LiquibaseEngine implements MigrationEngine {
 
+    /**
+     * Liquibase 4 keeps its current scope in one JVM-wide {@code SingletonScopeManager} by default, so two runs on two
+     * threads would see each other's scope (resource accessor, database): runs take turns.
+     */
+    private static final Object ONE_AT_A_TIME = new Object();
     private static final String CHANGELOG_TABLE = "databasechangelog";
     private static final String LOCK_TABLE = "databasechangeloglock";
     /** The class name Liquibase puts before each wrapped message, e.g. {@code liquibase.exception.DatabaseException: }. */
@@ -187,7 +193,9 @@ public final class LiquibaseEngine implements MigrationEngine {
         scope.put("liquibase.analytics.enabled", false);
         scope.put("liquibase.analytics.logLevel", Level.FINE);
         scope.put("liquibase.showBanner", false);
-        return Scope.child(scope, runner);
+        synchronized (ONE_AT_A_TIME) {
+            return Scope.child(scope, runner);
+        }
     }
 
     /** Runs work with a new {@code Liquibase} on a new connection, and closes both; Liquibase releases its lock. */
