@@ -199,6 +199,7 @@ public final class LiquibaseEngine implements MigrationEngine {
     }
 
     /** Runs work with a new {@code Liquibase} on a new connection, and closes both; Liquibase releases its lock. */
+    @SuppressWarnings("try") // ResourceAccessor.close() declares Exception; any failure is reported below
     private <T> T withLiquibase(Database database, String doing, Work<T> work) {
         Changelog changelog = changelog();
         try (Connection connection = database.connect(); ResourceAccessor accessor = accessor(changelog)) {
@@ -371,7 +372,8 @@ public final class LiquibaseEngine implements MigrationEngine {
 
     /** The selected changeSets recorded in {@code databasechangelog} now, in the order they ran. */
     private static List<Step> applied(liquibase.database.Database db, List<Step> all) throws Exception {
-        ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(db);
+        ChangeLogHistoryService history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class)
+                .getChangeLogService(db);
         history.reset(); // Liquibase caches what it read before this run's changes
         List<RanChangeSet> ran = new ArrayList<>(history.getRanChangeSets());
         ran.sort(Comparator.comparing(r -> r.getOrderExecuted() == null ? Integer.MAX_VALUE : r.getOrderExecuted()));
@@ -465,6 +467,7 @@ public final class LiquibaseEngine implements MigrationEngine {
      * changeSets name them), the contexts, labels, parameters and default schema.
      */
     @Override
+    @SuppressWarnings("try") // ResourceAccessor.close() declares Exception; any failure is reported below
     public TemplateKey contentKey() {
         TemplateKey.Builder key = TemplateKey.builder().add("engine", name()).add("changelog", location)
                 .add("contexts", String.join(",", contexts)).add("labels", String.join(",", labels))
@@ -534,6 +537,7 @@ public final class LiquibaseEngine implements MigrationEngine {
         }
 
         @Override
+        @SuppressWarnings("rawtypes") // LogService declares the raw type
         public liquibase.logging.Logger getLog(Class clazz) {
             org.slf4j.Logger target = LoggerFactory.getLogger(clazz);
             return new AbstractLogger() {
