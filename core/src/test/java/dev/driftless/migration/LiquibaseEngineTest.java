@@ -74,6 +74,18 @@ class LiquibaseEngineTest {
         // the raw SQL of booking-comment has no rollback: Liquibase cannot revert it
         assertThat(engine.migrations(db)).extracting(m -> m.down().isPresent())
                 .containsExactly(true, true, true, true, false, true, true, true, true, true);
+        // the scripts show the SQL Liquibase makes, the rollback's too
+        Migration currency = engine.migrations(db).get(7);
+        assertThat(currency.up().content()).isEqualTo("""
+                -- changeSet currency-table by chloe (liquibase/studio/changes/later/020-currency.yaml), run by Liquibase
+                CREATE TABLE public.currency (code CHAR(3) NOT NULL, name VARCHAR(60), CONSTRAINT currency_pkey PRIMARY KEY (code));
+                INSERT INTO public.currency (code) VALUES ('EUR');
+                ALTER TABLE public.rate_card ADD CONSTRAINT rate_card_currency_fkey FOREIGN KEY (currency) REFERENCES public.currency (code);
+                """);
+        assertThat(currency.down().orElseThrow().content()).isEqualTo("""
+                -- Liquibase's rollback of changeSet currency-table by chloe (liquibase/studio/changes/later/020-currency.yaml)
+                ALTER TABLE public.rate_card DROP CONSTRAINT rate_card_currency_fkey;
+                """);
         assertThat(engine.baselines(db)).isEmpty();
         assertThat(engine.withoutBaselines()).isSameAs(engine);
         assertThat(engine.historyTables()).containsExactly("databasechangelog", "databasechangeloglock");

@@ -19,6 +19,7 @@ import liquibase.Liquibase;
 import liquibase.Scope;
 import liquibase.UpdateSummaryEnum;
 import liquibase.UpdateSummaryOutputEnum;
+import liquibase.change.Change;
 import liquibase.change.core.TagDatabaseChange;
 import liquibase.changelog.ChangeLogHistoryService;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
@@ -38,6 +39,9 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.sql.Sql;
+import liquibase.sqlgenerator.SqlGeneratorFactory;
+import liquibase.statement.SqlStatement;
 import liquibase.ui.LoggerUIService;
 import liquibase.util.LiquibaseUtil;
 import org.slf4j.LoggerFactory;
@@ -51,6 +55,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -260,10 +265,11 @@ public final class LiquibaseEngine implements MigrationEngine {
                 }
                 String file = changeSet.getFilePath();
                 String what = "changeSet " + changeSet.getId() + " by " + changeSet.getAuthor() + " (" + file + ")";
-                SqlScript up = SqlScript.of(file, "-- " + what + ", run by Liquibase: " + changeSet.getDescription()
-                        + "\n");
+                SqlScript up = SqlScript.of(file, "-- " + what + ", run by Liquibase\n"
+                        + sql(db, changeSet.getChanges(), false));
                 SqlScript down = changeSet.supportsRollback(db)
-                        ? SqlScript.of(file, "-- Liquibase's rollback of " + what + "\n") : null;
+                        ? SqlScript.of(file, "-- Liquibase's rollback of " + what + "\n" + rollbackSql(db, changeSet))
+                        : null;
                 MigrationVersion version = MigrationVersion.parse(Integer.toString(selected.size() + 1));
                 List<String> tags = changeSet.getChanges().stream().filter(TagDatabaseChange.class::isInstance)
                         .map(change -> ((TagDatabaseChange) change).getTag()).toList();
@@ -274,6 +280,42 @@ public final class LiquibaseEngine implements MigrationEngine {
         });
         steps.compareAndSet(null, found);
         return steps.get();
+    }
+
+    /** The SQL of a changeSet's rollback: its {@code rollback} block, else the inverse of its changes, last first. */
+    private static String rollbackSql(liquibase.database.Database db, ChangeSet changeSet) {
+        List<Change> explicit = changeSet.getRollback().getChanges();
+        if (!explicit.isEmpty()) {
+            return sql(db, explicit, false);
+        }
+        List<Change> inverse = new ArrayList<>(changeSet.getChanges());
+        Collections.reverse(inverse);
+        return sql(db, inverse, true);
+    }
+
+    /**
+     * The SQL Liquibase makes for changes, for people to read: the up and down scripts of the migrations. A change
+     * whose SQL depends on what the database holds when it runs is shown by its description.
+     */
+    private static String sql(liquibase.database.Database db, List<Change> changes, boolean inverse) {
+        StringBuilder out = new StringBuilder();
+        for (Change change : changes) {
+            try {
+                if (inverse ? change.generateRollbackStatementsVolatile(db) : change.generateStatementsVolatile(db)) {
+                    out.append("-- ").append(change.getDescription()).append(" (its SQL is made when it runs)\n");
+                    continue;
+                }
+                SqlStatement[] statements = inverse ? change.generateRollbackStatements(db)
+                        : change.generateStatements(db);
+                for (Sql sql : SqlGeneratorFactory.getInstance().generateSql(statements, db)) {
+                    String delimiter = sql.getEndDelimiter() == null ? ";" : sql.getEndDelimiter();
+                    out.append(sql.toSql().strip()).append(delimiter.strip()).append('\n');
+                }
+            } catch (Exception | LinkageError e) {
+                out.append("-- ").append(change.getDescription()).append(" (its SQL is made when it runs)\n");
+            }
+        }
+        return out.toString();
     }
 
     private static String normalized(String path) {
