@@ -14,9 +14,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,6 +139,24 @@ class LiquibaseEngineTest {
                 .isInstanceOf(MigrationException.class)
                 .hasMessage("The Liquibase changelog classpath:liquibase/studio/db.changelog-master.xml sets no tag"
                         + " 2026.1: its tags are 2025.1");
+    }
+
+    @Test
+    void liquibasePrintsNothingOfItsOwn() {
+        MigrationEngine engine = studio().engine();
+        Database db = scratch.create();
+        engine.migrations(db);
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            engine.migrateToLatest(db);
+            engine.revert(db, engine.migrations(db).get(9));
+        } finally {
+            System.setOut(out);
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty(); // no banner, no update summary
     }
 
     @Test
