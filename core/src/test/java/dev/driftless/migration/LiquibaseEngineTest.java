@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The real Liquibase as a {@link MigrationEngine}, on the studio project of {@code src/test/resources/liquibase/studio}:
+ * The real Liquibase as a {@link MigrationEngine}, on the studio project of
+ * {@code src/test/resources/liquibase/studio}:
  * an XML master changelog that includes a YAML, a formatted-SQL and a JSON changelog and a folder
  * ({@code includeAll}), a {@code test}-context data changeSet, a label, the changelog parameter {@code ${currency}},
  * and one changeSet whose rollback is wrong on purpose.
@@ -264,7 +265,8 @@ class LiquibaseEngineTest {
         Database test = scratch.create();
         Database withoutReports = scratch.create();
 
-        MigrationEngine productionEngine = studio().withContexts("production").withParameter("currency", "USD").engine();
+        MigrationEngine productionEngine = studio().withContexts("production").withParameter("currency", "USD")
+                .engine();
         productionEngine.migrateToLatest(production);
         studio().withContexts("test").engine().migrateToLatest(test);
         MigrationEngine withoutReportsEngine = studio().withLabels("!reporting").engine();
@@ -290,7 +292,8 @@ class LiquibaseEngineTest {
                 .withChangelog("studio/db.changelog-master.xml");
         String key = onDisk.engine().contentKey().hash();
 
-        assertThat(onDisk.withParameter("currency", "EUR").engine().contentKey().labels()).contains("file studio/db.changelog-master.xml",
+        assertThat(onDisk.withParameter("currency", "EUR").engine().contentKey().labels()).contains(
+                "file studio/db.changelog-master.xml",
                 "file studio/changes/001-party.yaml", "file studio/changes/002-booking.sql",
                 "file studio/changes/003-rate-card.json", "file studio/changes/later/010-booking-index.xml",
                 "file studio/changes/later/020-currency.yaml", "parameter currency", "contexts", "labels");

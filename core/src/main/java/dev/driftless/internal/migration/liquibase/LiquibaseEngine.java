@@ -90,9 +90,11 @@ public final class LiquibaseEngine implements MigrationEngine {
      * threads would see each other's scope (resource accessor, database): runs take turns.
      */
     private static final Object ONE_AT_A_TIME = new Object();
+    /** Where a failure message names the database, in what {@link #withLiquibase} was doing. */
+    private static final String DATABASE = "\u0000database\u0000";
     private static final String CHANGELOG_TABLE = "databasechangelog";
     private static final String LOCK_TABLE = "databasechangeloglock";
-    /** The class name Liquibase puts before each wrapped message, e.g. {@code liquibase.exception.DatabaseException: }. */
+    /** The class name Liquibase puts before a wrapped message, e.g. {@code liquibase.exception.DatabaseException: }. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
     private final String location;
@@ -227,11 +229,11 @@ public final class LiquibaseEngine implements MigrationEngine {
         } catch (MigrationException e) {
             throw e;
         } catch (SQLException e) {
-            throw new MigrationException(name() + " could not " + doing.formatted(databaseName(database)) + ": "
-                    + ServerError.of(e).summary(), e);
+            throw new MigrationException(name() + " could not " + doing.replace(DATABASE, databaseName(database))
+                    + ": " + ServerError.of(e).summary(), e);
         } catch (Exception e) {
-            throw new MigrationException(name() + " could not " + doing.formatted(databaseName(database)) + ":\n"
-                    + message(e), e);
+            throw new MigrationException(name() + " could not " + doing.replace(DATABASE, databaseName(database))
+                    + ":\n" + message(e), e);
         }
     }
 
@@ -252,7 +254,8 @@ public final class LiquibaseEngine implements MigrationEngine {
         if (known != null) {
             return known;
         }
-        List<Step> found = withLiquibase(database, "read the changelog " + location + " for %s", (liquibase, db, c) -> {
+        String doing = "read the changelog " + location + " for " + DATABASE;
+        List<Step> found = withLiquibase(database, doing, (liquibase, db, c) -> {
             DatabaseChangeLog changeLog = liquibase.getDatabaseChangeLog();
             ContextChangeSetFilter byContext = new ContextChangeSetFilter(new Contexts(contexts));
             LabelChangeSetFilter byLabel = new LabelChangeSetFilter(new LabelExpression(labels));
@@ -395,7 +398,7 @@ public final class LiquibaseEngine implements MigrationEngine {
     }
 
     private MigrationResult run(Database database, List<Step> all, List<Step> upTo, String target) {
-        return withLiquibase(database, "migrate %s to " + target, (liquibase, db, c) -> {
+        return withLiquibase(database, "migrate " + DATABASE + " to " + target, (liquibase, db, c) -> {
             List<Step> before = applied(db, all);
             List<Step> pending = upTo.stream().filter(s -> !before.contains(s)).toList();
             if (pending.isEmpty()) {
@@ -429,14 +432,14 @@ public final class LiquibaseEngine implements MigrationEngine {
     @Override
     public List<MigrationVersion> appliedVersions(Database database) {
         List<Step> all = steps(database);
-        return withLiquibase(database, "read the history of %s", (liquibase, db, c) -> applied(db, all)).stream()
-                .map(s -> s.migration().version()).toList();
+        return withLiquibase(database, "read the history of " + DATABASE, (liquibase, db, c) -> applied(db, all))
+                .stream().map(s -> s.migration().version()).toList();
     }
 
     @Override
     public void revert(Database database, Migration migration) {
         List<Step> all = steps(database);
-        withLiquibase(database, "roll back " + migration + " in %s", (liquibase, db, c) -> {
+        withLiquibase(database, "roll back " + migration + " in " + DATABASE, (liquibase, db, c) -> {
             Step step = newestApplied(database, db, all, migration, "revert");
             liquibase.rollback(1, (String) null, new Contexts(contexts), new LabelExpression(labels));
             if (applied(db, all).contains(step)) {
@@ -457,7 +460,7 @@ public final class LiquibaseEngine implements MigrationEngine {
      */
     public void forget(Database database, Migration migration) {
         List<Step> all = steps(database);
-        withLiquibase(database, "forget " + migration + " in %s", (liquibase, db, connection) -> {
+        withLiquibase(database, "forget " + migration + " in " + DATABASE, (liquibase, db, connection) -> {
             Step step = newestApplied(database, db, all, migration, "forget");
             String schema = db.getLiquibaseSchemaName() != null ? db.getLiquibaseSchemaName()
                     : db.getDefaultSchemaName();
