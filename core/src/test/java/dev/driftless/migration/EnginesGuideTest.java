@@ -4,6 +4,7 @@ import dev.driftless.check.ChainChecks;
 import dev.driftless.check.CheckResult;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.sql.SqlScript;
 import dev.driftless.template.ScratchDatabases;
 import dev.driftless.testing.GuideSnippets;
 import dev.driftless.testing.TestServers;
@@ -37,6 +38,25 @@ class EnginesGuideTest {
 
         assertThat(baselines).allMatch(r -> !r.failed());
         assertThat(reverts).hasSize(6);
+    }
+
+    @Test
+    void liquibaseChecks() {
+        PostgresServer server = TestServers.embedded();
+        MigrationEngine engine = LiquibaseSettings.defaults()
+                .withChangelog("classpath:liquibase/studio/db.changelog-master.xml")
+                .withContexts("test")
+                .withParameter("currency", "EUR")
+                .engine();
+
+        ChainChecks checks = ChainChecks.on(server);
+        CheckResult fresh = checks.sameSchema(engine, MigrationVersion.parse("10"),
+                SqlScript.at("classpath:liquibase/studio/master-schema.sql"));   // fresh install ≡ the changelog
+        List<CheckResult> rollbacks = checks.reversibility(engine);          // each changeSet, Liquibase's rollback
+
+        assertThat(fresh.failed()).isFalse();
+        assertThat(rollbacks).filteredOn(CheckResult::failed).extracting(r -> r.migration().orElseThrow().toString())
+                .containsExactly("8 currency-table by chloe (liquibase/studio/changes/later/020-currency.yaml)");
     }
 
     @Test

@@ -175,33 +175,48 @@ public final class FlywaySources {
 
     /** Spring Boot's {@code spring.flyway.*} from {@code application.properties} or {@code application.yml}. */
     private static Map<String, String> fromSpring(ClassLoader loader) {
-        Map<String, String> flat = new LinkedHashMap<>();
-        String source = null;
-        for (String name : List.of("application.yml", "application.yaml", "application.properties")) {
-            String text = find(name, loader, null);
-            if (text == null) {
-                continue;
-            }
-            source = source == null ? name : source;
-            if (name.endsWith(".properties")) {
-                properties(name, text).forEach(flat::putIfAbsent);
-            } else {
-                yaml(name, text).forEach(flat::putIfAbsent);
-            }
-        }
         Map<String, String> raw = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : flat.entrySet()) {
-            if (!e.getKey().startsWith("spring.flyway.")) {
-                continue;
-            }
-            String rest = e.getKey().substring("spring.flyway.".length());
+        for (Map.Entry<String, String> e : springProperties(loader, "spring.flyway.").entrySet()) {
+            String rest = e.getKey();
             if (rest.startsWith(PLACEHOLDERS)) {
                 raw.put(rest, e.getValue());
             } else if (!rest.equals("enabled") && !rest.equals("check-location") && !rest.equals("fail-on-missing-locations")) {
                 raw.put(camel(rest, '-'), e.getValue());
             }
         }
-        return keep(raw, source == null ? "application properties" : source);
+        return keep(raw, "application properties");
+    }
+
+    /**
+     * Reads Spring Boot's properties under a prefix from {@code application.yml}, {@code application.yaml} and
+     * {@code application.properties} on the class path (the first file that sets a key wins); YAML lists are joined
+     * with commas.
+     *
+     * @param loader the class loader to find the files with
+     * @param prefix e.g. {@code spring.flyway.}
+     * @return each key without the prefix (e.g. {@code default-schema}) → its value, in the files' order
+     * @throws MigrationException when a file cannot be read
+     */
+    public static Map<String, String> springProperties(ClassLoader loader, String prefix) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        for (String name : List.of("application.yml", "application.yaml", "application.properties")) {
+            String text = find(name, loader, null);
+            if (text == null) {
+                continue;
+            }
+            if (name.endsWith(".properties")) {
+                properties(name, text).forEach(flat::putIfAbsent);
+            } else {
+                yaml(name, text).forEach(flat::putIfAbsent);
+            }
+        }
+        Map<String, String> found = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : flat.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                found.put(e.getKey().substring(prefix.length()), e.getValue());
+            }
+        }
+        return found;
     }
 
     /** A {@code flyway.conf} (properties) or {@code flyway.toml} file. */
