@@ -140,8 +140,7 @@ public final class EngineSelector {
                 break;
         }
         if (changelog) {
-            return liquibase(listing.resources().get(0).fileName() + " is a Liquibase changelog (engine = DRIFTLESS"
-                    + " reads it as a master schema instead)");
+            return liquibase(listing.resources().get(0).fileName() + " is a Liquibase changelog");
         }
         // An explicit layout other than Flyway's means Driftless's runner; an explicit FLYWAY layout on files that do
         // not fit it goes to Driftless's runner too, which names the misfit file (Flyway would skip it silently).

@@ -45,10 +45,12 @@ class EngineSelectorTest {
 
     @Test
     void aYamlChangelogGoesToLiquibase() {
-        // The Liquibase engine is what makes the engine; whatever it says, it is Liquibase that was asked.
-        assertThatThrownBy(() -> EngineSelector.at("classpath:engine-selector/db.changelog-master.yaml").select())
-                .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("Liquibase");
+        SelectedEngine selected = EngineSelector.at("classpath:engine-selector/db.changelog-master.yaml").select();
+
+        assertThat(selected.kind()).isEqualTo(Engine.LIQUIBASE);
+        assertThat(selected.engine().name()).startsWith("Liquibase 4.");
+        assertThat(selected.reason()).isEqualTo("db.changelog-master.yaml is a Liquibase changelog");
+        assertThat(selected.chain()).isEmpty();
     }
 
     @Test
