@@ -27,6 +27,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.parser.PlaceholderReplacingReader;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,7 @@ import java.util.regex.Pattern;
 public final class FlywayEngine implements MigrationEngine {
 
     /** A prefix no file has: set as {@code baselineMigrationPrefix}, Flyway sees no baseline. */
+    private static final String TRANSACTIONAL_LOCK = "flyway.postgresql.transactional.lock";
     private static final String NO_BASELINES = "__driftless_without_baselines__";
 
     private final Map<String, String> config;
@@ -132,8 +134,13 @@ public final class FlywayEngine implements MigrationEngine {
         // the plugin's own configuration instead.
         String baselinePrefix = withoutBaselines ? NO_BASELINES : settings.remove("flyway.baselineMigrationPrefix");
         settings.remove("flyway.baselineMigrationPrefix");
+        String transactionalLock = settings.remove(TRANSACTIONAL_LOCK);
         FluentConfiguration configuration = Flyway.configure(loader).configuration(settings)
                 .dataSource(database.dataSource());
+        if (transactionalLock != null) {
+            configuration.getConfigurationExtension(PostgreSQLConfigurationExtension.class)
+                    .setTransactionalLock(Boolean.parseBoolean(transactionalLock.strip()));
+        }
         if (baselinePrefix != null) {
             configuration.getConfigurationExtension(BaselineMigrationConfigurationExtension.class)
                     .setBaselineMigrationPrefix(baselinePrefix);
@@ -269,6 +276,7 @@ public final class FlywayEngine implements MigrationEngine {
 
     private MigrationResult run(Database database, MigrationVersion target) {
         Resolved known = resolve(database);
+        refuseWaitingForOwnLock(known, target);
         MigrateResult result;
         try {
             result = flyway(database, target).migrate();
@@ -292,6 +300,37 @@ public final class FlywayEngine implements MigrationEngine {
         MigrationVersion from = version(result.initialSchemaVersion);
         MigrationVersion reached = result.targetSchemaVersion == null ? from : version(result.targetSchemaVersion);
         return new MigrationResult(from, reached, applied, List.of(), repeatables);
+    }
+
+    /**
+     * Refuses, before anything runs, a {@code ... CONCURRENTLY} statement while Flyway holds its lock in an open
+     * transaction ({@code postgresql.transactional.lock}, on by default): the statement waits for every open
+     * transaction to end, Flyway's own among them, so the run would never finish — in production as in the test.
+     */
+    private void refuseWaitingForOwnLock(Resolved known, MigrationVersion target) {
+        if ("false".equalsIgnoreCase(config.getOrDefault(TRANSACTIONAL_LOCK, "true").strip())) {
+            return;
+        }
+        List<SqlScript> scripts = new ArrayList<>();
+        known.migrations().stream().filter(m -> target == null || versionOrder().compare(m.version(), target) <= 0)
+                .forEach(m -> scripts.add(m.up()));
+        known.repeatables().forEach(r -> scripts.add(r.script()));
+        for (SqlScript script : scripts) {
+            Optional<String> reason;
+            try {
+                reason = script.parse().noTransactionReason();
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (reason.isPresent() && reason.get().toUpperCase(java.util.Locale.ROOT).contains("CONCURRENTLY")) {
+                throw new MigrationException(name() + " would wait forever: " + reason.get() + ", so Flyway runs it"
+                        + " outside one, where it waits for every open transaction to end, and Flyway keeps its lock"
+                        + " in one (postgresql.transactional.lock, on by default), so the run never finishes, in production"
+                        + " too. Set postgresql.transactional.lock=false: flyway.postgresql.transactional.lock = false"
+                        + " in flyway.conf, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false, or"
+                        + " with(\"postgresql.transactional.lock\", \"false\") in code");
+            }
+        }
     }
 
     private static MigrationVersion version(String flywayVersion) {
