@@ -48,7 +48,7 @@ public final class DdlGenerator {
     private final Set<ObjectId> recreatedViews = new LinkedHashSet<>();
 
     private enum Phase {
-        CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, CREATE_SEQUENCES, DROP_VIEWS, DROP_CONSTRAINTS, DROP_INDEXES,
+        CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, CREATE_SEQUENCES, DROP_VIEWS, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, DROP_INDEXES,
         DROP_TABLES, CREATE_TABLES, COLUMNS, SEQUENCE_OWNERS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, CREATE_INDEXES,
         CREATE_VIEWS, COMMENTS, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
@@ -475,7 +475,7 @@ public final class DdlGenerator {
                 return true;
             }
             case REMOVED -> {
-                add(Phase.DROP_CONSTRAINTS, "ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+                add(dropPhase(change), "ALTER TABLE " + table + " DROP CONSTRAINT " + name);
                 return true;
             }
             default -> {
@@ -490,12 +490,17 @@ public final class DdlGenerator {
                     return add(Phase.ADD_FOREIGN_KEYS, "ALTER TABLE " + table + " VALIDATE CONSTRAINT " + name);
                 }
                 if (isFirstChangeOf(change)) {
-                    add(Phase.DROP_CONSTRAINTS, "ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+                    add(dropPhase(change), "ALTER TABLE " + table + " DROP CONSTRAINT " + name);
                     addConstraint(table, current.get());
                 }
                 return true;
             }
         }
+    }
+
+    /** Foreign keys go first: a primary key or unique constraint they reference cannot be dropped before them. */
+    private static Phase dropPhase(Change change) {
+        return change.constraintType() == ConstraintType.FOREIGN_KEY ? Phase.DROP_FOREIGN_KEYS : Phase.DROP_CONSTRAINTS;
     }
 
     /** A constraint or index that changed in several properties is re-created once. */
