@@ -12,9 +12,11 @@ import dev.driftless.schema.ObjectId;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.schema.SchemaSnapshot;
+import dev.driftless.schema.Routine;
 import dev.driftless.schema.Sequence;
 import dev.driftless.schema.Table;
 import dev.driftless.schema.TextDiffRenderer;
+import dev.driftless.schema.Trigger;
 import dev.driftless.schema.View;
 import dev.driftless.sql.Quote;
 
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,9 +51,10 @@ public final class DdlGenerator {
     private final Set<ObjectId> recreatedViews = new LinkedHashSet<>();
 
     private enum Phase {
-        CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, CREATE_SEQUENCES, DROP_VIEWS, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, DROP_INDEXES,
-        DROP_TABLES, CREATE_TABLES, COLUMNS, SEQUENCE_OWNERS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, CREATE_INDEXES,
-        CREATE_VIEWS, COMMENTS, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        SETTINGS, CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, CREATE_SEQUENCES, CREATE_FUNCTIONS, DROP_TRIGGERS,
+        DROP_VIEWS, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_TABLES, CREATE_TABLES, COLUMNS,
+        SEQUENCE_OWNERS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, CREATE_INDEXES, CREATE_VIEWS, CREATE_TRIGGERS, COMMENTS,
+        DROP_FUNCTIONS, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private DdlGenerator(SchemaSnapshot from, SchemaSnapshot to, SchemaDiff diff) {
@@ -108,6 +112,8 @@ public final class DdlGenerator {
             case CONSTRAINT -> constraint(change);
             case INDEX -> index(change);
             case VIEW, MATERIALIZED_VIEW -> view(change);
+            case FUNCTION, PROCEDURE -> routine(change);
+            case TRIGGER -> trigger(change);
             default -> false;
         };
     }
@@ -333,7 +339,7 @@ public final class DdlGenerator {
 
     private boolean createTable(Table t) {
         if (t.partitionKey() != null || t.partitionOf() != null || !t.inherits().isEmpty() || !t.options().isEmpty()
-                || t.tablespace() != null || !t.triggers().isEmpty() || !t.policies().isEmpty()
+                || t.tablespace() != null || !t.policies().isEmpty()
                 || !t.rules().isEmpty() || !t.statistics().isEmpty()) {
             return false;
         }
@@ -357,6 +363,7 @@ public final class DdlGenerator {
         }
         t.indexes().stream().filter(i -> i.constraint() == null)
                 .forEach(i -> add(Phase.CREATE_INDEXES, i.definition()));
+        t.triggers().forEach(trigger -> createTrigger(name, trigger));
         comment("TABLE " + name, null, t.comment());
         for (Column c : t.columns()) {
             comment("COLUMN " + name + "." + Quote.identifier(c.name()), null, c.comment());
@@ -562,6 +569,141 @@ public final class DdlGenerator {
                 return true;
             }
         }
+    }
+
+    private boolean routine(Change change) {
+        ObjectId id = change.object();
+        Routine old = routine(from, id);
+        Routine current = routine(to, id);
+        String keyword = id.kind() == ObjectKind.PROCEDURE ? "PROCEDURE" : "FUNCTION";
+        switch (change.type()) {
+            case ADDED -> {
+                return createRoutine(current, false);
+            }
+            case REMOVED -> {
+                add(Phase.DROP_FUNCTIONS, "DROP " + keyword + " " + signature(old));
+                return true;
+            }
+            default -> {
+                if (change.property().equals("comment")) {
+                    return comment(keyword + " " + signature(current), change);
+                }
+                if (!isFirstChangeOf(change)) {
+                    return true;
+                }
+                // CREATE OR REPLACE keeps what depends on the function, but cannot change its result or arguments.
+                boolean replaceable = diff.changes().stream().noneMatch(c -> c.object().equals(id)
+                        && ("returns".equals(c.property()) || "arguments".equals(c.property())));
+                if (!replaceable) {
+                    add(Phase.CREATE_FUNCTIONS, "DROP " + keyword + " " + signature(old));
+                }
+                return createRoutine(current, replaceable);
+            }
+        }
+    }
+
+    private static Routine routine(SchemaSnapshot snapshot, ObjectId id) {
+        return snapshot.functions().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static String signature(Routine f) {
+        return Quote.qualified(f.schema(), f.name()) + "(" + f.argumentTypes() + ")";
+    }
+
+    /**
+     * Creates a function or procedure from its parts. A body in SQL-standard form ({@code BEGIN ATOMIC ... END},
+     * {@code RETURN ...}) is written as is; any other in a dollar quote whose tag the body does not hold. Bodies are
+     * not checked when created ({@code check_function_bodies}, as {@code pg_dump} does), so a function may name a
+     * table created later in the script.
+     */
+    private boolean createRoutine(Routine f, boolean replace) {
+        if (f.aggregate() != null) {
+            return false;
+        }
+        boolean procedure = f.procedure();
+        StringBuilder text = new StringBuilder("CREATE ").append(replace ? "OR REPLACE " : "")
+                .append(procedure ? "PROCEDURE " : "FUNCTION ").append(Quote.qualified(f.schema(), f.name()))
+                .append("(").append(f.arguments()).append(")");
+        if (!procedure) {
+            text.append(" RETURNS ").append(f.returns());
+        }
+        text.append("\n    LANGUAGE ").append(Quote.identifier(f.language()));
+        if (!procedure) {
+            text.append(" ").append(f.volatility());
+            if (f.strict()) {
+                text.append(" STRICT");
+            }
+        }
+        if (f.securityDefiner()) {
+            text.append(" SECURITY DEFINER");
+        }
+        if (!procedure) {
+            text.append(" PARALLEL ").append(f.parallel());
+        }
+        for (String setting : f.settings()) {
+            text.append("\n    SET ").append(setting);
+        }
+        String body = f.body();
+        String start = body.strip().toUpperCase(Locale.ROOT);
+        if (f.language().equals("sql") && (start.startsWith("BEGIN ATOMIC") || start.startsWith("RETURN "))) {
+            text.append("\n").append(body.strip());
+        } else {
+            String tag = "$function$";
+            for (int i = 1; body.contains(tag); i++) {
+                tag = "$function" + i + "$";
+            }
+            text.append("\nAS ").append(tag).append(body).append(tag);
+        }
+        if (phases.get(Phase.SETTINGS).isEmpty()) {
+            add(Phase.SETTINGS, "SET check_function_bodies = false");
+        }
+        add(Phase.CREATE_FUNCTIONS, text.toString());
+        comment((procedure ? "PROCEDURE " : "FUNCTION ") + signature(f), null, f.comment());
+        return true;
+    }
+
+    private boolean trigger(Change change) {
+        ObjectId id = change.object();
+        String table = Quote.qualified(id.schema(), id.table());
+        if (to.table(table).isEmpty() || from.table(table).isEmpty()) {
+            return to.view(table).isEmpty() && from.view(table).isEmpty(); // with its table; not on views yet
+        }
+        String drop = "DROP TRIGGER " + Quote.identifier(id.name()) + " ON " + table;
+        Optional<Trigger> current = to.table(table).flatMap(t -> t.triggers().stream()
+                .filter(x -> x.name().equals(id.name())).findFirst());
+        switch (change.type()) {
+            case ADDED -> {
+                return createTrigger(table, current.orElseThrow());
+            }
+            case REMOVED -> {
+                add(Phase.DROP_TRIGGERS, drop);
+                return true;
+            }
+            default -> {
+                if (change.property().equals("comment")) {
+                    return comment("TRIGGER " + Quote.identifier(id.name()) + " ON " + table, change);
+                }
+                if (!change.property().equals("definition") || current.isEmpty()) {
+                    return false;
+                }
+                add(Phase.DROP_TRIGGERS, drop);
+                return createTrigger(table, current.get());
+            }
+        }
+    }
+
+    private boolean createTrigger(String table, Trigger t) {
+        add(Phase.CREATE_TRIGGERS, t.definition());
+        if (!"ORIGIN".equals(t.enabled())) {
+            String mode = switch (t.enabled()) {
+                case "DISABLED" -> "DISABLE";
+                case "REPLICA" -> "ENABLE REPLICA";
+                default -> "ENABLE ALWAYS";
+            };
+            add(Phase.CREATE_TRIGGERS, "ALTER TABLE " + table + " " + mode + " TRIGGER " + Quote.identifier(t.name()));
+        }
+        comment("TRIGGER " + Quote.identifier(t.name()) + " ON " + table, null, t.comment());
+        return true;
     }
 
     private boolean view(Change change) {
