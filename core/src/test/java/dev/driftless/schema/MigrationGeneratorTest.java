@@ -31,9 +31,10 @@ class MigrationGeneratorTest {
 
     private static GeneratedMigration assertVerified(String a, String b, String expectedUp) {
         GeneratedMigration migration = generate(a, b);
-        assertThat(migration.up()).isEqualTo(expectedUp);
         assertThat(migration.verification().message()).isEqualTo("verified: up gives B, down gives A again");
         assertThat(migration.verified()).isTrue();
+        // The expected texts are PostgreSQL 17's: PostgreSQL 14 prints a view's query with qualified columns.
+        assertThat(migration.up()).isEqualTo(expectedUp);
         return migration;
     }
 
