@@ -233,15 +233,15 @@ class MigrationGeneratorTest {
                 CREATE TABLE t (id int);
                 """, """
                 CREATE TABLE t (id int);
-                CREATE DOMAIN positive AS integer CHECK (VALUE > 0);
+                CREATE AGGREGATE total(numeric) (SFUNC = numeric_add, STYPE = numeric);
                 """);
         assertThat(migration.verified()).isFalse();
         assertThat(migration.verification().message()).isEqualTo("""
                 not verified:
-                  not generated: domain positive: added (integer)
-                  not generated in the down script: domain positive: removed (integer)
+                  not generated: aggregate total(numeric): added (SFUNC = numeric_add, STYPE = numeric)
+                  not generated in the down script: aggregate total(numeric): removed (SFUNC = numeric_add, STYPE = numeric)
                   after the up script, the schema differs from B (- B, + result): 1 difference (1 structure)
-                    domain positive: removed (integer)""");
+                    aggregate total(numeric): removed (SFUNC = numeric_add, STYPE = numeric)""");
     }
 
     @Test
@@ -350,6 +350,40 @@ class MigrationGeneratorTest {
                 COMMENT ON FUNCTION "public"."touch"() IS 'Sets touched';
 
                 DROP FUNCTION "public"."gone"();
+                """);
+    }
+
+    @Test
+    void domainsAreCreatedAndChanged() {
+        assertVerified("""
+                CREATE DOMAIN amount AS numeric(10,2) DEFAULT 0;
+                CREATE DOMAIN code AS text;
+                CREATE TABLE price (id int, value amount);
+                """, """
+                CREATE DOMAIN amount AS numeric(10,2) NOT NULL CONSTRAINT amount_positive CHECK (VALUE >= 0);
+                CREATE DOMAIN email AS text COLLATE "C" CHECK (VALUE LIKE '%@%');
+                COMMENT ON DOMAIN email IS 'An address';
+                CREATE TABLE price (id int, value amount, contact email);
+                """, """
+                ALTER DOMAIN "public"."amount" SET NOT NULL;
+
+                ALTER DOMAIN "public"."amount" DROP DEFAULT;
+
+                ALTER DOMAIN "public"."amount" ADD CONSTRAINT "amount_positive" CHECK (VALUE >= 0::numeric) NOT VALID;
+
+                ALTER DOMAIN "public"."amount" VALIDATE CONSTRAINT "amount_positive";
+
+                CREATE DOMAIN "public"."email" AS text COLLATE pg_catalog."C";
+
+                ALTER DOMAIN "public"."email" ADD CONSTRAINT "email_check" CHECK (VALUE ~~ '%@%'::text) NOT VALID;
+
+                ALTER DOMAIN "public"."email" VALIDATE CONSTRAINT "email_check";
+
+                ALTER TABLE "public"."price" ADD COLUMN "contact" public.email;
+
+                COMMENT ON DOMAIN "public"."email" IS 'An address';
+
+                DROP DOMAIN "public"."code";
                 """);
     }
 }

@@ -5,6 +5,8 @@ import dev.driftless.schema.ChangeType;
 import dev.driftless.schema.Column;
 import dev.driftless.schema.Constraint;
 import dev.driftless.schema.ConstraintType;
+import dev.driftless.schema.Domain;
+import dev.driftless.schema.DomainConstraint;
 import dev.driftless.schema.EnumType;
 import dev.driftless.schema.Extension;
 import dev.driftless.schema.Index;
@@ -34,7 +36,7 @@ import java.util.Set;
  * {@code DdlGenerator} turns a {@link SchemaDiff} between two snapshots into the ordered DDL that makes the first
  * schema the second. Each change of the diff is either turned into statements or listed as not generated, never
  * skipped. Statements come in phases, so that what a statement needs exists before it and what depends on an object
- * is gone before the object: schemas, extensions, enum types and sequences first; then views that must go, removed
+ * is gone before the object: schemas, extensions, enum types, domains, sequences and functions first; then views that must go, removed
  * constraints and indexes, removed tables; then new tables, column changes, new constraints and indexes, re-created
  * views and comments; removed sequences, types, extensions and schemas last.
  */
@@ -51,10 +53,10 @@ public final class DdlGenerator {
     private final Set<ObjectId> recreatedViews = new LinkedHashSet<>();
 
     private enum Phase {
-        SETTINGS, CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, CREATE_SEQUENCES, CREATE_FUNCTIONS, DROP_TRIGGERS,
+        SETTINGS, CREATE_SCHEMAS, CREATE_EXTENSIONS, TYPES, DOMAINS, CREATE_SEQUENCES, CREATE_FUNCTIONS, DROP_TRIGGERS,
         DROP_VIEWS, DROP_FOREIGN_KEYS, DROP_CONSTRAINTS, DROP_INDEXES, DROP_TABLES, CREATE_TABLES, COLUMNS,
         SEQUENCE_OWNERS, ADD_CONSTRAINTS, ADD_FOREIGN_KEYS, CREATE_INDEXES, CREATE_VIEWS, CREATE_TRIGGERS, COMMENTS,
-        DROP_FUNCTIONS, DROP_SEQUENCES, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
+        DROP_FUNCTIONS, DROP_SEQUENCES, DROP_DOMAINS, DROP_TYPES, DROP_EXTENSIONS, DROP_SCHEMAS
     }
 
     private DdlGenerator(SchemaSnapshot from, SchemaSnapshot to, SchemaDiff diff) {
@@ -106,6 +108,7 @@ public final class DdlGenerator {
             case SCHEMA -> schema(change);
             case EXTENSION -> extension(change);
             case ENUM -> enumType(change);
+            case DOMAIN -> domain(change);
             case SEQUENCE -> sequence(change);
             case TABLE -> table(change);
             case COLUMN -> column(change);
@@ -255,6 +258,66 @@ public final class DdlGenerator {
         return c.type().equals(e.name()) || c.type().equals(e.schema() + "." + e.name())
                 || c.type().equals(Quote.identifier(e.name()))
                 || c.type().equals(Quote.qualified(e.schema(), e.name()));
+    }
+
+    private boolean domain(Change change) {
+        ObjectId id = change.object();
+        String name = Quote.qualified(id.schema(), id.name());
+        String alter = "ALTER DOMAIN " + name + " ";
+        switch (change.type()) {
+            case ADDED -> {
+                Domain d = to.domain(name).orElseThrow();
+                StringBuilder text = new StringBuilder("CREATE DOMAIN ").append(name).append(" AS ").append(d.baseType());
+                if (d.collation() != null) {
+                    text.append(" COLLATE ").append(d.collation());
+                }
+                if (d.defaultValue() != null) {
+                    text.append(" DEFAULT ").append(d.defaultValue());
+                }
+                if (d.notNull()) {
+                    text.append(" NOT NULL");
+                }
+                add(Phase.DOMAINS, text.toString());
+                d.constraints().forEach(c -> addDomainConstraint(alter, c));
+                comment("DOMAIN " + name, null, d.comment());
+                return true;
+            }
+            case REMOVED -> {
+                add(Phase.DROP_DOMAINS, "DROP DOMAIN " + name);
+                return true;
+            }
+            default -> {
+                return switch (change.property()) {
+                    case "default" -> add(Phase.DOMAINS, alter
+                            + (change.to() == null ? "DROP DEFAULT" : "SET DEFAULT " + change.to()));
+                    case "not null" -> add(Phase.DOMAINS, alter
+                            + (Boolean.parseBoolean(change.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
+                    case "constraints" -> changeDomainConstraints(alter, from.domain(name).orElseThrow(),
+                            to.domain(name).orElseThrow());
+                    case "comment" -> comment("DOMAIN " + name, change);
+                    default -> false;
+                };
+            }
+        }
+    }
+
+    /** Drops the constraints of a domain that are not in the target as they are, and adds those that are new. */
+    private boolean changeDomainConstraints(String alter, Domain old, Domain current) {
+        old.constraints().stream().filter(c -> !current.constraints().contains(c))
+                .forEach(c -> add(Phase.DOMAINS, alter + "DROP CONSTRAINT " + Quote.identifier(c.name())));
+        current.constraints().stream().filter(c -> !old.constraints().contains(c))
+                .forEach(c -> addDomainConstraint(alter, c));
+        return true;
+    }
+
+    /** As for tables: a check is added {@code NOT VALID}, then validated, unless the target leaves it not valid. */
+    private void addDomainConstraint(String alter, DomainConstraint c) {
+        String definition = c.definition().endsWith(NOT_VALID)
+                ? c.definition().substring(0, c.definition().length() - NOT_VALID.length()) : c.definition();
+        add(Phase.DOMAINS, alter + "ADD CONSTRAINT " + Quote.identifier(c.name()) + " " + definition + NOT_VALID);
+        if (c.validated()) {
+            add(Phase.DOMAINS, alter + "VALIDATE CONSTRAINT " + Quote.identifier(c.name()));
+        }
     }
 
     private boolean sequence(Change change) {
