@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * GeneratedMigration migration = MigrationGenerator.on(server)
- *         .generate(SchemaSource.of(SqlScript.at("sql/schema_v1.sql")), SchemaSource.of(SqlScript.at("sql/schema.sql")));
+ *         .generate(SchemaSource.of(SqlScript.at("sql/schema_v1.sql")),
+ *                 SchemaSource.of(SqlScript.at("sql/schema.sql")));
  * if (!migration.verified()) {
  *     throw new AssertionError(migration.verification().message());   // a generator bug, never hidden
  * }
@@ -115,7 +116,8 @@ public final class MigrationGenerator {
             List<String> lossy = up.statements().stream().filter(s -> s.lossNote() != null)
                     .map(GeneratedStatement::text).toList();
             return new GeneratedMigration(up.script(), down.script(), lossy,
-                    new GeneratedMigration.Verification(up.notGenerated(), down.notGenerated(), afterUp, afterDown, failure));
+                    new GeneratedMigration.Verification(up.notGenerated(), down.notGenerated(), afterUp, afterDown,
+                            failure));
         }
     }
 

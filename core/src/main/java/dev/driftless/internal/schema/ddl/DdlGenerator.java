@@ -36,9 +36,10 @@ import java.util.Set;
  * {@code DdlGenerator} turns a {@link SchemaDiff} between two snapshots into the ordered DDL that makes the first
  * schema the second. Each change of the diff is either turned into statements or listed as not generated, never
  * skipped. Statements come in phases, so that what a statement needs exists before it and what depends on an object
- * is gone before the object: schemas, extensions, enum types, domains, sequences and functions first; then views that must go, removed
- * constraints and indexes, removed tables; then new tables, column changes, new constraints and indexes, re-created
- * views and comments; removed sequences, types, extensions and schemas last.
+ * is gone before the object: schemas, extensions, enum types, domains, sequences and functions first; then triggers
+ * and views that must go, removed constraints (foreign keys first) and indexes, removed tables; then new tables,
+ * column changes, new constraints and indexes, re-created views, triggers and comments; removed functions, sequences,
+ * domains, types, extensions and schemas last.
  */
 public final class DdlGenerator {
 
@@ -267,7 +268,8 @@ public final class DdlGenerator {
         switch (change.type()) {
             case ADDED -> {
                 Domain d = to.domain(name).orElseThrow();
-                StringBuilder text = new StringBuilder("CREATE DOMAIN ").append(name).append(" AS ").append(d.baseType());
+                StringBuilder text = new StringBuilder("CREATE DOMAIN ").append(name).append(" AS ")
+                        .append(d.baseType());
                 if (d.collation() != null) {
                     text.append(" COLLATE ").append(d.collation());
                 }
@@ -363,7 +365,7 @@ public final class DdlGenerator {
         }
     }
 
-    /** Whether the owning column of a sequence ({@code schema.table.column}) is dropped, or its table, taking it along. */
+    /** Whether the owning column of a sequence ({@code schema.table.column}) is dropped, or its table, with it. */
     private boolean goesWithItsColumn(String column) {
         return diff.changes().stream().anyMatch(c -> c.type() == ChangeType.REMOVED
                 && (c.object().kind() == ObjectKind.TABLE || c.object().kind() == ObjectKind.COLUMN)
@@ -385,7 +387,8 @@ public final class DdlGenerator {
                 return createTable(to.table(name).orElseThrow());
             }
             case REMOVED -> {
-                add(Phase.DROP_TABLES, "DROP TABLE " + name, "table " + id.qualifiedName() + " is dropped with its rows");
+                add(Phase.DROP_TABLES, "DROP TABLE " + name,
+                        "table " + id.qualifiedName() + " is dropped with its rows");
                 return true;
             }
             default -> {
@@ -575,7 +578,8 @@ public final class DdlGenerator {
 
     /** A constraint or index that changed in several properties is re-created once. */
     private boolean isFirstChangeOf(Change change) {
-        return diff.changes().stream().filter(c -> c.object().equals(change.object()) && !"comment".equals(c.property()))
+        return diff.changes().stream()
+                .filter(c -> c.object().equals(change.object()) && !"comment".equals(c.property()))
                 .findFirst().map(c -> c == change).orElse(false);
     }
 
