@@ -386,4 +386,26 @@ class MigrationGeneratorTest {
                 DROP DOMAIN "public"."code";
                 """);
     }
+
+    @Test
+    void aDefaultThatCannotBeCastIsDroppedAroundTheTypeChange() {
+        assertVerified("""
+                CREATE TABLE item (id int, code text NOT NULL DEFAULT '0', size smallint DEFAULT 1);
+                """, """
+                CREATE TABLE item (id int, code integer NOT NULL DEFAULT 0, size bigint DEFAULT 1);
+                """, """
+                ALTER TABLE "public"."item" ALTER COLUMN "code" DROP DEFAULT;
+
+                -- driftless: loses data: column public.item.code changes type from text to integer (values that do not fit fail or are cut)
+                ALTER TABLE "public"."item" ALTER COLUMN "code" TYPE integer USING "code"::integer;
+
+                ALTER TABLE "public"."item" ALTER COLUMN "code" SET DEFAULT 0;
+
+                ALTER TABLE "public"."item" ALTER COLUMN "size" DROP DEFAULT;
+
+                ALTER TABLE "public"."item" ALTER COLUMN "size" TYPE bigint USING "size"::bigint;
+
+                ALTER TABLE "public"."item" ALTER COLUMN "size" SET DEFAULT 1;
+                """);
+    }
 }

@@ -483,10 +483,7 @@ public final class DdlGenerator {
             default -> {
                 String alterColumn = alter + "ALTER COLUMN " + column + " ";
                 return switch (change.property()) {
-                    case "type" -> add(Phase.COLUMNS, alterColumn + "TYPE " + change.to() + " USING " + column
-                            + "::" + change.to(), widens(change.from(), change.to()) ? null
-                                    : "column " + id.qualifiedName() + " changes type from " + change.from() + " to "
-                                            + change.to() + " (values that do not fit fail or are cut)");
+                    case "type" -> changeType(id, alterColumn, change);
                     case "not null" -> add(Phase.COLUMNS, alterColumn
                             + (Boolean.parseBoolean(change.to()) ? "SET NOT NULL" : "DROP NOT NULL"));
                     case "default" -> add(Phase.COLUMNS, alterColumn
@@ -500,6 +497,29 @@ public final class DdlGenerator {
                 };
             }
         }
+    }
+
+    /**
+     * Changes a column's type with {@code USING column::type}. A default is dropped first and set again after
+     * (PostgreSQL cannot always cast it), unless the diff changes the default too, which then sets it.
+     */
+    private boolean changeType(ObjectId id, String alterColumn, Change change) {
+        String table = Quote.qualified(id.schema(), id.table());
+        String oldDefault = from.table(table).flatMap(t -> t.column(id.name())).map(Column::defaultValue).orElse(null);
+        String newDefault = to.table(table).flatMap(t -> t.column(id.name())).map(Column::defaultValue).orElse(null);
+        boolean defaultChanges = diff.changes().stream()
+                .anyMatch(c -> c.object().equals(id) && "default".equals(c.property()));
+        if (oldDefault != null) {
+            add(Phase.COLUMNS, alterColumn + "DROP DEFAULT");
+        }
+        add(Phase.COLUMNS, alterColumn + "TYPE " + change.to() + " USING " + Quote.identifier(id.name()) + "::"
+                + change.to(), widens(change.from(), change.to()) ? null
+                        : "column " + id.qualifiedName() + " changes type from " + change.from() + " to "
+                                + change.to() + " (values that do not fit fail or are cut)");
+        if (oldDefault != null && newDefault != null && !defaultChanges) {
+            add(Phase.COLUMNS, alterColumn + "SET DEFAULT " + newDefault);
+        }
+        return true;
     }
 
     /** An identity's sequence appears or goes with the identity itself, which is generated on its own. */
