@@ -131,6 +131,17 @@ public final class Sources {
         @Override
         public SchemaSnapshot snapshot(SchemaFilter filter, String user, Workbench workbench) {
             Database database = workbench.newDatabase();
+            MigrationEngine engine = migrate(database);
+            return SchemaInspector.create(withoutHistory(filter, engine)).inspect(database);
+        }
+
+        /**
+         * Migrates a scratch database along the chain, to the version asked for or the latest.
+         *
+         * @param database the scratch database
+         * @return the engine that migrated it
+         */
+        public MigrationEngine migrate(Database database) {
             MigrationEngine engine = chosen.selected().engine().withDatabaseLabel("the scratch database");
             chosen.announce(path);
             Console.progress("Migrating a scratch database along " + path
@@ -148,12 +159,20 @@ public final class Sources {
                 }
                 engine.migrate(database, version);
             }
-            // The engine's history table is the scratch database's bookkeeping, not part of the chain's schema.
-            SchemaFilter withoutHistory = filter;
+            return engine;
+        }
+
+        /**
+         * @param filter the filter asked for
+         * @param engine the chain's engine
+         * @return the filter without the engine's history tables: the scratch database's bookkeeping, not schema
+         */
+        public static SchemaFilter withoutHistory(SchemaFilter filter, MigrationEngine engine) {
+            SchemaFilter without = filter;
             for (String table : engine.historyTables()) {
-                withoutHistory = withoutHistory.excluding(table.contains(".") ? table : "public." + table);
+                without = without.excluding(table.contains(".") ? table : "public." + table);
             }
-            return SchemaInspector.create(withoutHistory).inspect(database);
+            return without;
         }
     }
 
