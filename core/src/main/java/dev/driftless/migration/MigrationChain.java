@@ -253,6 +253,17 @@ public final class MigrationChain {
     }
 
     /**
+     * Returns this chain without its baselines: a new database then runs the versioned migrations from the first.
+     * Everything else (location, layout, order, repeatable migrations, warnings) stays.
+     *
+     * @return the chain, itself when it has no baselines
+     */
+    public MigrationChain withoutBaselines() {
+        return baselines.isEmpty() ? this : new MigrationChain(location, layout, migrations, repeatables, List.of(),
+                masterSchema, order, warnings, ignored);
+    }
+
+    /**
      * Returns the master schema that the layout keeps beside its migrations: sourcegraph's {@code squashed.sql}, the
      * schema after every migration of the folder. {@code driftless verify --migrations <folder>} compares it with the
      * migrated chain without {@code --schema}.

@@ -101,6 +101,21 @@ public final class Discovery {
                 ScriptSource.of(entry, transaction)));
     }
 
+    /** Records a repeatable script read by the layout. */
+    void repeatable(String description, ScriptSource source) {
+        add(FoundScript.Kind.REPEATABLE, MigrationVersion.EMPTY, description, source);
+    }
+
+    /** Records the baseline of a version read by the layout. */
+    void baseline(MigrationVersion version, String description, ScriptSource source) {
+        add(FoundScript.Kind.BASELINE, version, description, source);
+    }
+
+    /** Records a problem that makes the chain invalid, e.g. a placeholder without a value. */
+    void errors(List<String> problems) {
+        errors.addAll(problems);
+    }
+
     void up(MigrationVersion version, String description, ScriptSource source) {
         add(FoundScript.Kind.UP, version, description, source);
     }

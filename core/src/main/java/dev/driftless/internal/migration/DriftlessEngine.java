@@ -162,9 +162,7 @@ public final class DriftlessEngine implements MigrationEngine {
 
     @Override
     public MigrationEngine withoutBaselines() {
-        return chain.baselines().isEmpty() ? this
-                : new DriftlessEngine(MigrationChain.of(chain.location(), chain.migrations(), chain.repeatables()),
-                        label);
+        return chain.baselines().isEmpty() ? this : new DriftlessEngine(chain.withoutBaselines(), label);
     }
 
     private String databaseName(Database database) {
