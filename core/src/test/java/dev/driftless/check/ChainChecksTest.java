@@ -196,7 +196,7 @@ class ChainChecksTest {
         assertThat(results.get(1).comparison(Step.UP_AGAIN).orElseThrow().diff().toText()).isEqualTo("""
                 2 differences (2 structure)
                 table t_1: removed
-                table t_2: added
+                table t_1: added
                 """);
     }
 
@@ -363,7 +363,7 @@ class ChainChecksTest {
                   1 | CREATE INDEX party_id_idx ON party (id);""");
         assertThat(results.get(2).comparison(Step.SECOND_RUN).orElseThrow().diff().toText()).isEqualTo("""
                 1 difference (1 structure)
-                table t_2: added
+                table t_1: added
                 """);
     }
 
