@@ -196,7 +196,7 @@ class ChainChecksTest {
         assertThat(results.get(1).comparison(Step.UP_AGAIN).orElseThrow().diff().toText()).isEqualTo("""
                 2 differences (2 structure)
                 table t_1: removed
-                table t_1: added
+                table t_2: added
                 """);
     }
 
