@@ -178,6 +178,34 @@ class FlywayReaderAgreementTest {
     }
 
     @Test
+    void aFlywayConfInTheParentFolderGivesTheValuesAndNamesAreCaseInsensitive(@TempDir Path root)
+            throws IOException {
+        Path migration = Files.createDirectories(root.resolve("migration"));
+        Files.writeString(root.resolve("flyway.conf"), "flyway.placeholders.Tenant=acme\n");
+        Files.writeString(migration.resolve("V1__create_room.sql"),
+                "COMMENT ON DATABASE current IS '${tenant} ${TENANT} ${flyway:filename} ${flyway:table}';\n");
+
+        assertThat(MigrationChain.at(migration.toString()).migration("1").orElseThrow().up().content())
+                .isEqualTo("COMMENT ON DATABASE current IS 'acme acme V1__create_room.sql flyway_schema_history';\n");
+    }
+
+    @Test
+    void withPlaceholderReplacementOffTheTextStaysButTheDatabasesBuiltInsAreRefused(@TempDir Path root)
+            throws IOException {
+        Path migration = Files.createDirectories(root.resolve("migration"));
+        Files.writeString(root.resolve("flyway.conf"), "flyway.placeholderReplacement=false\n");
+        Files.writeString(migration.resolve("V1__create_room.sql"), "SELECT '${tenant}';\n");
+        Files.writeString(migration.resolve("V2__comment.sql"), "\nSELECT '${flyway:user}';\n");
+
+        assertThatThrownBy(() -> MigrationChain.at(migration.toString()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The migration chain at '" + migration + "' (Flyway layout) is invalid:\n  - "
+                        + migration.resolve("V2__comment.sql") + ":2: ${flyway:user} stays as written with"
+                        + " flyway.placeholderReplacement = false, which Driftless's own runner does not support for"
+                        + " Flyway's built-ins; migrate with the Flyway engine (FlywaySettings, docs/engines.md)");
+    }
+
+    @Test
     void aCallbackIsRefusedWithWhatToDo(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("V1__create_room.sql"), "CREATE TABLE room (id integer PRIMARY KEY);\n");
         Files.writeString(root.resolve("afterMigrate.sql"), "ANALYZE;\n");

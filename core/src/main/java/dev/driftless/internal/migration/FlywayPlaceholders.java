@@ -2,6 +2,7 @@ package dev.driftless.internal.migration;
 
 import dev.driftless.internal.migration.flyway.FlywaySources;
 import dev.driftless.resource.Listing;
+import dev.driftless.resource.Location;
 import dev.driftless.sql.SqlScript;
 
 import java.nio.file.Path;
@@ -57,8 +58,13 @@ final class FlywayPlaceholders {
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(FlywayPlaceholders.class.getClassLoader());
         Path workingDirectory = Path.of("").toAbsolutePath();
-        Map<String, String> config = FlywaySources.resolve(Map.of("flyway.locations", tree.location().written()),
-                System.getenv(), List.of(), loader, workingDirectory).config();
+        // Flyway reads a location without prefix on the class path; Driftless's is a folder then.
+        String location = tree.location().written();
+        if (!tree.location().isClasspath() && !location.startsWith(Location.FILESYSTEM)) {
+            location = Location.FILESYSTEM + location;
+        }
+        Map<String, String> config = FlywaySources.resolve(Map.of("flyway.locations", location), System.getenv(),
+                List.of(), loader, workingDirectory).config();
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         config.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {
@@ -84,7 +90,16 @@ final class FlywayPlaceholders {
      * @return the text with them replaced, and the database's built-ins left for {@link #replaceAtRunTime}
      */
     String replace(String name, String text, List<String> errors) {
-        if (!enabled || !text.contains("${")) {
+        if (!enabled) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                if (isRunTime(m.group(1))) {
+                    // Driftless's own runner replaces these when the script runs, whatever the configuration says
+                    errors.add(name + ":" + line(text, m.start()) + ": ${" + m.group(1) + "} stays as written with"
+                            + " flyway.placeholderReplacement = false, which Driftless's own runner does not support"
+                            + " for Flyway's built-ins; migrate with the Flyway engine (FlywaySettings, docs/engines.md)");
+                }
+            }
             return text;
         }
         if (unsupported.isPresent()) {
@@ -99,8 +114,7 @@ final class FlywayPlaceholders {
             String value = placeholder.equalsIgnoreCase(BUILT_IN + "filename")
                     ? name.substring(name.lastIndexOf('/') + 1) : values.get(placeholder);
             if (value == null && !isRunTime(placeholder)) {
-                long line = text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
-                errors.add(name + ":" + line + ": No value provided for placeholder ${" + placeholder + "}, as Flyway"
+                errors.add(name + ":" + line(text, m.start()) + ": No value provided for placeholder ${" + placeholder + "}, as Flyway"
                         + " would say: set it in flyway.toml ([flyway.placeholders] " + placeholder + " = ...),"
                         + " flyway.conf (flyway.placeholders." + placeholder + "=...) or the environment (FLYWAY_PLACEHOLDERS_"
                         + placeholder.toUpperCase(Locale.ROOT) + ")");
@@ -109,6 +123,10 @@ final class FlywayPlaceholders {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static long line(String text, int offset) {
+        return text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     private static boolean isRunTime(String placeholder) {

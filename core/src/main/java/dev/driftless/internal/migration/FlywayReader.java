@@ -54,13 +54,15 @@ final class FlywayReader implements LayoutReader {
                     }
                     continue;
                 }
-                if (placeholders == null) {
-                    placeholders = FlywayPlaceholders.of(discovery.tree());
+                String replaced = text.get();
+                if (replaced.contains("${")) {
+                    // the project's configuration is read only for a chain that has placeholders
+                    placeholders = placeholders != null ? placeholders : FlywayPlaceholders.of(discovery.tree());
+                    List<String> problems = new ArrayList<>();
+                    replaced = placeholders.replace(entry.name(), replaced, problems);
+                    discovery.errors(problems);
                 }
-                List<String> problems = new ArrayList<>();
-                ScriptSource source = new ScriptSource(entry.name(), placeholders.replace(entry.name(), text.get(),
-                        problems), 1, entry.baseDirectory(), transaction);
-                discovery.errors(problems);
+                ScriptSource source = new ScriptSource(entry.name(), replaced, 1, entry.baseDirectory(), transaction);
                 if (repeatable.matches()) {
                     discovery.repeatable(LayoutReader.describe(repeatable.group(1)), source);
                     continue;
