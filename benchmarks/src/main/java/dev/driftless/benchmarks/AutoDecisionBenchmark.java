@@ -174,8 +174,6 @@ public final class AutoDecisionBenchmark {
     private static String summary(List<Answer> answers, boolean sinceJvmStart) {
         long[] nanos = answers.stream().mapToLong(a -> (long) ((sinceJvmStart ? a.jvmMillis() : a.mainMillis()) * 1e6))
                 .toArray();
-        Stats stats = Stats.ofNanos(nanos);
-        return String.format(Locale.ROOT, "mean %.0f ms, p50 %.0f ms, p90 %.0f ms, max %.0f ms, n=%d", stats.mean(),
-                stats.median(), stats.percentile(90), stats.max(), nanos.length);
+        return Stats.ofNanos(nanos).spread(0);
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -190,14 +191,26 @@ public final class ExtensionBenchmark {
         }
     }
 
-    /** 25 migrations creating two related tables each, then 5 adding columns and indexes. */
+    /** 25 migrations creating two related tables each, then 5 adding columns and indexes: {@code 001_tables_1.sql}. */
     static void writeMigrations(Path dir) throws IOException {
+        writeMigrations(dir, (version, description) -> String.format(Locale.ROOT, "%03d_%s.sql", version, description));
+    }
+
+    /**
+     * Writes the chain of {@link #writeMigrations(Path)} into an emptied folder, under names of the caller's layout.
+     *
+     * @param names the file name of a migration from its version ({@code 1} to {@code 30}) and description
+     *              ({@code tables_1}, {@code columns_26})
+     * @return the files written, in version order
+     */
+    static List<Path> writeMigrations(Path dir, BiFunction<Integer, String, String> names) throws IOException {
         Files.createDirectories(dir);
         try (var old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 Files.delete(p);
             }
         }
+        List<Path> written = new ArrayList<>();
         for (int m = 1; m <= 25; m++) {
             StringBuilder sql = new StringBuilder();
             for (int t = 2 * m - 1; t <= 2 * m; t++) {
@@ -207,7 +220,7 @@ public final class ExtensionBenchmark {
                 sql.append(t > 1 ? "    parent_id bigint REFERENCES t" + (t - 1) + " (id)\n" : "    parent_id bigint\n");
                 sql.append(");\nCREATE INDEX t").append(t).append("_name ON t").append(t).append(" (name);\n");
             }
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "%03d_tables_%d.sql", m, m)), sql.toString());
+            written.add(Files.writeString(dir.resolve(names.apply(m, "tables_" + m)), sql.toString()));
         }
         for (int m = 26; m <= 30; m++) {
             StringBuilder sql = new StringBuilder();
@@ -216,7 +229,8 @@ public final class ExtensionBenchmark {
                         .append("CREATE INDEX t").append(t).append("_created_").append(m).append(" ON t").append(t)
                         .append(" (created_at);\n");
             }
-            Files.writeString(dir.resolve(String.format(Locale.ROOT, "%03d_columns_%d.sql", m, m)), sql.toString());
+            written.add(Files.writeString(dir.resolve(names.apply(m, "columns_" + m)), sql.toString()));
         }
+        return written;
     }
 }

@@ -80,6 +80,15 @@ public final class FlywaySettings {
     }
 
     /**
+     * Returns these settings with a location first, before the locations set in code ({@link EngineSelector} uses it
+     * for the folder the user named).
+     */
+    FlywaySettings locatedAt(String location) {
+        String more = explicit.get("flyway.locations");
+        return with("flyway.locations", more == null || more.isBlank() ? location : location + "," + more);
+    }
+
+    /**
      * @param name the placeholder, as in {@code ${tenant}}
      * @param value its value
      * @return new settings

@@ -4,6 +4,7 @@ import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,13 +20,14 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
     private final AtomicBoolean closed = new AtomicBoolean();
     private final boolean borrowed;
 
-    DatabaseHandle(PostgresServer server, Database database, String template) {
-        this(server, database, template, false);
+    DatabaseHandle(PostgresServer server, Database database, String template, List<String> historyTables) {
+        this(server, database, template, historyTables, false);
     }
 
-    private DatabaseHandle(PostgresServer server, Database database, String template, boolean borrowed) {
+    private DatabaseHandle(PostgresServer server, Database database, String template, List<String> historyTables,
+            boolean borrowed) {
         this.server = server;
-        this.testDatabase = new TestDatabase(database, server, template);
+        this.testDatabase = new TestDatabase(database, server, template, historyTables);
         this.borrowed = borrowed;
     }
 
@@ -35,10 +37,11 @@ final class DatabaseHandle implements AutoCloseable, ExtensionContext.Store.Clos
      *
      * @param server the server it lives on
      * @param database the database
+     * @param historyTables the migration engine's history tables, left out of snapshots
      * @return the handle
      */
-    static DatabaseHandle borrowed(PostgresServer server, Database database) {
-        return new DatabaseHandle(server, database, null, true);
+    static DatabaseHandle borrowed(PostgresServer server, Database database, List<String> historyTables) {
+        return new DatabaseHandle(server, database, null, historyTables, true);
     }
 
     TestDatabase testDatabase() {

@@ -1,5 +1,6 @@
 package dev.driftless.junit;
 
+import dev.driftless.migration.Engine;
 import dev.driftless.schema.Equivalence;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,7 @@ import java.lang.annotation.Target;
  * milliseconds. Test methods, lifecycle methods and constructors may declare parameters of these types:
  * {@link javax.sql.DataSource}, {@link java.sql.Connection} (closed after the test), {@link TestDatabase},
  * {@link dev.driftless.server.Database}, {@link dev.driftless.schema.SchemaSnapshot},
- * {@link dev.driftless.migration.Migrator} (migrations only), {@link dev.driftless.seed.Seeder},
+ * {@link dev.driftless.migration.Migrator} (Driftless's own runner only), {@link dev.driftless.seed.Seeder},
  * {@link dev.driftless.server.PostgresServer} and {@link dev.driftless.schema.DiffOptions} (with the
  * {@link #treatAsEqual()} equivalences). Under {@link Isolation#PER_METHOD}, a {@code @BeforeAll} method may only
  * take a {@code PostgresServer}: there is no class-wide database.
@@ -59,6 +60,16 @@ import java.lang.annotation.Target;
  * <p>Configuration precedence: an attribute set here, then the {@code driftless.*} system property, the
  * {@code DRIFTLESS_*} environment variable, {@code driftless.properties}, and the default.
  *
+ * <p><b>Engines:</b> a migration chain is built the way production builds it. {@link #engine()} {@code AUTO} (the
+ * default) picks the real Liquibase for a changelog file, the real Flyway for a folder with Flyway's file names when
+ * {@code org.flywaydb:flyway-core} is on the test class path, and Driftless's own runner otherwise; the log says which
+ * and why, once per template. Flyway and Liquibase are configured with {@link #flyway()} and {@link #liquibase()}:
+ * <pre>{@code
+ * @MigratedDatabase(migrations = "classpath:db/migration",
+ *         flyway = @FlywayConfig(locations = "classpath:db/callbacks", placeholders = "currency=EUR"))
+ * class InvoiceRepositoryTest { ... }
+ * }</pre>
+ *
  * <p>Locations ({@link #schema()}, {@link #migrations()}, {@link #seed()}) are {@code classpath:} resources or file
  * paths. A file path is tried relative to the working directory, then to the module's base directory (Maven's
  * {@code basedir}), then on the class path; when nothing is found, the error lists every place searched.
@@ -80,14 +91,18 @@ public @interface MigratedDatabase {
 
     /**
      * {@code migrations} is the folder of a migration chain in any layout Driftless knows, e.g.
-     * {@code classpath:db/migration}. Exactly one of {@link #schema()} and {@code migrations} must be set.
+     * {@code classpath:db/migration} (for Flyway, its first location), or a Liquibase changelog file, e.g.
+     * {@code classpath:db/changelog/db.changelog-master.yaml}. Exactly one of {@link #schema()} and {@code migrations}
+     * must be set.
      *
      * @return the chain's location, empty when {@link #schema()} is used
      */
     String migrations() default "";
 
     /**
-     * {@code format} is the layout of {@link #migrations()}; detected from the files by default.
+     * {@code format} is the layout of {@link #migrations()} for Driftless's own runner; detected from the files by
+     * default. Flyway and Liquibase read their own files: with {@code engine = FLYWAY} only {@code Format.FLYWAY} is
+     * allowed, with {@code engine = LIQUIBASE} none.
      *
      * @return the layout
      */
@@ -95,11 +110,53 @@ public @interface MigratedDatabase {
 
     /**
      * {@code target} is the version to migrate to, e.g. {@code "003"}; the latest by default. Only with
-     * {@link #migrations()}.
+     * {@link #migrations()}. As the engine defines it: a version of the chain for Driftless's runner, a Flyway version
+     * ({@code "1.1"}) for Flyway, a changeSet count or tag for Liquibase.
      *
      * @return the version, empty for the latest
      */
     String target() default "";
+
+    /**
+     * {@code engine} is what builds the chain: {@link Engine#AUTO} (the default) picks one from {@link #migrations()}
+     * (see {@link Engine#AUTO}), the others force one. {@code engine = DRIFTLESS} on a Flyway folder uses
+     * Driftless's own runner even with Flyway on the class path. Only with {@link #migrations()}.
+     *
+     * <pre>{@code
+     * @MigratedDatabase(migrations = "classpath:db/migration", engine = Engine.FLYWAY)
+     * }</pre>
+     *
+     * @return the engine
+     */
+    Engine engine() default Engine.AUTO;
+
+    /**
+     * {@code flyway} configures the real Flyway when it builds the chain; see {@link FlywayConfig}. Refused with
+     * {@code engine = DRIFTLESS} or {@code LIQUIBASE}, with a {@link #schema()}, and when {@code AUTO} picks another
+     * engine (the error says why it did).
+     *
+     * <pre>{@code
+     * @MigratedDatabase(migrations = "classpath:db/migration",
+     *         flyway = @FlywayConfig(locations = "classpath:db/callbacks", placeholders = "currency=EUR"))
+     * }</pre>
+     *
+     * @return the Flyway settings, none by default
+     */
+    FlywayConfig flyway() default @FlywayConfig;
+
+    /**
+     * {@code liquibase} configures the real Liquibase when it builds the changelog; see {@link LiquibaseConfig}.
+     * Refused with {@code engine = DRIFTLESS} or {@code FLYWAY}, with a {@link #schema()}, and when {@code AUTO} picks
+     * another engine.
+     *
+     * <pre>{@code
+     * @MigratedDatabase(migrations = "classpath:db/changelog/db.changelog-master.xml",
+     *         liquibase = @LiquibaseConfig(contexts = "test"))
+     * }</pre>
+     *
+     * @return the Liquibase settings, none by default
+     */
+    LiquibaseConfig liquibase() default @LiquibaseConfig;
 
     /**
      * {@code seed} lists fixture files loaded, in order, into the template after the schema: YAML, JSON, CSV dataset

@@ -7,6 +7,7 @@ import dev.driftless.junit.internal.PreparedSetup;
 import dev.driftless.junit.internal.SetupSpec;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.Migrator;
+import dev.driftless.migration.SelectedEngine;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaSnapshot;
 import dev.driftless.seed.Seeder;
@@ -117,7 +118,8 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         Optional<DatabaseBinding.Bound> bound = bound(context, parameterContext);
         DatabaseHandle handle = bound.isPresent()
                 ? context.getStore(NAMESPACE).getOrComputeIfAbsent(new BoundKey(context.getUniqueId()),
-                        key -> DatabaseHandle.borrowed(bound.get().server(), bound.get().database()), DatabaseHandle.class)
+                        key -> DatabaseHandle.borrowed(bound.get().server(), bound.get().database(),
+                                setup.prepared().historyTables()), DatabaseHandle.class)
                 : database(context, setup, parameterContext);
         if (type == DataSource.class) {
             return bound.map(DatabaseBinding.Bound::dataSource).orElseGet(() -> handle.database().dataSource());
@@ -132,11 +134,25 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         } else if (type == Seeder.class) {
             return handle.testDatabase().seeder();
         }
-        MigrationChain chain = setup.prepared().chain().orElseThrow(() -> new ParameterResolutionException(
-                "@MigratedDatabase cannot inject " + describe(parameterContext) + ": a Migrator moves a database along"
-                        + " a migration chain, and " + setup.owner() + " is built from schema = \""
-                        + setup.prepared().spec().schema() + "\". Use migrations = \"...\" to test migrations."));
-        return Migrator.of(chain, handle.database());
+        return Migrator.of(driftlessChain(setup, parameterContext), handle.database());
+    }
+
+    /** The chain a Migrator parameter moves along: only Driftless's own runner has one. */
+    private static MigrationChain driftlessChain(ClassSetup setup, ParameterContext parameterContext) {
+        PreparedSetup prepared = setup.prepared();
+        Optional<SelectedEngine> selected = prepared.engine();
+        if (selected.isEmpty()) {
+            throw new ParameterResolutionException("@MigratedDatabase cannot inject " + describe(parameterContext)
+                    + ": a Migrator moves a database along a migration chain, and " + setup.owner()
+                    + " is built from schema = \"" + prepared.spec().schema() + "\". Use migrations = \"...\" to test"
+                    + " migrations.");
+        }
+        return selected.get().chain().orElseThrow(() -> new ParameterResolutionException("@MigratedDatabase cannot"
+                + " inject " + describe(parameterContext) + ": a Migrator is Driftless's own runner, and "
+                + setup.owner() + " is built by " + selected.get().engine().name() + " (engine = "
+                + selected.get().kind() + ": " + selected.get().reason() + "). Migrate with "
+                + selected.get().engine().name() + " itself (a Database parameter gives the test's database), or set"
+                + " engine = Engine.DRIFTLESS on the annotation to use Driftless's own runner."));
     }
 
     /** The diff options of the annotation in effect: the defaults, treating its equivalences as equal. */
@@ -253,7 +269,7 @@ final class MigratedDatabaseExtension implements BeforeAllCallback, AfterEachCal
         PreparedSetup prepared = setup.prepared();
         return owner.getStore(NAMESPACE).getOrComputeIfAbsent(new DatabaseKey(owner.getUniqueId()),
                 key -> new DatabaseHandle(prepared.server(), prepared.template().newDatabase(),
-                        prepared.template().databaseName()), DatabaseHandle.class);
+                        prepared.template().databaseName(), prepared.historyTables()), DatabaseHandle.class);
     }
 
     private static Connection openConnection(ExtensionContext context, DatabaseHandle handle, ParameterContext parameter) {

@@ -15,6 +15,7 @@ import dev.driftless.sql.SqlScript;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -38,12 +39,14 @@ public final class TestDatabase {
     private final Database database;
     private final PostgresServer server;
     private final String template;
+    private final List<String> historyTables;
     private volatile Seeder seeder;
 
-    TestDatabase(Database database, PostgresServer server, String template) {
+    TestDatabase(Database database, PostgresServer server, String template, List<String> historyTables) {
         this.database = Objects.requireNonNull(database, "database");
         this.server = Objects.requireNonNull(server, "server");
         this.template = template;
+        this.historyTables = List.copyOf(historyTables);
     }
 
     /** @return the database name, e.g. {@code driftless_k3j...}, never {@code null} */
@@ -103,13 +106,14 @@ public final class TestDatabase {
     }
 
     /**
-     * Reads the schema as it is now, leaving out Driftless' migration history table
-     * ({@value Migrator#DEFAULT_HISTORY_TABLE}).
+     * Reads the schema as it is now, leaving out the history tables of the engine that built it
+     * ({@code MigrationEngine.historyTables()}: {@value Migrator#DEFAULT_HISTORY_TABLE} for Driftless's own runner and
+     * a schema script, {@code flyway_schema_history} for Flyway, Liquibase's {@code databasechangelog} tables).
      *
      * @return the snapshot, never {@code null}
      */
     public SchemaSnapshot snapshot() {
-        return SchemaInspector.create(SchemaFilter.all().excluding(Migrator.DEFAULT_HISTORY_TABLE)).inspect(database);
+        return SchemaInspector.create(SchemaFilter.all().excluding(historyTables)).inspect(database);
     }
 
     /**

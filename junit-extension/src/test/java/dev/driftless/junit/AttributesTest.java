@@ -1,6 +1,7 @@
 package dev.driftless.junit;
 
 import dev.driftless.junit.internal.SetupSpec;
+import dev.driftless.migration.Engine;
 import dev.driftless.migration.Layout;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.server.ProviderKind;
@@ -150,7 +151,7 @@ class AttributesTest {
     }
 
     @FixtureClass
-    @MigratedDatabase(migrations = "db/flyway", format = Format.FLYWAY)
+    @MigratedDatabase(migrations = "db/flyway", format = Format.FLYWAY, engine = Engine.DRIFTLESS)
     static class FlywayFormat {
         @Test
         void ranTheFlywayChain(dev.driftless.migration.Migrator migrator) {

@@ -3,6 +3,7 @@ package dev.driftless.assertions;
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.RowMatching;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.schema.SchemaSnapshot;
 import javax.sql.DataSource;
 
@@ -43,6 +44,18 @@ public final class DriftlessAssertions {
      */
     public static MigrationChainAssert assertThatMigrations(MigrationChain chain) {
         return new MigrationChainAssert(chain, FailureSink.THROWING);
+    }
+
+    /**
+     * {@code assertThatMigrations} starts assertions on the chain of a migration engine, checked with that engine,
+     * e.g. the real Flyway: {@code assertThatMigrations(FlywaySettings.defaults().withLocations("classpath:db/migration")
+     * .engine()).on(server).areReversible()}. {@code areIdempotent} needs a {@link MigrationChain}.
+     *
+     * @param engine the engine, e.g. {@code FlywaySettings.engine()} or {@code EngineSelector.at(...).select().engine()}
+     * @return the assertion
+     */
+    public static MigrationChainAssert assertThatMigrations(MigrationEngine engine) {
+        return new MigrationChainAssert(engine, FailureSink.THROWING);
     }
 
     /**

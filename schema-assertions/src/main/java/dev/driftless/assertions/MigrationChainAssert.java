@@ -9,7 +9,9 @@ import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.assertions.internal.MigrationChecks;
 import dev.driftless.assertions.internal.Reports;
 import dev.driftless.check.CheckResult;
+import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaDiff;
@@ -19,13 +21,17 @@ import dev.driftless.sql.SqlScript;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.opentest4j.AssertionFailedError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code MigrationChainAssert} is the assertion on a {@link MigrationChain}: the migrated path builds the same schema
- * as the master schema, every migration reverts cleanly, scripts can run twice, data survives. Every check runs on new
+ * {@code MigrationChainAssert} is the assertion on a {@link MigrationChain} or on the chain of a
+ * {@link MigrationEngine} (e.g. the real Flyway, {@code FlywaySettings.defaults().withLocations(...).engine()}): the
+ * migrated path builds the same schema as the master schema, every migration reverts cleanly, scripts can run twice,
+ * data survives. The checks are core's {@code ChainChecks} through the engine; a chain is checked with Driftless's own
+ * runner ({@link MigrationEngine#driftless(MigrationChain)}). Every check runs on new
  * databases of the server given to {@link #on(PostgresServer)}, dropped afterwards, and logs its progress (SLF4J,
  * {@code INFO}) for long chains.
  *
@@ -39,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * The history table of the engine that runs the chain is always left out (unless the options
  * {@linkplain DiffOptions#includingTables include} it): that is part of the check, not of the options.
  */
-public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChainAssert, MigrationChain> {
+public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChainAssert, MigrationEngine> {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationChainAssert.class);
 
+    private final Optional<MigrationChain> chain;
     private PostgresServer server;
     private DiffOptions options = DiffOptions.defaults();
     private boolean failOnMissingDown;
@@ -50,9 +57,15 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
     private MigrationVersion from;
     private MigrationVersion to;
 
-    // Use DriftlessAssertions.assertThatMigrations(MigrationChain).
+    // Use DriftlessAssertions.assertThatMigrations(MigrationChain) or assertThatMigrations(MigrationEngine).
     MigrationChainAssert(MigrationChain chain, FailureSink sink) {
-        super(chain, MigrationChainAssert.class, sink);
+        super(MigrationEngine.driftless(chain), MigrationChainAssert.class, sink);
+        this.chain = Optional.of(chain);
+    }
+
+    MigrationChainAssert(MigrationEngine engine, FailureSink sink) {
+        super(engine, MigrationChainAssert.class, sink);
+        this.chain = Optional.empty();
     }
 
     /**
@@ -223,7 +236,8 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert produceSameSchemaAs(MigrationChain other) {
-        return produceSameSchema(other.location(), checks().chainChecks().sameSchema(actual, targetVersion(), other));
+        return produceSameSchema(other.location(), checks().chainChecks().sameSchema(actual, targetVersion(),
+                MigrationEngine.driftless(other)));
     }
 
     private MigrationChainAssert produceSameSchema(String expectedName, CheckResult result) {
@@ -314,11 +328,12 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
      * @return this assertion
      */
     public MigrationChainAssert preserveData(Fixture fixture, Map<String, String> countQueries) {
-        if (from == null && actual.migrations().isEmpty()) {
-            throw new IllegalStateException("The migration chain " + actual.location() + " has no versioned"
+        List<Migration> migrations = from == null ? migrations() : List.of();
+        if (from == null && migrations.isEmpty()) {
+            throw new IllegalStateException("The " + chainLabel() + " has no versioned"
                     + " migrations, so there is no version to load the fixture at.");
         }
-        MigrationVersion start = from != null ? from : actual.migrations().get(0).version();
+        MigrationVersion start = from != null ? from : migrations.get(0).version();
         List<String> lost = checks().dataPreservation(fixture, start, targetVersion(), countQueries);
         if (!lost.isEmpty()) {
             failWith(shouldPreserveData(chainLabel() + " migrated from " + start + " to " + target(), fixture, start,
@@ -332,19 +347,36 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
             throw new IllegalStateException("No server to run the migration checks on: call on(server) first, e.g."
                     + " assertThatMigrations(chain).on(PostgresServer.shared()).areReversible().");
         }
-        return new MigrationChecks(actual, server, options);
+        return new MigrationChecks(actual, chain, server, options);
+    }
+
+    /** The versioned migrations: the chain's, or as the engine resolves them in a new database of the server. */
+    private List<Migration> migrations() {
+        return chain.map(MigrationChain::migrations).orElseGet(() -> checks().migrations());
     }
 
     private MigrationVersion targetVersion() {
-        return to == null ? actual.latestVersion() : to;
+        if (to != null) {
+            return to;
+        }
+        if (chain.isPresent()) {
+            return chain.get().latestVersion();
+        }
+        List<Migration> migrations = migrations();
+        return migrations.isEmpty() ? MigrationVersion.EMPTY : migrations.get(migrations.size() - 1).version();
     }
 
     private String target() {
-        return to == null ? actual.latestVersion().toString()
-                : actual.migration(to).map(m -> m.version().toString()).orElse(to.toString());
+        if (chain.isEmpty()) {
+            return targetVersion().toString();
+        }
+        return to == null ? chain.get().latestVersion().toString()
+                : chain.get().migration(to).map(m -> m.version().toString()).orElse(to.toString());
     }
 
+    /** @return {@code migration chain LOCATION}, or for another engine {@code migrations at LOCATION (engine NAME)} */
     private String chainLabel() {
-        return "migration chain " + actual.location();
+        return chain.isPresent() ? "migration chain " + actual.location()
+                : "migrations at " + actual.location() + " (engine " + actual.name() + ")";
     }
 }

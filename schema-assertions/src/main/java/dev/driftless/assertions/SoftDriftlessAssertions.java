@@ -2,6 +2,7 @@ package dev.driftless.assertions;
 
 import dev.driftless.assertions.internal.FailureSink;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.schema.SchemaSnapshot;
 import org.assertj.core.api.AbstractSoftAssertions;
 
@@ -42,6 +43,16 @@ public class SoftDriftlessAssertions extends AbstractSoftAssertions {
      */
     public MigrationChainAssert assertThatMigrations(MigrationChain chain) {
         return new MigrationChainAssert(chain, FailureSink.collecting(this));
+    }
+
+    /**
+     * {@code assertThatMigrations} starts soft assertions on the chain of a migration engine, e.g. the real Flyway.
+     *
+     * @param engine the engine
+     * @return the assertion
+     */
+    public MigrationChainAssert assertThatMigrations(MigrationEngine engine) {
+        return new MigrationChainAssert(engine, FailureSink.collecting(this));
     }
 
     /**

@@ -7,7 +7,9 @@ import static dev.driftless.assertions.DriftlessAssertions.notNullValue;
 import static dev.driftless.assertions.DriftlessAssertions.row;
 import static dev.driftless.assertions.DriftlessAssertions.table;
 
+import dev.driftless.migration.FlywaySettings;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.ObjectKind;
 import dev.driftless.schema.SchemaSnapshot;
@@ -140,6 +142,19 @@ class GuideExamplesTest {
         assertThatMigrations(MigrationChain.at("classpath:chains/column-order")).on(server)
                 .acceptingColumnOrderChanges()
                 .areReversible();
+        // ---
+    }
+
+    @Test
+    void migrationEngines() {
+        // --- migration engines
+        MigrationEngine flyway = FlywaySettings.defaults().withLocations("classpath:flyway/shop")
+                .withPlaceholder("booking_status", "requested").engine();
+        assertThatMigrations(flyway).on(server)
+                .produceSameSchemaAs(SqlScript.at("classpath:flyway/shop-schema.sql"));
+        assertThatMigrations(flyway).on(server)
+                .fromVersion("1")
+                .preserveData(Fixture.parse("party.yml", "party: [{display_name: Alice}]"));
         // ---
     }
 

@@ -5,7 +5,6 @@ import dev.driftless.check.CheckResult.Kind;
 import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
-import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaDiff;
@@ -115,14 +114,13 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
      * Words the result of the reversibility check of one migration.
      *
      * @param result one result of {@link dev.driftless.check.ChainChecks#reversibility}
-     * @param chain the chain, for the version before the migration
+     * @param migrations the chain's versioned migrations as the engine runs them, for the version before the migration
      * @return the check
      */
-    static Check reversibility(CheckResult result, MigrationChain chain) {
+    static Check reversibility(CheckResult result, List<Migration> migrations) {
         Migration migration = result.migration().orElseThrow();
         MigrationVersion version = migration.version();
-        int index = chain.migrations().indexOf(migration);
-        MigrationVersion previous = index > 0 ? chain.migrations().get(index - 1).version() : MigrationVersion.EMPTY;
+        MigrationVersion previous = previous(migrations, version);
         List<Finding> findings = new ArrayList<>();
         result.comparison(Step.DOWN).ifPresent(c -> findings.add(Finding.differs(Step.DOWN, "up then down does not give"
                 + " back the schema of version " + previous + " (- before up, + after down)", c.diff())));
@@ -162,12 +160,12 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
     /**
      * Stands for the reversibility checks when no migration has a down script.
      *
-     * @param chain the chain
+     * @param location where the chain is, as its engine names it
      * @return a skipped check
      */
-    static Check noDownScripts(MigrationChain chain) {
+    static Check noDownScripts(String location) {
         return new Check(Kind.REVERSIBILITY, Optional.empty(), "reversibility", Verdict.SKIPPED,
-                List.of(Finding.of("no migration of " + chain.location() + " has a down script")));
+                List.of(Finding.of("no migration of " + location + " has a down script")));
     }
 
     /**
@@ -185,6 +183,18 @@ public record Check(Kind kind, Optional<Migration> migration, String title, Verd
                 .orElse(Finding.of("running it a second time succeeds and changes nothing"));
         return new Check(result.kind(), Optional.empty(), "master schema is idempotent", result.verdict(),
                 List.of(finding));
+    }
+
+    /** @return the version of the migration before the one at a version, {@link MigrationVersion#EMPTY} for the first */
+    private static MigrationVersion previous(List<Migration> migrations, MigrationVersion version) {
+        MigrationVersion previous = MigrationVersion.EMPTY;
+        for (Migration earlier : migrations) {
+            if (earlier.version().equals(version)) {
+                break;
+            }
+            previous = earlier.version();
+        }
+        return previous;
     }
 
     /** What was compared: the tables the comparison did not leave out (history tables), the views and functions. */

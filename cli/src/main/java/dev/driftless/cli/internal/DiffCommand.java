@@ -42,6 +42,9 @@ public final class DiffCommand implements Callable<Integer> {
     private DiffFlags diffFlags;
 
     @Mixin
+    private EngineOptions engineOptions;
+
+    @Mixin
     private ServerOptions serverOptions;
 
     @Override
@@ -49,8 +52,8 @@ public final class DiffCommand implements Callable<Integer> {
         if (report != null) {
             ReportWriter.checkFormat(report);
         }
-        Sources.Source a = Sources.parse("A", left);
-        Sources.Source b = Sources.parse("B", right);
+        Sources.Source a = Sources.parse("A", left, engineOptions);
+        Sources.Source b = Sources.parse("B", right, engineOptions);
         SchemaDiff diff;
         try (Workbench workbench = new Workbench(serverOptions)) {
             SchemaSnapshot before = a.snapshot(diffFlags.filter(), serverOptions.user(), workbench);

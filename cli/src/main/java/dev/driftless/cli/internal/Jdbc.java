@@ -40,6 +40,18 @@ public final class Jdbc {
      * @throws BadInputException when the URL is not a PostgreSQL JDBC URL or the database cannot be reached
      */
     public static DataSource dataSource(String url, String userOption) {
+        return database(url, userOption).dataSource();
+    }
+
+    /**
+     * Makes the database of a user's JDBC URL, for a migration engine, and checks that it answers.
+     *
+     * @param url the JDBC URL
+     * @param userOption the {@code --user} option, may be {@code null}
+     * @return the database
+     * @throws BadInputException as {@link #dataSource(String, String)} does
+     */
+    public static Database database(String url, String userOption) {
         if (!url.startsWith("jdbc:postgresql:") || Driver.parseURL(url, new Properties()) == null) {
             throw new BadInputException("--jdbc-url " + Redaction.url(url)
                     + ": not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:5432/database");
@@ -54,9 +66,9 @@ public final class Jdbc {
         if (password == null) {
             password = parsed.getProperty("password");
         }
-        DataSource dataSource = Database.at(url, user, password).dataSource();
-        try (Connection ignored = dataSource.getConnection()) {
-            return dataSource;
+        Database database = Database.at(url, user, password);
+        try (Connection ignored = database.dataSource().getConnection()) {
+            return database;
         } catch (SQLException e) {
             ServerError error = ServerError.of(e);
             throw new BadInputException("Cannot connect to " + Redaction.url(url) + ": "

@@ -2,7 +2,10 @@ package dev.driftless.cli.internal;
 
 import dev.driftless.DriftlessException;
 import dev.driftless.migration.Migration;
+import dev.driftless.migration.FlywaySettings;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
+import dev.driftless.server.Database;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationResult;
 import dev.driftless.migration.MigrationVersion;
@@ -41,7 +44,8 @@ import java.util.stream.Collectors;
             "  driftless migrate --jdbc-url jdbc:postgresql://localhost:5432/app --out-of-order sql/migrations"})
 public final class MigrateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "The migration folder, in any supported layout.")
+    @Parameters(index = "0", paramLabel = "DIR",
+            description = "The migration folder, in any supported layout, or a Liquibase changelog file.")
     private Path dir;
 
     @Option(names = "--jdbc-url", required = true, paramLabel = "URL",
@@ -67,11 +71,26 @@ public final class MigrateCommand implements Callable<Integer> {
     private boolean ignoreMissing;
 
     @Mixin
+    private EngineOptions engineOptions;
+
+    @Mixin
     private LoggingOptions loggingOptions;
 
     @Override
     public Integer call() {
-        MigrationChain chain = Workbench.chain("DIR", dir.toString());
+        FlywaySettings flyway = FlywaySettings.defaults().withOutOfOrder(outOfOrder);
+        if (historyTable != null) {
+            flyway = flyway.withTable(historyTable);
+        }
+        if (ignoreMissing) {
+            flyway = flyway.with("ignoreMigrationPatterns", "*:missing");
+        }
+        EngineOptions.Chosen chosen = engineOptions.select("DIR", dir.toString(), flyway);
+        chosen.announce(dir.toString());
+        if (chosen.chain().isEmpty()) {
+            return migrate(chosen.selected().engine());
+        }
+        MigrationChain chain = chosen.chain().get();
         MigrationVersion target;
         if (to == null) {
             target = chain.latestVersion();
@@ -99,6 +118,37 @@ public final class MigrateCommand implements Callable<Integer> {
             Console.out().println(completed.filter(c -> !c.didNothing())
                     .map(c -> "Migration failed after this run " + done(c) + "; the database is now at version " + now + ".")
                     .orElse("Migration failed; the database stays at version " + now + "."));
+            return ExitCodes.DIFFERENCES;
+        }
+        Console.out().println(summary(result));
+        return ExitCodes.OK;
+    }
+
+    /** Migrates with an engine other than Driftless's own runner, which migrates only up. */
+    private int migrate(MigrationEngine engine) {
+        Database database = Jdbc.database(jdbcUrl, user);
+        if (to != null && (to.equals("0") || to.equalsIgnoreCase("empty"))) {
+            throw new BadInputException("--to " + to + ": " + engine.name() + " migrates only up; revert with "
+                    + engine.name() + " itself, or run the chain with --engine driftless");
+        }
+        MigrationVersion target = null;
+        if (to != null) {
+            List<Migration> migrations = engine.migrations(database);
+            if (!MigrationVersion.isVersion(to) || migrations.stream().noneMatch(m -> m.version().toString().equals(to)
+                    || m.version().equals(MigrationVersion.parse(to)))) {
+                throw new BadInputException("--to " + to + ": no such version in " + dir + "; its versions are "
+                        + Workbench.versions(migrations));
+            }
+            target = MigrationVersion.parse(to);
+        }
+        MigrationResult result;
+        try {
+            result = target == null ? engine.migrateToLatest(database) : engine.migrate(database, target);
+        } catch (DriftlessException e) {
+            Console.progress(e.getMessage());
+            List<MigrationVersion> applied = engine.appliedVersions(database);
+            Console.out().println("Migration failed; the database stays at version "
+                    + (applied.isEmpty() ? MigrationVersion.EMPTY : applied.get(applied.size() - 1)) + ".");
             return ExitCodes.DIFFERENCES;
         }
         Console.out().println(summary(result));

@@ -36,11 +36,14 @@ public final class SnapshotCommand implements Callable<Integer> {
     private DiffFlags diffFlags;
 
     @Mixin
+    private EngineOptions engineOptions;
+
+    @Mixin
     private ServerOptions serverOptions;
 
     @Override
     public Integer call() {
-        Sources.Source parsed = Sources.parse("SOURCE", source);
+        Sources.Source parsed = Sources.parse("SOURCE", source, engineOptions);
         SchemaSnapshot snapshot;
         try (Workbench workbench = new Workbench(serverOptions)) {
             snapshot = parsed.snapshot(diffFlags.filter(), serverOptions.user(), workbench);

@@ -7,7 +7,9 @@ import dev.driftless.resource.Location;
 import dev.driftless.resource.Resource;
 import dev.driftless.resource.ResourceException;
 import dev.driftless.migration.MigrationVersion;
-import dev.driftless.migration.Migrator;
+import dev.driftless.migration.FlywaySettings;
+import dev.driftless.migration.Migration;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.schema.SchemaInspector;
 import dev.driftless.schema.SchemaSnapshot;
@@ -17,15 +19,16 @@ import dev.driftless.sql.SqlScript;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * {@code Sources} turns a source argument of {@code diff} and {@code snapshot} into a schema snapshot. A source is a
  * snapshot JSON file ({@code schema.json}), an SQL script ({@code init_schema.sql}), a migration folder
- * ({@code migrations}, or {@code migrations@003} for a version), or a JDBC URL ({@code jdbc:postgresql://...},
- * read only).
+ * ({@code migrations}, or {@code migrations@003} for a version) or a Liquibase changelog ({@code master.xml}), migrated
+ * by the engine {@link EngineOptions} pick, or a JDBC URL ({@code jdbc:postgresql://...}, read only).
  *
- * <p>An argument is checked once, by {@link #parse(String, String)}, before any server starts: the file or folder
+ * <p>An argument is checked once, by {@link #parse(String, String, EngineOptions)}, before any server starts: the file or folder
  * exists, the script parses, the chain reads and the version is one of it. The result then builds the snapshot.
  */
 public final class Sources {
@@ -113,12 +116,12 @@ public final class Sources {
     }
 
     /**
-     * A migration chain, migrated in a scratch database to a version of it.
+     * A migration chain, migrated in a scratch database to a version of it by the engine picked for it.
      *
      * @param version the version, or {@code null} for the latest
      */
-    record ChainSource(String label, String argument, String path, MigrationChain chain, MigrationVersion version)
-            implements Source {
+    record ChainSource(String label, String argument, String path, EngineOptions.Chosen chosen,
+            MigrationVersion version) implements Source {
 
         @Override
         public String shown() {
@@ -128,12 +131,29 @@ public final class Sources {
         @Override
         public SchemaSnapshot snapshot(SchemaFilter filter, String user, Workbench workbench) {
             Database database = workbench.newDatabase();
+            MigrationEngine engine = chosen.selected().engine().withDatabaseLabel("the scratch database");
+            chosen.announce(path);
             Console.progress("Migrating a scratch database along " + path
                     + (version == null ? "" : " to version " + version) + " ...");
-            Workbench.migrate(chain, version == null ? null : version.toString(), database);
+            if (version == null) {
+                engine.migrateToLatest(database);
+            } else {
+                if (chosen.chain().isEmpty()) {
+                    List<Migration> migrations = engine.migrations(database);
+                    if (migrations.stream().noneMatch(m -> m.version().equals(version))) {
+                        throw new BadInputException(label + " " + argument + ": version " + version + " is not in"
+                                + " the migrations at " + engine.location() + "; its versions are "
+                                + Workbench.versions(migrations) + ".");
+                    }
+                }
+                engine.migrate(database, version);
+            }
             // The engine's history table is the scratch database's bookkeeping, not part of the chain's schema.
-            return SchemaInspector.create(filter.excluding("public." + Migrator.DEFAULT_HISTORY_TABLE))
-                    .inspect(database);
+            SchemaFilter withoutHistory = filter;
+            for (String table : engine.historyTables()) {
+                withoutHistory = withoutHistory.excluding(table.contains(".") ? table : "public." + table);
+            }
+            return SchemaInspector.create(withoutHistory).inspect(database);
         }
     }
 
@@ -143,10 +163,11 @@ public final class Sources {
      *
      * @param label the argument's name for messages, e.g. {@code A}
      * @param argument the argument as given
+     * @param engines the options that pick the engine of a migration chain
      * @return the source
      * @throws BadInputException naming the argument and what to write instead
      */
-    public static Source parse(String label, String argument) {
+    public static Source parse(String label, String argument, EngineOptions engines) {
         if (argument.startsWith("jdbc:")) {
             return new JdbcSource(label, argument);
         }
@@ -165,16 +186,20 @@ public final class Sources {
                     + " a migration folder (optionally folder@version), a snapshot .json file or a jdbc:postgresql:"
                     + " URL.");
         }
-        if (!listing.singleFile()) {
-            MigrationChain chain = Workbench.chain(label, written);
-            return new ChainSource(label, argument, written, chain, version == null ? null
-                    : version(label, argument, version, chain));
+        Resource file = listing.singleFile() ? listing.resources().get(0) : null;
+        if (file == null || isChangelog(file.fileName())) {
+            EngineOptions.Chosen chosen = engines.select(label, written, FlywaySettings.defaults());
+            MigrationVersion target = null;
+            if (version != null) {
+                target = chosen.chain().isPresent() ? version(label, argument, version, chosen.chain().get())
+                        : parsedVersion(label, argument, version);
+            }
+            return new ChainSource(label, argument, written, chosen, target);
         }
         if (version != null) {
             throw new BadInputException(label + " " + argument + ": " + written
                     + " is not a migration folder (folder@version names a version of the chain in a folder)");
         }
-        Resource file = listing.resources().get(0);
         if (file.fileName().toLowerCase(Locale.ROOT).endsWith(".json")) {
             return new SnapshotFile(label, file);
         }
@@ -188,6 +213,21 @@ public final class Sources {
         } catch (ResourceException e) {
             return false;
         }
+    }
+
+    /** A Liquibase changelog file (its XML, YAML or JSON formats); a {@code .json} file stays a snapshot. */
+    private static boolean isChangelog(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".xml") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** The version of {@code folder@version} for an engine that resolves its migrations only on a server. */
+    private static MigrationVersion parsedVersion(String label, String argument, String text) {
+        if (!MigrationVersion.isVersion(text)) {
+            throw new BadInputException(label + " " + argument + ": \"" + text + "\" is not a migration version"
+                    + " (numbers separated by . or _, e.g. 003 or 1.2).");
+        }
+        return MigrationVersion.parse(text);
     }
 
     private static MigrationVersion version(String label, String argument, String text, MigrationChain chain) {

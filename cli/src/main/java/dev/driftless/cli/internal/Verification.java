@@ -3,7 +3,9 @@ package dev.driftless.cli.internal;
 import dev.driftless.check.ChainChecks;
 import dev.driftless.check.CheckResult;
 import dev.driftless.check.CheckResult.Verdict;
-import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.Migration;
+import dev.driftless.migration.MigrationEngine;
+import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaFilter;
 import dev.driftless.server.PostgresServer;
@@ -37,7 +39,8 @@ final class Verification {
      *
      * @param server the server for the checks' databases
      * @param schema the master schema, or {@code null}
-     * @param chain the migration chain, or {@code null}
+     * @param engine the engine of the migration chain, or {@code null}
+     * @param migrations the chain's versioned migrations as the engine runs them (for the version before each)
      * @param reversibility whether to check reversibility (needs a chain)
      * @param idempotency whether to check the master schema's idempotency (needs a schema)
      * @param filter which objects to read
@@ -46,7 +49,8 @@ final class Verification {
      * @param chainLabel the chain as the report describes it
      * @return the report
      */
-    static VerifyReport run(PostgresServer server, SqlScript schema, MigrationChain chain, boolean reversibility,
+    static VerifyReport run(PostgresServer server, SqlScript schema, MigrationEngine engine, List<Migration> migrations,
+            boolean reversibility,
             boolean idempotency, SchemaFilter filter, DiffOptions options, String schemaLabel, String chainLabel) {
         long started = System.nanoTime();
         String serverLabel = "PostgreSQL " + server.version() + " (" + server.provider().name().toLowerCase(Locale.ROOT)
@@ -54,19 +58,21 @@ final class Verification {
         ChainChecks checks = ChainChecks.on(server).usingDiffOptions(options).inspecting(filter)
                 .reportingProgressTo(Console::progress);
         List<Check> report = new ArrayList<>();
-        if (schema != null && chain != null) {
-            report.add(Check.sameSchema(checks.sameSchema(chain, chain.latestVersion(), schema), chain.latestVersion()));
+        if (schema != null && engine != null) {
+            MigrationVersion latest = migrations.isEmpty() ? MigrationVersion.EMPTY
+                    : migrations.get(migrations.size() - 1).version();
+            report.add(Check.sameSchema(checks.sameSchema(engine, latest, schema), latest));
         }
-        if (chain != null && reversibility) {
-            List<CheckResult> results = checks.reversibility(chain);
+        if (engine != null && reversibility) {
+            List<CheckResult> results = checks.reversibility(engine);
             results.stream().filter(r -> r.verdict() != Verdict.SKIPPED)
-                    .forEach(r -> report.add(Check.reversibility(r, chain)));
+                    .forEach(r -> report.add(Check.reversibility(r, migrations)));
             if (results.stream().allMatch(r -> r.verdict() == Verdict.SKIPPED)) {
-                report.add(Check.noDownScripts(chain));
+                report.add(Check.noDownScripts(engine.location()));
             }
         }
-        if (chain != null) {
-            checks.baselines(chain).forEach(r -> report.add(Check.baseline(r)));
+        if (engine != null) {
+            checks.baselines(engine).forEach(r -> report.add(Check.baseline(r)));
         }
         if (schema != null && idempotency) {
             report.add(Check.masterSchemaIdempotency(checks.masterSchemaIdempotency(schema), schema));

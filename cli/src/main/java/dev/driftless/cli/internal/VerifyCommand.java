@@ -1,12 +1,16 @@
 package dev.driftless.cli.internal;
 
+import dev.driftless.migration.FlywaySettings;
+import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.sql.SqlScript;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,6 +31,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
             "  driftless verify --schema sql/init_schema.sql --migrations sql/migrations",
             "  driftless verify --migrations migrations/frontend",
+            "  driftless verify --migrations src/main/resources/db/migration --placeholder currency=EUR",
+            "  driftless verify --migrations db/changelog/master.xml --contexts test",
             "  driftless verify --schema schema.sql --migrations migrations --report target/verify.html",
             "  driftless verify --schema sql/master.sql --idempotent"})
 public final class VerifyCommand implements Callable<Integer> {
@@ -35,7 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private Path schema;
 
     @Option(names = "--migrations", paramLabel = "DIR",
-            description = "The migration folder, in any supported layout (numbered, Flyway, golang-migrate, Prisma, ...).")
+            description = "The migration folder, in any supported layout (numbered, Flyway, golang-migrate, Prisma, ...),"
+                    + " or a Liquibase changelog file (db/changelog/master.xml).")
     private Path migrations;
 
     @Option(names = "--idempotent", description = "Also check that the master schema can run a second time and changes nothing.")
@@ -46,6 +53,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report to FILE: .md, .html or .json.")
     private Path report;
+
+    @Mixin
+    private EngineOptions engineOptions;
 
     @Mixin
     private LoggingOptions loggingOptions;
@@ -65,7 +75,9 @@ public final class VerifyCommand implements Callable<Integer> {
             ReportWriter.checkFormat(report);
         }
         // every input is read and checked before any server starts
-        MigrationChain chain = migrations == null ? null : Workbench.chain("--migrations", migrations.toString());
+        EngineOptions.Chosen chosen = migrations == null ? null
+                : engineOptions.select("--migrations", migrations.toString(), FlywaySettings.defaults());
+        MigrationChain chain = chosen == null ? null : chosen.chain().orElse(null);
         SqlScript script = schema != null ? Workbench.script("--schema", schema.toString())
                 : chain == null ? null : chain.masterSchema().orElse(null);
         if (idempotent && script == null) {
@@ -75,19 +87,26 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new BadInputException("nothing to check: give --migrations DIR to compare with --schema, or"
                     + " --idempotent to run the master schema twice");
         }
-        if (script == null && noReversibility && chain.baselines().isEmpty()) {
+        if (script == null && noReversibility && (chain == null || chain.baselines().isEmpty())) {
             throw new BadInputException("nothing to check: --no-reversibility leaves the chain alone; give --schema FILE"
                     + " to compare it with");
         }
         if (schema == null && script != null) {
             Console.progress("Comparing with " + script.name() + ", the master schema kept beside the migrations");
         }
-        String chainLabel = chain == null ? null : migrations + " (" + chain.layout().map(l -> l.displayName())
-                .orElse("custom") + ", " + chain.migrations().size() + " migrations, latest "
-                + chain.latestVersion() + ")";
+        if (chosen != null) {
+            chosen.announce(migrations.toString());
+        }
         VerifyReport result;
         try (Workbench workbench = new Workbench(serverOptions)) {
-            result = Verification.run(workbench.server(), script, chain, !noReversibility, idempotent,
+            MigrationEngine engine = chosen == null ? null : chosen.selected().engine();
+            List<Migration> steps = engine == null ? List.of()
+                    : chain != null ? chain.migrations() : engine.migrations(workbench.newDatabase());
+            String chainLabel = engine == null ? null : migrations + " (" + (chain != null ? chain.layout()
+                    .map(l -> l.displayName()).orElse("custom") : engine.name()) + ", " + steps.size()
+                    + " migrations, latest " + (steps.isEmpty() ? "(none)" : steps.get(steps.size() - 1).version())
+                    + ")";
+            result = Verification.run(workbench.server(), script, engine, steps, !noReversibility, idempotent,
                     diffFlags.filter(), diffFlags.options(), schema != null ? schema.toString()
                             : script == null ? null : script.name(), chainLabel);
         }

@@ -68,27 +68,12 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
-    /**
-     * Migrates a database along a chain, up to a version or the latest.
-     *
-     * @param chain the chain
-     * @param version the target, or {@code null} for the latest
-     * @param database the database
-     * @return the migrator, for further steps
-     */
-    public static Migrator migrate(MigrationChain chain, String version, Database database) {
-        Migrator migrator = Migrator.of(chain, database).withDatabaseLabel("the scratch database");
-        MigrationVersion target = version == null ? chain.latestVersion() : MigrationVersion.parse(version);
-        if (version != null && chain.migration(target).isEmpty()) {
-            throw new BadInputException("version " + version + " is not in the migration chain at " + chain.location()
-                    + "; its versions are " + versions(chain));
-        }
-        migrator.migrateTo(target);
-        return migrator;
+    static String versions(MigrationChain chain) {
+        return versions(chain.migrations());
     }
 
-    static String versions(MigrationChain chain) {
-        List<String> versions = chain.migrations().stream().map(m -> m.version().toString()).toList();
+    static String versions(List<Migration> migrations) {
+        List<String> versions = migrations.stream().map(m -> m.version().toString()).toList();
         return versions.isEmpty() ? "(none)" : String.join(", ", versions);
     }
 
@@ -133,6 +118,21 @@ public final class Workbench implements AutoCloseable {
             }
             throw e;
         }
+        return checked(option, location, chain);
+    }
+
+    /**
+     * Checks a chain read from a location as {@link #chain(String, String)} does: it has migrations, and every script
+     * parses; its warnings and left-out files are reported.
+     *
+     * @param option the option or parameter, for messages
+     * @param location the location as given
+     * @param chain the chain read from it
+     * @return the chain
+     * @throws BadInputException naming the option when no migration is found
+     * @throws dev.driftless.sql.ScriptException naming the file and line of a script that cannot be parsed
+     */
+    public static MigrationChain checked(String option, String location, MigrationChain chain) {
         if (chain.migrations().isEmpty()) {
             throw new BadInputException(option + " " + location + ": no migrations found in this folder");
         }

@@ -47,7 +47,11 @@ public final class LayoutDetector {
         });
     }
 
-    private static Optional<Layout> detected(Listing tree) {
+    /**
+     * @param tree the files of a folder location
+     * @return the layout the files fit, empty when the folder is empty or none fits
+     */
+    public static Optional<Layout> detected(Listing tree) {
         List<Resource> entries = tree.resources();
         if (tree.find(SqitchReader.PLAN).isPresent()) {
             return Optional.of(Layout.SQITCH);

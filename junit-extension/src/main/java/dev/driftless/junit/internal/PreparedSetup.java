@@ -1,11 +1,16 @@
 package dev.driftless.junit.internal;
 
 import dev.driftless.DriftlessException;
-import dev.driftless.migration.Migration;
+import dev.driftless.migration.Engine;
+import dev.driftless.migration.EngineSelector;
+import dev.driftless.migration.FlywaySettings;
+import dev.driftless.migration.LiquibaseSettings;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationException;
+import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
-import dev.driftless.migration.RepeatableMigration;
+import dev.driftless.migration.SelectedEngine;
 import dev.driftless.resource.Listing;
 import dev.driftless.resource.Location;
 import dev.driftless.resource.Resource;
@@ -37,7 +42,9 @@ import java.util.function.Supplier;
  * One per spec per test run, shared by every class with that spec; thread-safe.
  *
  * <p>Every location is found and read once, through core's {@link Location}; the template key is made of the
- * checksums of what was read, and the seeds are loaded from the very resources that were hashed.
+ * checksums of what was read (for a migration chain, the engine's {@link MigrationEngine#contentKey()}: everything
+ * the engine reads), and the seeds are loaded from the very resources that were hashed. The engine is picked by core's
+ * {@link EngineSelector}.
  */
 public final class PreparedSetup {
 
@@ -48,18 +55,22 @@ public final class PreparedSetup {
 
     private final SetupSpec spec;
     private final PostgresServer server;
-    private final MigrationChain chain;
+    private final SelectedEngine selected;
     private final Template template;
 
-    private PreparedSetup(SetupSpec spec, PostgresServer server, MigrationChain chain, Template template) {
+    private PreparedSetup(SetupSpec spec, PostgresServer server, SelectedEngine selected, Template template) {
         this.spec = spec;
         this.server = server;
-        this.chain = chain;
+        this.selected = selected;
         this.template = template;
     }
 
     /** A seed as found: a script, or the files of a fixture. */
     private record Seed(SqlScript script, Listing fixture) {
+    }
+
+    /** Everything a spec reads before a server is involved: its key, schema or engine, and seeds. */
+    private record Inputs(TemplateKey key, SqlScript schema, SelectedEngine selected, List<Seed> seeds) {
     }
 
     /**
@@ -72,28 +83,73 @@ public final class PreparedSetup {
      *         message carries the script runner's own error (file:line, SQLSTATE, statement)
      */
     public static PreparedSetup prepare(SetupSpec spec, String owner) {
+        Inputs inputs = read(spec, owner);
+        PostgresServer server = PostgresServer.shared(spec.serverConfig());
+        SelectedEngine selected = inputs.selected();
+        long started = System.nanoTime();
+        Template template;
+        try {
+            template = Templates.of(server).get(inputs.key(), database -> {
+                if (inputs.schema() != null) {
+                    try (Connection connection = database.connect()) {
+                        ScriptRunner.create().run(inputs.schema(), connection);
+                    }
+                } else {
+                    // The template's generated name means nothing to the reader, and it is dropped when it fails.
+                    MigrationEngine engine = selected.engine().withDatabaseLabel("the database being built");
+                    if (spec.target().isBlank()) {
+                        engine.migrateToLatest(database);
+                    } else {
+                        engine.migrate(database, MigrationVersion.parse(spec.target()));
+                    }
+                }
+                loadSeeds(database, inputs.seeds());
+            });
+        } catch (TemplateBuildException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DriftlessException("Could not build the database of @MigratedDatabase(" + spec.describe() + "): "
+                    + cause.getMessage(), cause);
+        }
+        String builtBy = selected == null ? "" : ", built by " + selected.engine().name() + " (engine = "
+                + selected.kind() + ": " + selected.reason() + ")";
+        if (template.reused()) {
+            LOG.info("@MigratedDatabase({}): reusing template {}, built by an earlier run{}", spec.describe(),
+                    template.databaseName(), builtBy);
+        } else {
+            LOG.info("@MigratedDatabase({}): template {} ready in {} ms on {}{}", spec.describe(),
+                    template.databaseName(), (System.nanoTime() - started) / 1_000_000, server, builtBy);
+        }
+        return new PreparedSetup(spec, server, selected, template);
+    }
+
+    /**
+     * Returns the key of the template a spec builds, without building it: the same spec and content give the same
+     * key; a changed script, placeholder or engine gives another.
+     *
+     * @param spec what to build
+     * @param owner the class that asks, for messages
+     * @return the key
+     * @throws DriftlessException as {@link #prepare} does before it builds anything
+     */
+    public static TemplateKey templateKey(SetupSpec spec, String owner) {
+        return read(spec, owner).key();
+    }
+
+    private static Inputs read(SetupSpec spec, String owner) {
         spec.validate(owner);
         TemplateKey.Builder key = TemplateKey.builder()
-                .add("@MigratedDatabase", "template v3 (" + spec.describe() + ")")
+                .add("@MigratedDatabase", "template v4 (" + spec.describe() + ")")
                 .setup(setupIdentity(spec));
         SqlScript schema = null;
-        MigrationChain chain = null;
+        SelectedEngine selected = null;
         if (!spec.schema().isBlank()) {
             Resource file = found("schema", spec.schema(), owner,
                     () -> Location.of(spec.schema()).file("schema script"));
             schema = SqlScript.of(file);
             key.add("schema " + schema.name(), schema.checksum());
         } else {
-            chain = readChain(spec, owner);
-            key.add("layout", chain.layout().map(Enum::name).orElse("none"));
-            for (Migration migration : chain.migrations()) {
-                key.add("migration " + migration.version() + " " + migration.up().name(), migration.up().checksum())
-                        .add("down", migration.down().map(SqlScript::checksum).orElse("none"))
-                        .add("transactional", Boolean.toString(migration.isTransactional()));
-            }
-            for (RepeatableMigration repeatable : chain.repeatables()) {
-                key.add("repeatable " + repeatable.script().name(), repeatable.script().checksum());
-            }
+            selected = select(spec, owner);
+            key.add("engine " + selected.kind(), selected.engine().contentKey().hash());
         }
         List<Seed> seeds = new ArrayList<>();
         for (String seed : spec.seeds()) {
@@ -110,55 +166,36 @@ public final class PreparedSetup {
                 seeds.add(new Seed(null, fixture));
             }
         }
-        PostgresServer server = PostgresServer.shared(spec.serverConfig());
-        SqlScript schemaScript = schema;
-        MigrationChain migrationChain = chain;
-        long started = System.nanoTime();
-        Template template;
-        try {
-            template = Templates.of(server).get(key.build(), database -> {
-                if (schemaScript != null) {
-                    try (Connection connection = database.connect()) {
-                        ScriptRunner.create().run(schemaScript, connection);
-                    }
-                } else {
-                    // The template's generated name means nothing to the reader, and it is dropped when it fails.
-                    Migrator migrator = Migrator.of(migrationChain, database)
-                            .withDatabaseLabel("the database being built");
-                    if (spec.target().isBlank()) {
-                        migrator.migrateToLatest();
-                    } else {
-                        migrator.migrateTo(spec.target());
-                    }
-                }
-                loadSeeds(database, seeds);
-            });
-        } catch (TemplateBuildException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new DriftlessException("Could not build the database of @MigratedDatabase(" + spec.describe() + "): "
-                    + cause.getMessage(), cause);
-        }
-        if (template.reused()) {
-            LOG.info("@MigratedDatabase({}): reusing template {}, built by an earlier run", spec.describe(),
-                    template.databaseName());
-        } else {
-            LOG.info("@MigratedDatabase({}): template {} ready in {} ms on {}", spec.describe(), template.databaseName(),
-                    (System.nanoTime() - started) / 1_000_000, server);
-        }
-        return new PreparedSetup(spec, server, chain, template);
+        return new Inputs(key.build(), schema, selected, seeds);
     }
 
-    private static MigrationChain readChain(SetupSpec spec, String owner) {
-        Location location = Location.of(spec.migrations());
+    /** Picks the engine through core's {@link EngineSelector}, the one place that picks. */
+    private static SelectedEngine select(SetupSpec spec, String owner) {
+        EngineSelector selector = EngineSelector.at(spec.migrations()).withEngine(spec.engine())
+                .withFlyway(spec.flyway().applyTo(FlywaySettings.defaults()))
+                .withLiquibase(spec.liquibase().applyTo(LiquibaseSettings.defaults()));
+        if (spec.layout().isPresent()) {
+            selector = selector.withLayout(spec.layout().get());
+        }
+        SelectedEngine selected;
         try {
-            return spec.layout().map(layout -> MigrationChain.at(location, layout))
-                    .orElseGet(() -> MigrationChain.at(location));
+            selected = selector.select();
         } catch (MigrationException e) {
             if (e.getCause() instanceof ResourceException missing) {
                 throw annotated("migrations", spec.migrations(), owner, missing);
             }
             throw e;
         }
+        String unused = spec.flyway().isSet() && selected.kind() != Engine.FLYWAY ? spec.flyway().describe()
+                : spec.liquibase().isSet() && selected.kind() != Engine.LIQUIBASE ? spec.liquibase().describe()
+                : null;
+        if (unused != null) {
+            throw new DriftlessException("@MigratedDatabase on " + owner + " is not valid: it sets " + unused
+                    + ", but engine = AUTO picked " + selected.kind() + " for migrations = \"" + spec.migrations()
+                    + "\" (" + selected.reason() + "). Set engine = " + (spec.flyway().isSet() ? "FLYWAY" : "LIQUIBASE")
+                    + " to use that engine (the error then says what it is missing), or remove the settings.");
+        }
+        return selected;
     }
 
     /** Looks a location up, saying which attribute of which class named it when nothing is there. */
@@ -238,7 +275,8 @@ public final class PreparedSetup {
     private static String setupIdentity(SetupSpec spec) {
         return String.join("\n", "schema=" + spec.schema(), "migrations=" + spec.migrations(),
                 "format=" + spec.layout().map(Enum::name).orElse("AUTO"), "target=" + spec.target(),
-                "seeds=" + String.join("\n", spec.seeds()));
+                "seeds=" + String.join("\n", spec.seeds()), "engine=" + spec.engine(), spec.flyway().describe(),
+                spec.liquibase().describe());
     }
 
     /** @return the spec */
@@ -256,8 +294,21 @@ public final class PreparedSetup {
         return template;
     }
 
-    /** @return the migration chain, empty for a schema setup */
+    /** @return the migration chain of Driftless's own runner, empty for a schema setup, Flyway and Liquibase */
     public Optional<MigrationChain> chain() {
-        return Optional.ofNullable(chain);
+        return engine().flatMap(SelectedEngine::chain);
+    }
+
+    /** @return the engine that built the template, with why it was picked; empty for a schema setup */
+    public Optional<SelectedEngine> engine() {
+        return Optional.ofNullable(selected);
+    }
+
+    /**
+     * @return the tables the engine keeps its history in, left out of the tests' schema snapshots; Driftless's own
+     *     for a schema setup
+     */
+    public List<String> historyTables() {
+        return selected == null ? List.of(Migrator.DEFAULT_HISTORY_TABLE) : selected.engine().historyTables();
     }
 }

@@ -4,6 +4,7 @@ import dev.driftless.DriftlessException;
 import dev.driftless.config.DriftlessConfig;
 import dev.driftless.junit.MigratedDatabase;
 import dev.driftless.junit.Provider;
+import dev.driftless.migration.Engine;
 import dev.driftless.migration.Layout;
 import dev.driftless.server.ProviderKind;
 import dev.driftless.server.ServerConfig;
@@ -14,6 +15,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,9 +30,13 @@ import java.util.Optional;
  * @param provider the provider kind, empty for the configured one
  * @param postgres the embedded major version, 0 for the configured one
  * @param image the Docker image, or empty for the configured one
+ * @param engine the engine asked for, {@link Engine#AUTO} to pick one from the migrations
+ * @param flyway the Flyway settings, {@link FlywaySpec#NONE} when none is set
+ * @param liquibase the Liquibase settings, {@link LiquibaseSpec#NONE} when none is set
  */
 public record SetupSpec(String schema, String migrations, Optional<Layout> layout, String target, List<String> seeds,
-                        Optional<ProviderKind> provider, int postgres, String image) {
+                        Optional<ProviderKind> provider, int postgres, String image, Engine engine, FlywaySpec flyway,
+                        LiquibaseSpec liquibase) {
 
     /**
      * Copies the seed list.
@@ -43,9 +49,33 @@ public record SetupSpec(String schema, String migrations, Optional<Layout> layou
      * @param provider the value for the {@code provider} record component
      * @param postgres the value for the {@code postgres} record component
      * @param image the value for the {@code image} record component
+     * @param engine the value for the {@code engine} record component
+     * @param flyway the value for the {@code flyway} record component
+     * @param liquibase the value for the {@code liquibase} record component
      */
     public SetupSpec {
         seeds = List.copyOf(seeds);
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(flyway, "flyway");
+        Objects.requireNonNull(liquibase, "liquibase");
+    }
+
+    /**
+     * Makes a spec with {@link Engine#AUTO} and no Flyway or Liquibase settings.
+     *
+     * @param schema the master schema location, or empty
+     * @param migrations the migration chain location, or empty
+     * @param layout the explicit layout, empty for detection
+     * @param target the target version, or empty for the latest
+     * @param seeds the fixture locations, in order
+     * @param provider the provider kind, empty for the configured one
+     * @param postgres the embedded major version, 0 for the configured one
+     * @param image the Docker image, or empty for the configured one
+     */
+    public SetupSpec(String schema, String migrations, Optional<Layout> layout, String target, List<String> seeds,
+            Optional<ProviderKind> provider, int postgres, String image) {
+        this(schema, migrations, layout, target, seeds, provider, postgres, image, Engine.AUTO, FlywaySpec.NONE,
+                LiquibaseSpec.NONE);
     }
 
     /**
@@ -59,7 +89,8 @@ public record SetupSpec(String schema, String migrations, Optional<Layout> layou
                 annotation.target().trim(), Arrays.stream(annotation.seed()).map(String::trim).toList(),
                 annotation.provider() == Provider.CONFIGURED ? Optional.empty()
                         : Optional.of(ProviderKind.valueOf(annotation.provider().name())),
-                annotation.postgres(), annotation.image().trim());
+                annotation.postgres(), annotation.image().trim(), annotation.engine(),
+                FlywaySpec.of(annotation.flyway()), LiquibaseSpec.of(annotation.liquibase()));
     }
 
     /**
@@ -106,12 +137,49 @@ public record SetupSpec(String schema, String migrations, Optional<Layout> layou
         if (!schema.isBlank() && !target.isBlank()) {
             problems.add("target = \"" + target + "\" applies to migrations, not to a schema script; remove it");
         }
+        if (!schema.isBlank()) {
+            if (engine != Engine.AUTO) {
+                problems.add("engine = " + engine + " applies to migrations, not to a schema script; remove it");
+            }
+            if (flyway.isSet()) {
+                problems.add(flyway.describe() + " applies to migrations, not to a schema script; remove it");
+            }
+            if (liquibase.isSet()) {
+                problems.add(liquibase.describe() + " applies to migrations, not to a schema script; remove it");
+            }
+        } else {
+            engineProblems(problems);
+        }
+        flyway.problems(problems);
+        liquibase.problems(problems);
         if (postgres != 0 && (postgres < 9 || postgres > 99)) {
             problems.add("postgres = " + postgres + " is not a PostgreSQL major version; use 14 to 18, or leave it out");
         }
         if (!problems.isEmpty()) {
             throw new DriftlessException("@MigratedDatabase on " + owner + " is not valid: "
                     + String.join("; ", problems) + ".");
+        }
+    }
+
+    /** The combinations of engine, format and engine settings a chain cannot have. */
+    private void engineProblems(List<String> problems) {
+        if (flyway.isSet() && (engine == Engine.DRIFTLESS || engine == Engine.LIQUIBASE)) {
+            problems.add(flyway.describe() + " configures Flyway, but engine = " + engine + " does not run Flyway;"
+                    + " remove it, or use engine = FLYWAY");
+        }
+        if (liquibase.isSet() && (engine == Engine.DRIFTLESS || engine == Engine.FLYWAY)) {
+            problems.add(liquibase.describe() + " configures Liquibase, but engine = " + engine + " does not run"
+                    + " Liquibase; remove it, or use engine = LIQUIBASE");
+        }
+        if (flyway.isSet() && liquibase.isSet() && engine == Engine.AUTO) {
+            problems.add("it sets both " + flyway.describe() + " and " + liquibase.describe() + ", but one engine"
+                    + " builds a chain; keep the settings of the engine your project uses");
+        }
+        if (layout.isPresent() && (engine == Engine.LIQUIBASE
+                || engine == Engine.FLYWAY && layout.get() != Layout.FLYWAY)) {
+            problems.add("format = " + layout.get() + " is a layout of Driftless's own runner, but engine = " + engine
+                    + " reads " + (engine == Engine.FLYWAY ? "Flyway's file names" : "a Liquibase changelog")
+                    + "; remove it");
         }
     }
 
@@ -145,6 +213,15 @@ public record SetupSpec(String schema, String migrations, Optional<Layout> layou
         layout.ifPresent(l -> text.append(", format = ").append(l.name()));
         if (!target.isBlank()) {
             text.append(", target = \"").append(target).append('"');
+        }
+        if (engine != Engine.AUTO) {
+            text.append(", engine = ").append(engine.name());
+        }
+        if (flyway.isSet()) {
+            text.append(", ").append(flyway.describe());
+        }
+        if (liquibase.isSet()) {
+            text.append(", ").append(liquibase.describe());
         }
         if (!seeds.isEmpty()) {
             text.append(", seed = ").append(seeds.size() == 1 ? "\"" + seeds.get(0) + "\""

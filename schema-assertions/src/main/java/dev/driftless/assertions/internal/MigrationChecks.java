@@ -5,19 +5,24 @@ import dev.driftless.check.CheckResult;
 import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.check.DataPreservation;
+import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.schema.DiffOptions;
 import dev.driftless.schema.SchemaDiff;
 import dev.driftless.seed.Fixture;
 import dev.driftless.seed.Seeder;
 import dev.driftless.server.PostgresServer;
+import dev.driftless.template.ScratchDatabases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * {@code MigrationChecks} runs the checks of {@code MigrationChainAssert} with core's {@link ChainChecks} and words
+ * {@code MigrationChecks} runs the checks of {@code MigrationChainAssert} with core's {@link ChainChecks}, through the
+ * overloads that take a {@link MigrationEngine} (a chain is {@link MigrationEngine#driftless(MigrationChain)}), and words
  * what they found for the assertion's messages: one text per failing migration, its header line then the indented
  * evidence.
  */
@@ -33,19 +38,32 @@ public final class MigrationChecks {
     public record Outcome(List<String> failures, List<String> notes, List<String> withoutDown) {
     }
 
-    private final MigrationChain chain;
+    private final MigrationEngine engine;
+    private final Optional<MigrationChain> chain;
+    private final PostgresServer server;
     private final ChainChecks checks;
 
     /**
      * Creates the checks.
      *
-     * @param chain the chain
+     * @param engine the engine of the chain
+     * @param chain the chain, when the engine is Driftless's own runner of it (idempotency reads its scripts)
      * @param server the server for the checks' databases
      * @param options how schemas compare
      */
-    public MigrationChecks(MigrationChain chain, PostgresServer server, DiffOptions options) {
+    public MigrationChecks(MigrationEngine engine, Optional<MigrationChain> chain, PostgresServer server,
+            DiffOptions options) {
+        this.engine = engine;
         this.chain = chain;
+        this.server = server;
         this.checks = ChainChecks.on(server).usingDiffOptions(options);
+    }
+
+    /** @return the versioned migrations as the engine resolves them, read in a new database of the server */
+    public List<Migration> migrations() {
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            return engine.migrations(scratch.create());
+        }
     }
 
     /** @return the checks these wrap */
@@ -64,7 +82,7 @@ public final class MigrationChecks {
         List<String> notes = new ArrayList<>();
         List<String> withoutDown = new ArrayList<>();
         ChainChecks reversibility = acceptColumnOrder ? checks.acceptingColumnOrderChanges() : checks;
-        for (CheckResult result : reversibility.reversibility(chain)) {
+        for (CheckResult result : reversibility.reversibility(engine)) {
             if (result.verdict() == Verdict.SKIPPED) {
                 withoutDown.add(result.migration().orElseThrow().toString());
             } else if (result.failed()) {
@@ -94,8 +112,13 @@ public final class MigrationChecks {
      * @return what was found
      */
     public Outcome idempotency() {
+        if (chain.isEmpty()) {
+            throw new IllegalStateException("areIdempotent runs the scripts of a MigrationChain; the migrations at "
+                    + engine.location() + " are run by the engine " + engine.name() + ": use"
+                    + " assertThatMigrations(MigrationChain.at(...)) for areIdempotent");
+        }
         List<String> failures = new ArrayList<>();
-        for (CheckResult result : checks.migrationIdempotency(chain)) {
+        for (CheckResult result : checks.migrationIdempotency(chain.get())) {
             if (result.failed()) {
                 String problem = result.failure()
                         .map(f -> "the second run failed:\n" + Message.indent(f.message(), "  "))
@@ -118,7 +141,7 @@ public final class MigrationChecks {
      */
     public List<String> dataPreservation(Fixture fixture, MigrationVersion from, MigrationVersion to,
             Map<String, String> queries) {
-        DataPreservation found = checks.dataPreservation(chain, from, to, db -> Seeder.on(db).load(fixture),
+        DataPreservation found = checks.dataPreservation(engine, from, to, db -> Seeder.on(db).load(fixture),
                 fixture.tables(), queries);
         List<String> lost = new ArrayList<>();
         for (DataPreservation.TableRows rows : found.lost()) {

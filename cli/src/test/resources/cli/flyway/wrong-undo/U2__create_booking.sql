@@ -1,0 +1,2 @@
+-- Wrong on purpose: the table is booking.
+DROP TABLE bookings;

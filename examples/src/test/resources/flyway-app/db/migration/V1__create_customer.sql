@@ -1,0 +1,5 @@
+-- Customers of the invoicing app.
+CREATE TABLE customer (
+    customer_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    name        text NOT NULL UNIQUE
+);
