@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,22 +50,25 @@ final class FlywayPlaceholders {
     }
 
     /**
-     * Reads the Flyway configuration of a location as the Flyway engine would find it with this location alone.
+     * Reads the Flyway configuration of a location.
      *
      * @param tree the files at the location
+     * @param configuration Flyway location (e.g. {@code filesystem:db/migration}) → the merged Flyway configuration
+     *     of a project at it, e.g. {@code FlywaySettings}'; {@code null} for the configuration the Flyway engine would
+     *     find with this location alone ({@code flyway.toml}/{@code flyway.conf}, {@code FLYWAY_*})
      * @return the placeholders
      */
-    static FlywayPlaceholders of(Listing tree) {
-        ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
-                .orElse(FlywayPlaceholders.class.getClassLoader());
+    static FlywayPlaceholders of(Listing tree, Function<String, Map<String, String>> configuration) {
         Path workingDirectory = Path.of("").toAbsolutePath();
         // Flyway reads a location without prefix on the class path; Driftless's is a folder then.
         String location = tree.location().written();
         if (!tree.location().isClasspath() && !location.startsWith(Location.FILESYSTEM)) {
             location = Location.FILESYSTEM + location;
         }
-        Map<String, String> config = FlywaySources.resolve(Map.of("flyway.locations", location), System.getenv(),
-                List.of(), loader, workingDirectory).config();
+        Map<String, String> config = configuration != null ? configuration.apply(location)
+                : FlywaySources.resolve(Map.of("flyway.locations", location), System.getenv(), List.of(),
+                        Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+                                .orElse(FlywayPlaceholders.class.getClassLoader()), workingDirectory).config();
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         config.forEach((key, value) -> {
             if (key.startsWith(PREFIX)) {

@@ -57,7 +57,8 @@ final class FlywayReader implements LayoutReader {
                 String replaced = text.get();
                 if (replaced.contains("${")) {
                     // the project's configuration is read only for a chain that has placeholders
-                    placeholders = placeholders != null ? placeholders : FlywayPlaceholders.of(discovery.tree());
+                    placeholders = placeholders != null ? placeholders : FlywayPlaceholders.of(discovery.tree(),
+                            discovery.flywayConfiguration());
                     List<String> problems = new ArrayList<>();
                     replaced = placeholders.replace(entry.name(), replaced, problems);
                     discovery.errors(problems);
