@@ -54,7 +54,7 @@ final class FlywayPlaceholders {
      *
      * @param tree the files at the location
      * @param configuration Flyway location (e.g. {@code filesystem:db/migration}) → the merged Flyway configuration
-     *     of a project at it, e.g. {@code FlywaySettings}'; {@code null} for the configuration the Flyway engine would
+     *     of a project at it, e.g. from {@code FlywaySettings}; {@code null} for the configuration the Flyway engine would
      *     find with this location alone ({@code flyway.toml}/{@code flyway.conf}, {@code FLYWAY_*})
      * @return the placeholders
      */
@@ -78,8 +78,10 @@ final class FlywayPlaceholders {
         values.put(BUILT_IN + "table", config.getOrDefault("flyway.table", "flyway_schema_history"));
         values.put(BUILT_IN + "workingDirectory", workingDirectory.toString());
         values.put(BUILT_IN + "environment", "default");
-        Optional<String> unsupported = List.of("placeholderPrefix", "placeholderSuffix", "placeholderSeparator")
-                .stream().filter(k -> config.containsKey("flyway." + k)).findFirst()
+        Map<String, String> defaults = Map.of("placeholderPrefix", "${", "placeholderSuffix", "}",
+                "placeholderSeparator", ":");
+        Optional<String> unsupported = defaults.keySet().stream().sorted()
+                .filter(k -> !config.getOrDefault("flyway." + k, defaults.get(k)).equals(defaults.get(k))).findFirst()
                 .map(k -> "flyway." + k + " = " + config.get("flyway." + k));
         return new FlywayPlaceholders(!"false".equalsIgnoreCase(config.get("flyway.placeholderReplacement")), values,
                 unsupported);
