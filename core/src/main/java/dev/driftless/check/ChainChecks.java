@@ -52,6 +52,7 @@ import java.util.function.Consumer;
  * checks.reversibility(chain);                  // one result per migration
  * checks.masterSchemaIdempotency(SqlScript.at("sql/init_schema.sql"));
  * checks.migrationIdempotency(chain);           // one result per migration
+ * checks.migrationIdempotency(engine);          // the same, each migration run twice by the engine itself
  * }</pre>
  *
  * <p>The checks:
@@ -65,7 +66,8 @@ import java.util.function.Consumer;
  * <li>{@link #masterSchemaIdempotency masterSchemaIdempotency}: the master schema run a second time on the database it
  * built must succeed and change nothing;</li>
  * <li>{@link #migrationIdempotency migrationIdempotency}: each migration's up script, run directly (no history
- * table) after the ones before it, run a second time must succeed and change nothing;</li>
+ * table) after the ones before it, run a second time must succeed and change nothing; through an engine, the engine
+ * migrates to each migration, forgets it in its history and migrates to it again;</li>
  * <li>{@link #dataPreservation dataPreservation}: rows loaded at one version are all still there after migrating on;</li>
  * <li>{@link #baselines baselines}: each baseline (Flyway's {@code B5__x.sql}) builds what the versioned migrations up
  * to its version build.</li>
@@ -431,6 +433,48 @@ public final class ChainChecks {
     }
 
     /**
+     * Checks that every versioned migration of an engine's chain is idempotent when the engine itself runs it twice:
+     * in one database, for each migration in order, the engine migrates to it, then {@linkplain MigrationEngine#forget
+     * forgets} it and migrates to it again, which must succeed and change nothing (the engine's history tables left out
+     * of the comparison). With the real Flyway ({@link FlywaySettings#engine()}) placeholders, callbacks and Java
+     * migrations run as in production. After a migration that fails, the walk goes on in a new database migrated to
+     * it. The walk starts without the chain's baselines ({@link MigrationEngine#withoutBaselines()}), so that every
+     * versioned migration runs.
+     *
+     * @param engine the engine of the chain
+     * @return one result per migration, in order: {@link Kind#MIGRATION_IDEMPOTENCY}, with the comparison
+     *     ({@link Step#SECOND_RUN}) that found differences, or the second run's failure
+     * @throws DriftlessException when a migration fails the first time it runs
+     */
+    public List<CheckResult> migrationIdempotency(MigrationEngine engine) {
+        MigrationEngine walking = engine.withoutBaselines().withDatabaseLabel(DATABASE_LABEL);
+        List<String> history = engine.historyTables();
+        List<CheckResult> results = new ArrayList<>();
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            List<Migration> migrations = walking.migrations(db);
+            for (int i = 0; i < migrations.size(); i++) {
+                Migration migration = migrations.get(i);
+                progress.accept("Idempotency " + (i + 1) + "/" + migrations.size() + ": running " + migration
+                        + " twice" + through(engine) + " ...");
+                Database at = db;
+                walking.migrate(at, migration.version());
+                CheckResult result = runAgain(Kind.MIGRATION_IDEMPOTENCY, Optional.of(migration), at, history, () -> {
+                    walking.forget(at, migration);
+                    walking.migrate(at, migration.version());
+                });
+                results.add(result);
+                if (result.failed()) {
+                    scratch.drop(db);
+                    db = scratch.create();
+                    walking.migrate(db, migration.version());
+                }
+            }
+        }
+        return results;
+    }
+
+    /**
      * Checks that migrating keeps data: migrates a new database to one version, loads rows, counts each table's rows,
      * migrates on and counts again (with the given query for a table the chain renames, splits or filters).
      *
@@ -499,12 +543,18 @@ public final class ChainChecks {
 
     /** Runs a script a second time on the database it ran on, and compares the schema with the one after the first. */
     private CheckResult runAgain(Kind kind, Optional<Migration> migration, SqlScript script, Database db) {
+        return runAgain(kind, migration, db, List.of(Migrator.DEFAULT_HISTORY_TABLE), () -> run(script, db));
+    }
+
+    /** Runs something a second time on a database, and compares the schema with the one before the second run. */
+    private CheckResult runAgain(Kind kind, Optional<Migration> migration, Database db, List<String> historyTables,
+            Runnable secondRun) {
         SchemaSnapshot first = inspect(db);
-        Failure failure = step(Step.SECOND_RUN, () -> run(script, db));
+        Failure failure = step(Step.SECOND_RUN, secondRun);
         if (failure != null) {
             return new CheckResult(kind, Verdict.FAILED, migration, List.of(), Optional.of(failure));
         }
-        Comparison comparison = compare(Step.SECOND_RUN, first, inspect(db), List.of(Migrator.DEFAULT_HISTORY_TABLE));
+        Comparison comparison = compare(Step.SECOND_RUN, first, inspect(db), historyTables);
         boolean same = comparison.diff().isEmpty();
         List<Comparison> kept = same && migration.isPresent() ? List.of() : List.of(comparison);
         return new CheckResult(kind, same ? Verdict.PASSED : Verdict.FAILED, migration, kept, Optional.empty());

@@ -157,7 +157,8 @@ public final class EngineSelector {
     }
 
     private SelectedEngine driftless(String reason) {
-        MigrationChain chain = layout == null ? MigrationChain.at(location()) : MigrationChain.at(location(), layout);
+        // a Flyway folder read by Driftless's runner takes its placeholders from the same settings Flyway would
+        MigrationChain chain = MigrationChain.at(location(), layout, at -> flyway.locatedAt(at).config());
         return new SelectedEngine(MigrationEngine.driftless(chain), Engine.DRIFTLESS, reason, Optional.of(chain));
     }
 

@@ -189,10 +189,21 @@ public final class FlywaySettings {
         require(loader, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType", "Flyway's PostgreSQL support is"
                 + " not on the class path: add org.flywaydb:flyway-database-postgresql, of the same version as"
                 + " flyway-core");
-        Path directory = workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
-        FlywaySources.Resolved resolved = FlywaySources.resolve(explicit,
-                environment != null ? environment : System.getenv(), configFiles, loader, directory);
-        return FlywayEngine.create(resolved.config(), loader, directory);
+        return FlywayEngine.create(config(loader), loader, directory());
+    }
+
+    /** @return the merged configuration of every source, as the engine hands it to Flyway; Flyway not needed */
+    Map<String, String> config() {
+        return config(loader());
+    }
+
+    private Map<String, String> config(ClassLoader loader) {
+        return FlywaySources.resolve(explicit, environment != null ? environment : System.getenv(), configFiles, loader,
+                directory()).config();
+    }
+
+    private Path directory() {
+        return workingDirectory != null ? workingDirectory : Path.of("").toAbsolutePath();
     }
 
     private ClassLoader loader() {

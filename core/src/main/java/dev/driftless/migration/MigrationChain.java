@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -165,7 +167,21 @@ public final class MigrationChain {
         return new MigrationChain(name, null, sorted, repeatables, List.of());
     }
 
+    /**
+     * Reads the chain at a location with the placeholders of a Flyway project's configuration, e.g. Driftless's own
+     * runner picked for a folder the user configured Flyway for.
+     */
+    static MigrationChain at(Location location, Layout layout,
+            Function<String, Map<String, String>> flywayConfiguration) {
+        return read(Objects.requireNonNull(location, "location"), layout, flywayConfiguration);
+    }
+
     private static MigrationChain read(Location at, Layout layout) {
+        return read(at, layout, null);
+    }
+
+    private static MigrationChain read(Location at, Layout layout,
+            Function<String, Map<String, String>> flywayConfiguration) {
         String location = at.written();
         Listing tree;
         try {
@@ -182,7 +198,7 @@ public final class MigrationChain {
             MigrationChain chain = ofMasterSchema(Scripts.toSqlScript(source));
             return new MigrationChain(location, Layout.MASTER_SCHEMA, chain.migrations, List.of(), List.of());
         }
-        ChainAssembler.Assembled assembled = ChainAssembler.assemble(tree, layout);
+        ChainAssembler.Assembled assembled = ChainAssembler.assemble(tree, layout, flywayConfiguration);
         List<Migration> migrations = assembled.steps().stream()
                 .map(step -> Migration.of(step.version(), step.description(), Scripts.toSqlScript(step.up()),
                         step.down() == null ? null : Scripts.toSqlScript(step.down())))
@@ -250,6 +266,17 @@ public final class MigrationChain {
      */
     public List<Migration> baselines() {
         return baselines;
+    }
+
+    /**
+     * Returns this chain without its baselines: a new database then runs the versioned migrations from the first.
+     * Everything else (location, layout, order, repeatable migrations, warnings) stays.
+     *
+     * @return the chain, itself when it has no baselines
+     */
+    public MigrationChain withoutBaselines() {
+        return baselines.isEmpty() ? this : new MigrationChain(location, layout, migrations, repeatables, List.of(),
+                masterSchema, order, warnings, ignored);
     }
 
     /**

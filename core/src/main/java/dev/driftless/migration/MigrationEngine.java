@@ -106,6 +106,17 @@ public interface MigrationEngine {
     void revert(Database database, Migration migration);
 
     /**
+     * Removes the record of the newest applied migration of a database, which must be the given one, from the engine's
+     * history, so that the next {@link #migrate} runs it again; the schema is left as it is. This is how
+     * {@code ChainChecks.migrationIdempotency(engine)} runs a migration a second time through the engine itself.
+     *
+     * @param database the database, at the migration's version
+     * @param migration one of {@link #migrations(Database)}
+     * @throws MigrationException when the migration is not the newest applied one, or the history cannot be written
+     */
+    void forget(Database database, Migration migration);
+
+    /**
      * @return the tables the engine keeps its history in, {@code table} or {@code schema.table}, e.g.
      *     {@code flyway_schema_history}; the checks leave them out of comparisons
      */

@@ -5,6 +5,7 @@ import dev.driftless.check.CheckResult.Step;
 import dev.driftless.check.CheckResult.Verdict;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationException;
 import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
@@ -15,6 +16,7 @@ import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.ScriptException;
 import dev.driftless.sql.SqlScript;
+import dev.driftless.template.ScratchDatabases;
 import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.Test;
 
@@ -340,6 +342,50 @@ class ChainChecksTest {
         assertThat(verdicts(results)).containsExactly("1 PASSED", "2 FAILED failed at SECOND_RUN",
                 "3 FAILED differs after SECOND_RUN", "4 PASSED");
         assertThat(results).allMatch(r -> r.kind() == Kind.MIGRATION_IDEMPOTENCY);
+    }
+
+    @Test
+    void migrationIdempotencyThroughTheEngineReachesTheVerdictsOfTheChain() {
+        MigrationChain chain = chain("per-migration",
+                migration("1", "CREATE TABLE IF NOT EXISTS party (id int PRIMARY KEY);", null),
+                migration("2", "CREATE INDEX party_id_idx ON party (id);", null),
+                migration("3", COUNTING, null),
+                migration("4", "ALTER TABLE party ADD COLUMN IF NOT EXISTS email text;", null));
+
+        List<CheckResult> results = checks.migrationIdempotency(MigrationEngine.driftless(chain));
+
+        assertThat(verdicts(results)).isEqualTo(verdicts(checks.migrationIdempotency(chain))).containsExactly(
+                "1 PASSED", "2 FAILED failed at SECOND_RUN", "3 FAILED differs after SECOND_RUN", "4 PASSED");
+        assertThat(results).allMatch(r -> r.kind() == Kind.MIGRATION_IDEMPOTENCY);
+        assertThat(results.get(1).failure().orElseThrow().message()).isEqualTo("""
+                The migration 2 step 2 (2.sql) failed and was rolled back; the check's database stays at version 1.
+                2.sql:1:1 [42P07] relation "party_id_idx" already exists
+                  1 | CREATE INDEX party_id_idx ON party (id);""");
+        assertThat(results.get(2).comparison(Step.SECOND_RUN).orElseThrow().diff().toText()).isEqualTo("""
+                1 difference (1 structure)
+                table t_1: added
+                """);
+    }
+
+    @Test
+    void forgettingAMigrationRunsItAgainAndOnlyTheNewestCanBeForgotten() {
+        MigrationEngine engine = MigrationEngine.driftless(PARTY);
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+            engine.migrateToLatest(db);
+            Migration first = PARTY.migrations().get(0);
+            Migration second = PARTY.migrations().get(1);
+
+            assertThatThrownBy(() -> engine.forget(db, first)).isInstanceOf(MigrationException.class)
+                    .hasMessage("Cannot forget 1 step 1 (1.sql): database " + db.name() + " is at version 2, and"
+                            + " only the newest migration can be forgotten");
+            engine.forget(db, second);
+
+            assertThat(engine.appliedVersions(db)).extracting(MigrationVersion::toString).containsExactly("1");
+            assertThatThrownBy(() -> engine.migrate(db, second.version())).isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("The migration 2 step 2 (2.sql) failed and was rolled back; database "
+                            + db.name() + " stays at version 1.");
+        }
     }
 
     private static final MigrationChain RENAMING = chain("renaming",

@@ -3,6 +3,7 @@ package dev.driftless.migration;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,6 +23,18 @@ class EngineSelectorTest {
         assertThat(selected.engine().name()).startsWith("Flyway ");
         assertThat(selected.engine().location()).startsWith(STUDIO);
         assertThat(selected.chain()).isEmpty();
+    }
+
+    @Test
+    void driftlesssRunnerOnAFlywayFolderTakesThePlaceholdersOfTheFlywaySettings() {
+        SelectedEngine selected = EngineSelector.at("classpath:flyway/fidelity/migration").withEngine(Engine.DRIFTLESS)
+                .withFlyway(FlywaySettings.defaults().withEnvironment(Map.of()).withPlaceholder("tenant", "globex"))
+                .select();
+
+        assertThat(selected.kind()).isEqualTo(Engine.DRIFTLESS);
+        // the settings beat the project's flyway.conf (tenant=acme), which still gives default_currency
+        assertThat(selected.chain().orElseThrow().migration("1").orElseThrow().up().content())
+                .contains("DEFAULT 'EUR'").contains("'Accounts of globex in schema ${flyway:defaultSchema}");
     }
 
     @Test

@@ -35,9 +35,11 @@ class EnginesGuideTest {
         ChainChecks checks = ChainChecks.on(server);
         List<CheckResult> baselines = checks.baselines(engine);          // B3 ≡ V1 ... V3, as Flyway builds them
         List<CheckResult> reverts = checks.reversibility(engine);        // each V with its U script
+        List<CheckResult> twice = checks.migrationIdempotency(engine);   // each V run twice by Flyway
 
         assertThat(baselines).allMatch(r -> !r.failed());
         assertThat(reverts).hasSize(6);
+        assertThat(twice).hasSize(6);
     }
 
     @Test

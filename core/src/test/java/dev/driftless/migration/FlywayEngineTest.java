@@ -189,6 +189,83 @@ class FlywayEngineTest {
     }
 
     @Test
+    void idempotencyRunsEachMigrationTwiceThroughFlywayAndNamesTheOnesThatFail(@TempDir Path root)
+            throws IOException {
+        Path migration = copyOfTheStudioMigrations(root);
+        Files.writeString(migration.resolve("V1__create_party.sql"), """
+                CREATE TABLE IF NOT EXISTS party (
+                    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    display_name text        NOT NULL,
+                    created_at   timestamptz NOT NULL DEFAULT now()
+                );
+                CREATE UNIQUE INDEX IF NOT EXISTS party_display_name_key ON party (lower(display_name));
+                """);
+        Files.writeString(migration.resolve("V1_1__party_email.sql"), """
+                ALTER TABLE party ADD COLUMN IF NOT EXISTS email text;
+                ALTER TABLE party DROP CONSTRAINT IF EXISTS party_email_check;
+                ALTER TABLE party ADD CONSTRAINT party_email_check CHECK (email IS NULL OR email LIKE '%_@_%');
+                """);
+        Files.writeString(migration.resolve("V2__create_booking.sql"), """
+                DO $$ BEGIN
+                    CREATE TYPE booking_status AS ENUM ('requested', 'confirmed', 'cancelled');
+                EXCEPTION WHEN duplicate_object THEN NULL;
+                END $$;
+                CREATE TABLE IF NOT EXISTS booking (
+                    id        bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    party_id  bigint         NOT NULL REFERENCES party (id) ON DELETE CASCADE,
+                    starts_at timestamptz    NOT NULL,
+                    ends_at   timestamptz    NOT NULL,
+                    status    booking_status NOT NULL DEFAULT '${booking_status}',
+                    CONSTRAINT booking_period_check CHECK (ends_at > starts_at)
+                );
+                COMMENT ON TABLE booking IS 'Bookings in schema ${flyway:defaultSchema}';
+                """);
+        Files.writeString(migration.resolve("V4__booking_index.sql"),
+                "CREATE INDEX IF NOT EXISTS booking_party_starts_idx ON booking (party_id, starts_at);\n");
+
+        List<CheckResult> results = ChainChecks.on(server).migrationIdempotency(filesystemStudio(root).engine());
+
+        assertThat(results).extracting(r -> r.migration().orElseThrow().version() + " " + r.verdict())
+                .containsExactly("1 PASSED", "1.1 PASSED", "2 PASSED", "3 FAILED", "4 PASSED", "5 FAILED");
+        // the Java migration and V5 (left as the project has it) create their tables without IF NOT EXISTS
+        assertThat(results.get(3).failure().orElseThrow().message()).startsWith("""
+                Flyway 13.12.1 could not migrate the check's database to version 3:
+                """).contains("ERROR: relation \"rate_card\" already exists");
+        assertThat(results.get(5).failure().orElseThrow().step()).isEqualTo(Step.SECOND_RUN);
+        assertThat(results.get(5).failure().orElseThrow().message()).isEqualTo("""
+                Flyway 13.12.1 could not migrate the check's database to version 5:
+                Failed to execute script V5__rate_card_currency.sql
+                ---------------------------------------------------
+                SQL State  : 42P07
+                Error Code : 0
+                Message    : ERROR: relation "currency" already exists
+                Location   : %1$s (%1$s)
+                Line       : 2
+                Statement  : Run Flyway with -X option to see the actual statement causing the problem
+                """.formatted(migration.resolve("V5__rate_card_currency.sql")));
+    }
+
+    @Test
+    void forgettingAMigrationMakesFlywayApplyItAgainAndOnlyTheNewestCanBeForgotten() throws SQLException {
+        MigrationEngine engine = studio().engine().withoutBaselines();
+        Database db = scratch.create();
+        engine.migrate(db, MigrationVersion.parse("4"));
+        List<Migration> migrations = engine.migrations(db);
+
+        assertThatThrownBy(() -> engine.forget(db, migrations.get(0))).isInstanceOf(MigrationException.class)
+                .hasMessage("Cannot forget 1 create party (classpath:flyway/studio/migration/V1__create_party.sql):"
+                        + " database " + db.name() + " is at version 4, and only the newest migration can be"
+                        + " forgotten");
+        engine.forget(db, migrations.get(4));
+        assertThat(engine.appliedVersions(db)).extracting(MigrationVersion::toString)
+                .containsExactly("1", "1.1", "2", "3");
+        assertThat(query(db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'booking_party_starts_idx'"))
+                .containsExactly("1");
+        assertThatThrownBy(() -> engine.migrate(db, MigrationVersion.parse("4"))).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("ERROR: relation \"booking_party_starts_idx\" already exists");
+    }
+
+    @Test
     void aChangedPlaceholderChangesTheContentKeyAndTheSameSettingsKeepIt() {
         String key = studio().engine().contentKey().hash();
 

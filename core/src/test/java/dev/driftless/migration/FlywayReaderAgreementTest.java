@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -80,22 +84,125 @@ class FlywayReaderAgreementTest {
                 """);
     }
 
+    private static final String LEDGER = "classpath:flyway/fidelity/migration";
+
+    private static MigrationEngine flywayLedger() {
+        return FlywaySettings.defaults().withEnvironment(Map.of()).withLocations(LEDGER).engine();
+    }
+
+    private static List<String> versions(List<MigrationVersion> versions) {
+        return versions.stream().map(MigrationVersion::toString).toList();
+    }
+
     @Test
-    void aPlaceholderIsAWarningThatNamesTheFlywayEngine() {
-        assertThat(MigrationChain.at("classpath:flyway/studio/migration").warnings()).containsExactly(
-                "classpath:flyway/studio/migration/B3__studio_baseline.sql:19: ${booking_status} is a Flyway"
-                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
-                        + " (FlywaySettings, docs/engines.md)",
-                "classpath:flyway/studio/migration/U2__create_booking.sql:1: ${flyway:defaultSchema} is a Flyway"
-                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
-                        + " (FlywaySettings, docs/engines.md)",
-                "classpath:flyway/studio/migration/V2__create_booking.sql:9: ${booking_status} is a Flyway"
-                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
-                        + " (FlywaySettings, docs/engines.md)",
-                "classpath:flyway/studio/migration/V5__rate_card_currency.sql:5: ${currency} is a Flyway"
-                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
-                        + " (FlywaySettings, docs/engines.md)");
-        assertThat(MigrationChain.at(PLAIN).warnings()).isEmpty();
+    void bothEnginesReadTheLedgerProjectAlike() {
+        MigrationEngine own = MigrationEngine.driftless(MigrationChain.at(LEDGER));
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database db = scratch.create();
+
+            assertThat(steps(own, db)).containsExactly("1 create account", "1.1 account email",
+                    "1.12.15 Ledger entries", "2 ledger index (undo)");
+            assertThat(steps(flywayLedger(), db)).isEqualTo(steps(own, db));
+            assertThat(own.baselines(db)).extracting(m -> m.version() + " " + m.description())
+                    .containsExactly("1.12.15 ledger baseline");
+            assertThat(flywayLedger().baselines(db)).extracting(m -> m.version() + " " + m.description())
+                    .isEqualTo(own.baselines(db).stream().map(m -> m.version() + " " + m.description()).toList());
+        }
+    }
+
+    @Test
+    void bothEnginesBuildTheSameSchemaWithThePlaceholdersReplacedAndRecordTheSameVersions() throws SQLException {
+        ChainChecks checks = ChainChecks.on(server);
+        MigrationEngine own = MigrationEngine.driftless(MigrationChain.at(LEDGER));
+        MigrationVersion two = MigrationVersion.parse("2");
+
+        // from the baseline B1.12.15, as both start a new database, and along every V without it
+        CheckResult fromBaseline = checks.sameSchema(flywayLedger(), two, own);
+        CheckResult alongEveryVersion = checks.sameSchema(flywayLedger().withoutBaselines(), two,
+                own.withoutBaselines());
+        for (CheckResult same : List.of(fromBaseline, alongEveryVersion)) {
+            assertThat(same.verdict()).as(same.comparisons().get(0).diff().toText()).isEqualTo(Verdict.PASSED);
+        }
+        try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+            Database byFlyway = scratch.create();
+            Database byDriftless = scratch.create();
+            flywayLedger().migrateToLatest(byFlyway);
+            own.migrateToLatest(byDriftless);
+
+            assertThat(versions(own.appliedVersions(byDriftless))).containsExactly("1.12.15", "2")
+                    .isEqualTo(versions(flywayLedger().appliedVersions(byFlyway)));
+            for (Database db : List.of(byFlyway, byDriftless)) {
+                assertThat(query(db, "SELECT obj_description('account'::regclass) || ' | '"
+                        + " || obj_description('ledger_entry_account_idx'::regclass) || ' | '"
+                        + " || pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'account'::regclass"
+                        + " AND adnum = 3")).isEqualTo("Accounts of acme in schema public, owned by " + db.user()
+                        + " | Migrations are recorded in flyway_schema_history | 'EUR'::bpchar");
+            }
+            Database walked = scratch.create();
+            own.withoutBaselines().migrateToLatest(walked);
+            assertThat(versions(own.appliedVersions(walked))).containsExactly("1", "1.1", "1.12.15", "2");
+            assertThat(query(walked, "SELECT obj_description('ledger_entry'::regclass)"))
+                    .isEqualTo("Created by V1_12_15__Ledger_entries.sql");
+        }
+        // the undo script's ${flyway:defaultSchema} is replaced when Driftless's own runner reverts too
+        assertThat(checks.reversibility(own)).extracting(CheckResult::verdict)
+                .containsExactly(Verdict.SKIPPED, Verdict.SKIPPED, Verdict.SKIPPED, Verdict.PASSED);
+    }
+
+    @Test
+    void thePlaceholdersOfTheProjectsConfigurationAreReplacedWhenTheChainIsRead() {
+        MigrationChain studio = MigrationChain.at("classpath:flyway/studio/migration");
+
+        assertThat(studio.warnings()).isEmpty();
+        assertThat(studio.migration("5").orElseThrow().up().content())
+                .contains("INSERT INTO currency (code) VALUES ('EUR');")
+                .contains("NOT NULL DEFAULT 'EUR' REFERENCES currency (code);");
+        // the database's built-ins are replaced when the script runs
+        assertThat(studio.migration("2").orElseThrow().up().content())
+                .contains("DEFAULT 'requested'").contains("'Bookings in schema ${flyway:defaultSchema}'");
+    }
+
+    @Test
+    void aPlaceholderWithoutAValueMakesTheChainInvalidWithItsFileAndLine(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("V1__create_room.sql"), """
+                CREATE TABLE room (id integer PRIMARY KEY);
+                COMMENT ON TABLE room IS 'Rooms of ${Tenant}, in ${flyway:defaultSchema}';
+                """);
+
+        assertThatThrownBy(() -> MigrationChain.at(root.toString(), Layout.FLYWAY))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The migration chain at '" + root + "' (Flyway layout) is invalid:\n  - "
+                        + root.resolve("V1__create_room.sql") + ":2: No value provided for placeholder ${Tenant}, as"
+                        + " Flyway would say: set it in flyway.toml ([flyway.placeholders] Tenant = ...), flyway.conf"
+                        + " (flyway.placeholders.Tenant=...) or the environment (FLYWAY_PLACEHOLDERS_TENANT)");
+    }
+
+    @Test
+    void aFlywayConfInTheParentFolderGivesTheValuesAndNamesAreCaseInsensitive(@TempDir Path root)
+            throws IOException {
+        Path migration = Files.createDirectories(root.resolve("migration"));
+        Files.writeString(root.resolve("flyway.conf"), "flyway.placeholders.Tenant=acme\n");
+        Files.writeString(migration.resolve("V1__create_room.sql"),
+                "COMMENT ON DATABASE current IS '${tenant} ${TENANT} ${flyway:filename} ${flyway:table}';\n");
+
+        assertThat(MigrationChain.at(migration.toString()).migration("1").orElseThrow().up().content())
+                .isEqualTo("COMMENT ON DATABASE current IS 'acme acme V1__create_room.sql flyway_schema_history';\n");
+    }
+
+    @Test
+    void withPlaceholderReplacementOffTheTextStaysButTheDatabasesBuiltInsAreRefused(@TempDir Path root)
+            throws IOException {
+        Path migration = Files.createDirectories(root.resolve("migration"));
+        Files.writeString(root.resolve("flyway.conf"), "flyway.placeholderReplacement=false\n");
+        Files.writeString(migration.resolve("V1__create_room.sql"), "SELECT '${tenant}';\n");
+        Files.writeString(migration.resolve("V2__comment.sql"), "\nSELECT '${flyway:user}';\n");
+
+        assertThatThrownBy(() -> MigrationChain.at(migration.toString()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The migration chain at '" + migration + "' (Flyway layout) is invalid:\n  - "
+                        + migration.resolve("V2__comment.sql") + ":2: ${flyway:user} stays as written with"
+                        + " flyway.placeholderReplacement = false, which Driftless's own runner does not support for"
+                        + " Flyway's built-ins; migrate with the Flyway engine (FlywaySettings, docs/engines.md)");
     }
 
     @Test
@@ -114,5 +221,12 @@ class FlywayReaderAgreementTest {
                         + " Flyway runs: add org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql to"
                         + " the test dependencies to run callbacks, and migrate with the Flyway engine (FlywaySettings,"
                         + " docs/engines.md)");
+    }
+
+    private static String query(Database db, String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,6 +66,21 @@ public final class ChainAssembler {
      * @throws MigrationException listing every error found, each naming its files
      */
     public static Assembled assemble(Listing tree, Layout layout) {
+        return assemble(tree, layout, null);
+    }
+
+    /**
+     * Reads and checks the chain at a location, a Flyway layout with the given configuration.
+     *
+     * @param tree the files at the location
+     * @param layout the layout, or {@code null} to detect it
+     * @param flywayConfiguration Flyway location → the merged Flyway configuration (placeholders); {@code null} for the
+     *     files beside the location
+     * @return the checked chain
+     * @throws MigrationException listing every error found, each naming its files
+     */
+    public static Assembled assemble(Listing tree, Layout layout,
+            Function<String, Map<String, String>> flywayConfiguration) {
         Layout actual;
         try {
             actual = layout == null ? LayoutDetector.detect(tree) : layout;
@@ -77,6 +93,7 @@ public final class ChainAssembler {
                     + bullets(tree.problems()), undetected);
         }
         Discovery discovery = new Discovery(tree, actual);
+        discovery.flywayConfiguration(flywayConfiguration);
         LayoutDetector.readerFor(actual).read(discovery);
         discovery.reportUnused();
         return check(discovery);

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +44,7 @@ public final class Discovery {
     private ScriptSource masterSchema;
     private String toolReads;
     private Predicate<Resource> toolLooks;
+    private Function<String, Map<String, String>> flywayConfiguration;
 
     /**
      * @param tree the files at the location
@@ -51,6 +53,20 @@ public final class Discovery {
     public Discovery(Listing tree, Layout layout) {
         this.tree = tree;
         this.layout = layout;
+    }
+
+    /**
+     * Sets where a Flyway layout takes its configuration (placeholders) from instead of the files beside the location.
+     *
+     * @param configuration Flyway location → the merged configuration, {@code null} for the files beside it
+     */
+    void flywayConfiguration(Function<String, Map<String, String>> configuration) {
+        this.flywayConfiguration = configuration;
+    }
+
+    /** @return where a Flyway layout takes its configuration from, {@code null} for the files beside the location */
+    Function<String, Map<String, String>> flywayConfiguration() {
+        return flywayConfiguration;
     }
 
     /** @return the files at the location */
@@ -99,6 +115,21 @@ public final class Discovery {
     void baseline(MigrationVersion version, String description, Resource entry, TransactionRule transaction) {
         text(entry).ifPresent(t -> add(FoundScript.Kind.BASELINE, version, description,
                 ScriptSource.of(entry, transaction)));
+    }
+
+    /** Records a repeatable script read by the layout. */
+    void repeatable(String description, ScriptSource source) {
+        add(FoundScript.Kind.REPEATABLE, MigrationVersion.EMPTY, description, source);
+    }
+
+    /** Records the baseline of a version read by the layout. */
+    void baseline(MigrationVersion version, String description, ScriptSource source) {
+        add(FoundScript.Kind.BASELINE, version, description, source);
+    }
+
+    /** Records a problem that makes the chain invalid, e.g. a placeholder without a value. */
+    void errors(List<String> problems) {
+        errors.addAll(problems);
     }
 
     void up(MigrationVersion version, String description, ScriptSource source) {

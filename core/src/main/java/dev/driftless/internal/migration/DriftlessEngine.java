@@ -10,9 +10,12 @@ import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
 import dev.driftless.migration.RepeatableMigration;
 import dev.driftless.server.Database;
+import dev.driftless.sql.ServerError;
 import dev.driftless.sql.SqlScript;
 import dev.driftless.template.TemplateKey;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -100,6 +103,33 @@ public final class DriftlessEngine implements MigrationEngine {
     }
 
     @Override
+    public void forget(Database database, Migration migration) {
+        Migrator migrator = migrator(database);
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(true);
+            HistoryTable history = HistoryTable.resolve(migrator.historyTable(), connection);
+            history.lock(connection);
+            try {
+                List<AppliedMigration> rows = history.rows(connection);
+                MigrationVersion current = MigrationExecutor.current(rows, chain.versionOrder());
+                if (!current.equals(migration.version())) {
+                    throw new MigrationException("Cannot forget " + migration + ": " + databaseName(database) + " is at "
+                            + (current.equals(MigrationVersion.EMPTY) ? "no version" : "version " + current)
+                            + ", and only the newest migration can be forgotten");
+                }
+                AppliedMigration row = rows.stream().filter(r -> !r.repeatable() && r.success()
+                        && r.version().equals(current)).reduce((a, b) -> b).orElseThrow();
+                history.delete(connection, row.rank());
+            } finally {
+                history.unlock(connection);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot forget " + migration + " in " + databaseName(database) + ": "
+                    + ServerError.of(e).summary(), e);
+        }
+    }
+
+    @Override
     public List<String> historyTables() {
         return List.of(Migrator.DEFAULT_HISTORY_TABLE);
     }
@@ -132,9 +162,11 @@ public final class DriftlessEngine implements MigrationEngine {
 
     @Override
     public MigrationEngine withoutBaselines() {
-        return chain.baselines().isEmpty() ? this
-                : new DriftlessEngine(MigrationChain.of(chain.location(), chain.migrations(), chain.repeatables()),
-                        label);
+        return chain.baselines().isEmpty() ? this : new DriftlessEngine(chain.withoutBaselines(), label);
+    }
+
+    private String databaseName(Database database) {
+        return label != null ? label : "database " + database.name();
     }
 
     private Migrator migrator(Database database) {

@@ -3,6 +3,8 @@ package dev.driftless.internal.migration;
 import dev.driftless.resource.Resource;
 import dev.driftless.migration.MigrationVersion;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,9 @@ import java.util.regex.Pattern;
  * <p>It agrees with Flyway on what it accepts: a version is shown as Flyway shows it ({@code V1_12_15__x.sql} is
  * {@code 1.12.15}), a description is derived as Flyway derives it (underscores become spaces). Flyway's SQL callbacks
  * ({@code beforeMigrate.sql}, {@code afterEachMigrate__log.sql}, ...) are recognised and refused with what to do: only
- * the real Flyway runs them (the Flyway engine, docs/engines.md).
+ * the real Flyway runs them (the Flyway engine, docs/engines.md). Placeholders ({@code ${currency}},
+ * {@code ${flyway:defaultSchema}}) are replaced as Flyway replaces them ({@link FlywayPlaceholders}), with the values
+ * of the project's Flyway configuration; one without a value makes the chain invalid, naming its file and line.
  */
 final class FlywayReader implements LayoutReader {
 
@@ -30,32 +34,48 @@ final class FlywayReader implements LayoutReader {
             + "|Validate|ValidateError|Clean|CleanError|Info|InfoError|Baseline|BaselineError|Repair|RepairError"
             + "|Undo|EachUndo|EachUndoStatement|UndoError|EachUndoError|EachUndoStatementError|Connect"
             + "|CreateSchema)|createSchema)(__.*)?\\.sql");
-    /** Flyway's placeholder syntax with its default prefix and suffix: {@code ${tenant}}, {@code ${flyway:user}}. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.:-]+)}");
     private static final Pattern IN_TRANSACTION =
             Pattern.compile("(?m)^\\s*executeInTransaction\\s*=\\s*(true|false)\\s*$");
 
     @Override
     public void read(Discovery discovery) {
+        FlywayPlaceholders placeholders = null;
         for (Resource entry : discovery.tree().resources()) {
             Matcher versioned = VERSIONED.matcher(entry.fileName());
             Matcher repeatable = REPEATABLE.matcher(entry.fileName());
-            if (versioned.matches()) {
+            if (versioned.matches() || repeatable.matches()) {
+                discovery.use(entry);
                 TransactionRule transaction = transaction(discovery, entry);
+                Optional<String> text = discovery.text(entry);
+                if (text.isEmpty()) {
+                    if (versioned.matches() && versioned.group(1).equals("V")) {
+                        discovery.up(MigrationVersion.parse(versioned.group(2).replace('_', '.')), "", entry,
+                                transaction); // records the version as unreadable
+                    }
+                    continue;
+                }
+                String replaced = text.get();
+                if (replaced.contains("${")) {
+                    // the project's configuration is read only for a chain that has placeholders
+                    placeholders = placeholders != null ? placeholders : FlywayPlaceholders.of(discovery.tree(),
+                            discovery.flywayConfiguration());
+                    List<String> problems = new ArrayList<>();
+                    replaced = placeholders.replace(entry.name(), replaced, problems);
+                    discovery.errors(problems);
+                }
+                ScriptSource source = new ScriptSource(entry.name(), replaced, 1, entry.baseDirectory(), transaction);
+                if (repeatable.matches()) {
+                    discovery.repeatable(LayoutReader.describe(repeatable.group(1)), source);
+                    continue;
+                }
                 // Flyway shows 1_12_15 as 1.12.15; the two compare equal either way.
                 MigrationVersion version = MigrationVersion.parse(versioned.group(2).replace('_', '.'));
                 String description = LayoutReader.describe(versioned.group(3));
                 switch (versioned.group(1)) {
-                    case "V" -> discovery.up(version, description, entry, transaction);
-                    case "U" -> discovery.down(version, description, entry, transaction);
-                    default -> discovery.baseline(version, description, entry, transaction);
+                    case "V" -> discovery.up(version, description, source);
+                    case "U" -> discovery.down(version, description, source);
+                    default -> discovery.baseline(version, description, source);
                 }
-                warnAboutPlaceholders(discovery, entry);
-                discovery.use(entry);
-            } else if (repeatable.matches()) {
-                warnAboutPlaceholders(discovery, entry);
-                discovery.repeatable(LayoutReader.describe(repeatable.group(1)), entry, transaction(discovery, entry));
-                discovery.use(entry);
             } else if (CALLBACK.matcher(entry.fileName()).matches()) {
                 discovery.error(entry.name() + " is a Flyway callback, which only Flyway runs: add"
                         + " org.flywaydb:flyway-core and org.flywaydb:flyway-database-postgresql to the test dependencies"
@@ -63,22 +83,6 @@ final class FlywayReader implements LayoutReader {
                 discovery.use(entry);
             }
         }
-    }
-
-    /**
-     * Warns about the first Flyway placeholder of a script: Driftless's own runner does not replace them, so the script
-     * would fail with a syntax error at its {@code $} that says nothing about why.
-     */
-    private static void warnAboutPlaceholders(Discovery discovery, Resource script) {
-        discovery.text(script).ifPresent(text -> {
-            Matcher placeholder = PLACEHOLDER.matcher(text);
-            if (placeholder.find()) {
-                long line = text.substring(0, placeholder.start()).chars().filter(c -> c == '\n').count() + 1;
-                discovery.warning(script.name() + ":" + line + ": ${" + placeholder.group(1) + "} is a Flyway"
-                        + " placeholder, which Driftless's own runner does not replace; migrate with the Flyway engine"
-                        + " (FlywaySettings, docs/engines.md)");
-            }
-        });
     }
 
     private static TransactionRule transaction(Discovery discovery, Resource script) {

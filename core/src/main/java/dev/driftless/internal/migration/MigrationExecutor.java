@@ -3,6 +3,7 @@ package dev.driftless.internal.migration;
 import dev.driftless.internal.sql.StatementKind;
 import dev.driftless.migration.AppliedMigration;
 import dev.driftless.migration.AppliedMigration.State;
+import dev.driftless.migration.Layout;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationException;
@@ -55,6 +56,8 @@ public final class MigrationExecutor {
     private final Comparator<MigrationVersion> order;
     private final boolean outOfOrder;
     private final boolean ignoreMissing;
+    /** Whether the chain is in Flyway's layout, whose scripts may hold the database's built-in placeholders. */
+    private final boolean flyway;
 
     private MigrationVersion from = MigrationVersion.EMPTY;
     private MigrationVersion reached = MigrationVersion.EMPTY;
@@ -85,6 +88,7 @@ public final class MigrationExecutor {
         this.order = chain.versionOrder();
         this.outOfOrder = outOfOrder;
         this.ignoreMissing = ignoreMissing;
+        this.flyway = chain.layout().filter(l -> l == Layout.FLYWAY).isPresent();
     }
 
     /**
@@ -536,6 +540,9 @@ public final class MigrationExecutor {
     private Duration run(SqlScript script, String what, MigrationVersion stays, MigrationVersion afterPartialFailure,
                          Bookkeeping book) throws SQLException {
         long start = System.nanoTime();
+        if (flyway) {
+            script = FlywayPlaceholders.replaceAtRunTime(script, connection);
+        }
         ParsedScript parsed;
         try {
             parsed = script.parse();

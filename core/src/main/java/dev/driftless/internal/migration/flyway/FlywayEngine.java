@@ -361,12 +361,7 @@ public final class FlywayEngine implements MigrationEngine {
                     + " of which there is none; add U" + migration.version() + "__<description>.sql beside it in "
                     + location());
         }
-        List<MigrationVersion> applied = appliedVersions(database);
-        if (applied.isEmpty() || !applied.get(applied.size() - 1).equals(migration.version())) {
-            throw new MigrationException("Cannot revert " + migration + ": " + databaseName(database) + " is at "
-                    + (applied.isEmpty() ? "no version" : "version " + applied.get(applied.size() - 1))
-                    + ", and only the newest migration reverts");
-        }
+        checkNewest(database, migration, "revert", "reverts");
         Configuration configuration = configure(database);
         try (Connection connection = database.connect()) {
             String historySchema = historySchema(configuration, connection);
@@ -383,14 +378,43 @@ public final class FlywayEngine implements MigrationEngine {
                         + e.getMessage(), e);
             }
             connection.setAutoCommit(true);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
-                    + Quote.qualified(historySchema, configuration.getTable()) + " WHERE version = ?")) {
-                delete.setString(1, flywayVersionOf(migration, database));
-                delete.executeUpdate();
-            }
+            deleteHistoryRow(database, migration, configuration, connection, historySchema);
         } catch (SQLException e) {
             throw new MigrationException("Cannot revert " + migration + " in " + databaseName(database) + ": "
                     + ServerError.of(e).summary(), e);
+        }
+    }
+
+    @Override
+    public void forget(Database database, Migration migration) {
+        checkNewest(database, migration, "forget", "can be forgotten");
+        Configuration configuration = configure(database);
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(true);
+            deleteHistoryRow(database, migration, configuration, connection, historySchema(configuration, connection));
+        } catch (SQLException e) {
+            throw new MigrationException("Cannot forget " + migration + " in " + databaseName(database) + ": "
+                    + ServerError.of(e).summary(), e);
+        }
+    }
+
+    /** Refuses, before anything changes, a migration that is not the newest applied one. */
+    private void checkNewest(Database database, Migration migration, String verb, String only) {
+        List<MigrationVersion> applied = appliedVersions(database);
+        if (applied.isEmpty() || !applied.get(applied.size() - 1).equals(migration.version())) {
+            throw new MigrationException("Cannot " + verb + " " + migration + ": " + databaseName(database) + " is at "
+                    + (applied.isEmpty() ? "no version" : "version " + applied.get(applied.size() - 1))
+                    + ", and only the newest migration " + only);
+        }
+    }
+
+    /** Deletes a migration's row from Flyway's history table, so that Flyway applies it again. */
+    private void deleteHistoryRow(Database database, Migration migration, Configuration configuration,
+            Connection connection, String historySchema) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
+                + Quote.qualified(historySchema, configuration.getTable()) + " WHERE version = ?")) {
+            delete.setString(1, flywayVersionOf(migration, database));
+            delete.executeUpdate();
         }
     }
 

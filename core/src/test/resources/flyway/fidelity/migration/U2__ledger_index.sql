@@ -1,0 +1,1 @@
+DROP INDEX ${flyway:defaultSchema}.ledger_entry_account_idx;
