@@ -280,8 +280,9 @@ public class MigrationChainAssert extends AbstractDriftlessAssert<MigrationChain
 
     /**
      * {@code areIdempotent} checks that every migration's up script (for a master schema: the whole schema) can run
-     * twice: the second run succeeds and leaves the schema of the first. Scripts run directly, without a history
-     * table, as a deploy that re-runs {@code schema.sql} would.
+     * twice: the second run succeeds and leaves the schema of the first. A chain's scripts run directly, without a
+     * history table, as a deploy that re-runs {@code schema.sql} would; on another engine (Flyway, Liquibase) each
+     * migration runs twice the way the engine runs it (its history record is forgotten in between).
      *
      * <pre>{@code
      * assertThatMigrations(MigrationChain.at("sql/init_schema.sql")).on(server).areIdempotent();

@@ -50,6 +50,40 @@ class FlywayEngineAssertTest {
     }
 
     @Test
+    void areIdempotentRunsEachMigrationTwiceTheWayFlywayRunsIt() {
+        String folder = Path.of("target/test-classes/flyway/shop").toAbsolutePath().toString();
+        assertFailure("flywayAreIdempotent", """
+
+                Expecting actual:
+                  migrations at classpath:flyway/shop (engine %1$s)
+                to be idempotent (each script runs twice without error, leaving the same schema)
+                but 2 migrations are not:
+                  1 create party (classpath:flyway/shop/V1__create_party.sql):
+                    the second run failed:
+                      %1$s could not migrate the check's database to version 1:
+                      Failed to execute script V1__create_party.sql
+                      ---------------------------------------------
+                      SQL State  : 42P07
+                      Error Code : 0
+                      Message    : ERROR: relation "party" already exists
+                      Location   : flyway/shop/V1__create_party.sql (%2$s/V1__create_party.sql)
+                      Line       : 1
+                      Statement  : Run Flyway with -X option to see the actual statement causing the problem
+                  2 create booking (classpath:flyway/shop/V2__create_booking.sql):
+                    the second run failed:
+                      %1$s could not migrate the check's database to version 2:
+                      Failed to execute script V2__create_booking.sql
+                      -----------------------------------------------
+                      SQL State  : 42P07
+                      Error Code : 0
+                      Message    : ERROR: relation "booking" already exists
+                      Location   : flyway/shop/V2__create_booking.sql (%2$s/V2__create_booking.sql)
+                      Line       : 1
+                      Statement  : Run Flyway with -X option to see the actual statement causing the problem\
+                """.formatted(SHOP.name(), folder), () -> assertThatMigrations(SHOP).on(server).areIdempotent());
+    }
+
+    @Test
     void produceSameSchemaAsNamesTheEngineWhenFlywayBuildsAnotherSchema() {
         assertFailure("flywaySameSchema", """
 

@@ -112,13 +112,10 @@ public final class MigrationChecks {
      * @return what was found
      */
     public Outcome idempotency() {
-        if (chain.isEmpty()) {
-            throw new IllegalStateException("areIdempotent runs the scripts of a MigrationChain; the migrations at "
-                    + engine.location() + " are run by the engine " + engine.name() + ": use"
-                    + " assertThatMigrations(MigrationChain.at(...)) for areIdempotent");
-        }
         List<String> failures = new ArrayList<>();
-        for (CheckResult result : checks.migrationIdempotency(chain.get())) {
+        List<CheckResult> results = chain.isPresent() ? checks.migrationIdempotency(chain.get())
+                : checks.migrationIdempotency(engine);
+        for (CheckResult result : results) {
             if (result.failed()) {
                 String problem = result.failure()
                         .map(f -> "the second run failed:\n" + Message.indent(f.message(), "  "))

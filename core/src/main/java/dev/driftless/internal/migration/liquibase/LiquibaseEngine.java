@@ -458,6 +458,7 @@ public final class LiquibaseEngine implements MigrationEngine {
      * @param migration one of {@link #migrations(Database)}, the newest applied one
      * @throws MigrationException when the migration is not the newest applied one, or the row cannot be deleted
      */
+    @Override
     public void forget(Database database, Migration migration) {
         List<Step> all = steps(database);
         withLiquibase(database, "forget " + migration + " in " + DATABASE, (liquibase, db, connection) -> {
