@@ -335,17 +335,23 @@ public final class ChainChecks {
             Database db = scratch.create();
             List<Migration> migrations = walking.migrations(db);
             SchemaSnapshot current = null; // the schema of db as it is now, when it has been read since the last change
+            int reached = -1; // the index of the migration db is at
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
                 if (migration.down().isEmpty()) {
-                    walking.migrate(db, migration.version());
-                    current = null;
+                    // Not migrated to on its own: the next step with a down script migrates past it (a chain without
+                    // down scripts is not migrated at all, and repeatables run fewer times at versions no one deploys).
                     results.add(new CheckResult(Kind.REVERSIBILITY, Verdict.SKIPPED, Optional.of(migration), List.of(),
                             Optional.empty()));
                     continue;
                 }
                 progress.accept("Reversibility " + (i + 1) + "/" + migrations.size() + ": applying, reverting and"
                         + " applying again " + migration + " ...");
+                if (reached < i - 1) {
+                    walking.migrate(db, migrations.get(i - 1).version());
+                    current = null;
+                }
+                reached = i;
                 SchemaSnapshot before = current != null ? current : inspect(db);
                 Database at = db;
                 walking.migrate(at, migration.version());

@@ -2,11 +2,16 @@ package dev.driftless.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.driftless.migration.EngineSelector;
+import dev.driftless.migration.FlywaySettings;
+import dev.driftless.migration.LiquibaseSettings;
 import dev.driftless.migration.Migration;
 import dev.driftless.migration.MigrationChain;
+import dev.driftless.migration.MigrationEngine;
 import dev.driftless.server.Database;
 import dev.driftless.server.PostgresServer;
 import dev.driftless.sql.SqlScript;
+import dev.driftless.template.ScratchDatabases;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code VerdictsAgreeTest} runs the command line's {@code driftless verify} (in a child JVM, on the same server) and
  * the assertions' {@code assertThatMigrations} on every example's master schema and migration chain, the broken
- * variants included, and checks that they reach the same verdict for each check and each migration.
+ * variants included, and checks that they reach the same verdict for each check and each migration. Both pick the
+ * engine the same way ({@code EngineSelector}): Driftless's own runner, the real Flyway or the real Liquibase.
  */
 class VerdictsAgreeTest {
 
@@ -55,7 +61,13 @@ class VerdictsAgreeTest {
 
     /** One example: its master schema and/or its chain, and the verdicts both must reach. */
     record Example(String name, String schema, String migrations, boolean reversibility, boolean idempotency,
-            Map<String, String> expected) {
+            Map<String, String> expected, Map<String, String> placeholders) {
+
+        Example(String name, String schema, String migrations, boolean reversibility, boolean idempotency,
+                Map<String, String> expected) {
+            this(name, schema, migrations, reversibility, idempotency, expected, Map.of());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -88,7 +100,12 @@ class VerdictsAgreeTest {
                 new Example("trading", "trading/schema.sql", "trading/migrations", true, true, Map.of(
                         "same schema", "passed", "master schema idempotency", "failed", "reversibility", "skipped")),
                 new Example("trading, drifted schema.sql", "trading/broken/schema_drifted.sql", "trading/migrations",
-                        false, false, Map.of("same schema", "failed")))
+                        false, false, Map.of("same schema", "failed")),
+                new Example("flyway-app (Flyway)", "flyway-app/schema.sql", "flyway-app/db/migration", true, false,
+                        Map.of("same schema", "passed", "reversibility", "skipped"), Map.of("currency", "EUR")),
+                new Example("flyway-app (Flyway), another currency", "flyway-app/schema.sql",
+                        "flyway-app/db/migration", false, false, Map.of("same schema", "failed"),
+                        Map.of("currency", "USD")))
                 .map(Arguments::of);
     }
 
@@ -117,6 +134,7 @@ class VerdictsAgreeTest {
         if (example.idempotency()) {
             args.add("--idempotent");
         }
+        example.placeholders().forEach((name, value) -> args.addAll(List.of("--placeholder", name + "=" + value)));
         args.addAll(List.of("--report", report.toString(), "--jdbc-url", admin.jdbcUrl(), "--user", admin.user()));
         int exit = runCli(args);
         Map<String, String> verdicts = new TreeMap<>();
@@ -166,14 +184,17 @@ class VerdictsAgreeTest {
     private Map<String, String> assertionVerdicts(Example example) {
         Map<String, String> verdicts = new TreeMap<>();
         SqlScript schema = example.schema() == null ? null : SqlScript.at(DIR + example.schema());
-        MigrationChain chain = example.migrations() == null ? null : MigrationChain.at(DIR + example.migrations());
+        MigrationEngine chain = example.migrations() == null ? null : engine(example);
         if (schema != null && chain != null) {
             verdicts.put("same schema", verdict(failure(() -> assertThatMigrations(chain).on(server)
                     .produceSameSchemaAs(schema))));
         }
         if (chain != null && example.reversibility()) {
             String message = failure(() -> assertThatMigrations(chain).on(server).areReversible());
-            List<Migration> withDown = chain.migrations().stream().filter(m -> m.down().isPresent()).toList();
+            List<Migration> withDown;
+            try (ScratchDatabases scratch = ScratchDatabases.on(server)) {
+                withDown = chain.migrations(scratch.create()).stream().filter(m -> m.down().isPresent()).toList();
+            }
             if (withDown.isEmpty()) {
                 assertThat(message).isNull();
                 verdicts.put("reversibility", "skipped");
@@ -189,6 +210,18 @@ class VerdictsAgreeTest {
                     assertThatMigrations(MigrationChain.ofMasterSchema(schema)).on(server).areIdempotent())));
         }
         return verdicts;
+    }
+
+    /** The engine the command line picks for the example's migrations, with the same placeholders. */
+    private static MigrationEngine engine(Example example) {
+        FlywaySettings flyway = FlywaySettings.defaults();
+        LiquibaseSettings liquibase = LiquibaseSettings.defaults();
+        for (Map.Entry<String, String> p : example.placeholders().entrySet()) {
+            flyway = flyway.withPlaceholder(p.getKey(), p.getValue());
+            liquibase = liquibase.withParameter(p.getKey(), p.getValue());
+        }
+        return EngineSelector.at(DIR + example.migrations()).withFlyway(flyway).withLiquibase(liquibase).select()
+                .engine();
     }
 
     /** Runs an assertion and returns its failure's message, or {@code null} when it passes. */
