@@ -34,6 +34,11 @@ class LiquibaseChainTest {
     }
 
     @Test
+    void aTargetThatIsNotAChangeSetNumberIsALiquibaseTag() {
+        assertPasses(StudioAtRelease.class);
+    }
+
+    @Test
     void aChangedParameterGivesAnotherTemplateKey() {
         SetupSpec euro = SetupSpec.of(StudioWithLiquibase.class.getAnnotation(MigratedDatabase.class));
         SetupSpec same = SetupSpec.of(SameStudio.class.getAnnotation(MigratedDatabase.class));
@@ -124,6 +129,18 @@ class LiquibaseChainTest {
         void leftTheReportingIndexOut(Database db) throws Exception {
             assertThat(query(db, "SELECT to_regclass('public.booking') IS NOT NULL"
                     + " AND to_regclass('public.booking_starts_idx') IS NULL")).containsExactly("t");
+        }
+    }
+
+    @FixtureClass
+    @MigratedDatabase(migrations = STUDIO, target = "2025.1",
+            liquibase = @LiquibaseConfig(contexts = "test", parameters = "currency=EUR"))
+    static class StudioAtRelease {
+        @Test
+        void stoppedAtTheChangeSetThatSetsTheTag(Database db) throws Exception {
+            assertThat(query(db, "SELECT id || coalesce(' ' || tag, '') FROM public.databasechangelog"
+                    + " ORDER BY orderexecuted DESC LIMIT 1")).containsExactly("release-2025.1 2025.1");
+            assertThat(query(db, "SELECT count(*) FROM public.party")).containsExactly("0");
         }
     }
 }
