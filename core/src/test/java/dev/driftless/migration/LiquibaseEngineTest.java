@@ -143,6 +143,21 @@ class LiquibaseEngineTest {
     }
 
     @Test
+    void aTargetThatIsNotAChangeSetNumberIsATag() throws SQLException {
+        MigrationEngine engine = studio().engine();
+        Database db = scratch.create();
+
+        MigrationResult result = engine.migrate(db, MigrationVersion.parse("2025.1"));
+
+        assertThat(result.reached()).hasToString("9");
+        assertThat(query(db, "SELECT tag FROM databasechangelog WHERE tag IS NOT NULL")).containsExactly("2025.1");
+        assertThatThrownBy(() -> engine.migrate(db, MigrationVersion.parse("2026.1")))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The Liquibase changelog classpath:liquibase/studio/db.changelog-master.xml sets no tag"
+                        + " 2026.1: its tags are 2025.1");
+    }
+
+    @Test
     void liquibasePrintsNothingOfItsOwn() {
         MigrationEngine engine = studio().engine();
         Database db = scratch.create();

@@ -8,6 +8,7 @@ import static dev.driftless.assertions.DriftlessAssertions.row;
 import static dev.driftless.assertions.DriftlessAssertions.table;
 
 import dev.driftless.migration.FlywaySettings;
+import dev.driftless.migration.LiquibaseSettings;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationEngine;
 import dev.driftless.schema.DiffOptions;
@@ -155,6 +156,17 @@ class GuideExamplesTest {
         assertThatMigrations(flyway).on(server)
                 .fromVersion("1")
                 .preserveData(Fixture.parse("party.yml", "party: [{display_name: Alice}]"));
+        // ---
+    }
+
+    @Test
+    void liquibaseEngine() {
+        // --- liquibase engine
+        MigrationEngine liquibase = LiquibaseSettings.defaults()
+                .withChangelog("classpath:liquibase/studio/db.changelog-master.xml")
+                .withContexts("test").withParameter("currency", "EUR").engine();
+        assertThatMigrations(liquibase).on(server)
+                .produceSameSchemaAs(SqlScript.at("classpath:liquibase/studio/master-schema.sql"));
         // ---
     }
 

@@ -78,7 +78,8 @@ import java.util.regex.Pattern;
  *
  * <p>Each changeSet the contexts, labels and {@code dbms} select is one {@link Migration}: version {@code 1} to
  * {@code N} by its position in the changelog, description {@code id by author}, and the changelog file as its script's
- * name. Migrating to version {@code k} is Liquibase's {@code update-count} of the changeSets up to the k-th; reverting
+ * name. Migrating to version {@code k} is Liquibase's {@code update-count} of the changeSets up to the k-th, to any
+ * other version its {@code update-to-tag} of the tag with that text; reverting
  * is Liquibase's own {@code rollback-count 1}. Liquibase's log goes to SLF4J at debug level (errors at info), its
  * console output and update summary to its log, and its analytics are off. Runs take turns in a JVM (Liquibase's
  * scope is JVM-wide). Immutable; the changeSets are read once.
@@ -345,10 +346,18 @@ public final class LiquibaseEngine implements MigrationEngine {
         return Comparator.naturalOrder();
     }
 
+    /**
+     * Migrates to the k-th selected changeSet for a whole number {@code k}; any other target (e.g. {@code 2025.1}, as
+     * {@code @MigratedDatabase(target = ...)} or the CLI pass it) is a Liquibase tag, see {@link #migrateToTag}.
+     */
     @Override
     public MigrationResult migrate(Database database, MigrationVersion target) {
+        String text = Objects.requireNonNull(target, "target").toString();
+        if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return migrateToTag(database, text);
+        }
         List<Step> all = steps(database);
-        int index = indexOf(all, Objects.requireNonNull(target, "target"));
+        int index = indexOf(all, target);
         if (index < 0) {
             throw new MigrationException("The Liquibase changelog " + location + " has no changeSet " + target
                     + ": its changeSets are 1 to " + all.size() + contextsAndLabels());
