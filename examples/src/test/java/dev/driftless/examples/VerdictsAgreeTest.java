@@ -105,7 +105,12 @@ class VerdictsAgreeTest {
                         Map.of("same schema", "passed", "reversibility", "skipped"), Map.of("currency", "EUR")),
                 new Example("flyway-app (Flyway), another currency", "flyway-app/schema.sql",
                         "flyway-app/db/migration", false, false, Map.of("same schema", "failed"),
-                        Map.of("currency", "USD")))
+                        Map.of("currency", "USD")),
+                new Example("liquibase-app (Liquibase)", "liquibase-app/schema.sql",
+                        "liquibase-app/db/changelog/db.changelog-master.yaml", true, false,
+                        Map.of("same schema", "passed", "reversibility of 1", "passed", "reversibility of 2", "passed",
+                                "reversibility of 3", "passed", "reversibility of 4", "passed", "reversibility of 5",
+                                "passed"), Map.of("fee_currency", "EUR")))
                 .map(Arguments::of);
     }
 
