@@ -339,8 +339,8 @@ public final class ChainChecks {
             for (int i = 0; i < migrations.size(); i++) {
                 Migration migration = migrations.get(i);
                 if (migration.down().isEmpty()) {
-                    // Not migrated to on its own: the next step with a down script migrates past it (a chain without
-                    // down scripts is not migrated at all, and repeatables run fewer times at versions no one deploys).
+                    // Not migrated to on its own: the next step with a down script (or the end of the walk) migrates
+                    // past it, so repeatables run fewer times at versions no one deploys.
                     results.add(new CheckResult(Kind.REVERSIBILITY, Verdict.SKIPPED, Optional.of(migration), List.of(),
                             Optional.empty()));
                     continue;
@@ -382,6 +382,10 @@ public final class ChainChecks {
                     walking.migrate(db, migration.version());
                     current = null;
                 }
+            }
+            if (reached < migrations.size() - 1) {
+                // The steps after the last one with a down script still run once, so a broken one is not missed.
+                walking.migrate(db, migrations.get(migrations.size() - 1).version());
             }
         }
         return results;
