@@ -7,7 +7,10 @@ import dev.driftless.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -105,6 +108,15 @@ class EnginesIT {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.err()).contains("Migrating " + OK + " with " + FLYWAY + ": ");
         assertThat(result.out()).contains("1 difference (1 structure)").contains("table booking: added");
+    }
+
+    @Test
+    void aSnapshotLeavesFlywaysHistoryOutAlsoInItsDefaultSchema(@TempDir Path tmp) throws IOException {
+        Path config = Files.writeString(tmp.resolve("flyway.conf"), "flyway.defaultSchema=shop\nflyway.schemas=shop\n");
+        CliProcess.Result result = CliProcess.runOn(admin, "snapshot", OK, "--flyway-config", config.toString(),
+                "--placeholder", "booking_status=requested");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("\"booking\"").contains("\"shop\"").doesNotContain("flyway_schema_history");
     }
 
     @Test

@@ -168,11 +168,8 @@ public final class Sources {
          * @return the filter without the engine's history tables: the scratch database's bookkeeping, not schema
          */
         public static SchemaFilter withoutHistory(SchemaFilter filter, MigrationEngine engine) {
-            SchemaFilter without = filter;
-            for (String table : engine.historyTables()) {
-                without = without.excluding(table.contains(".") ? table : "public." + table);
-            }
-            return without;
+            // Bare names, as the engine gives them, match in any schema: Flyway keeps its table in its default schema.
+            return filter.excluding(engine.historyTables());
         }
     }
 
