@@ -214,14 +214,7 @@ public final class EngineSelector {
     }
 
     private boolean flywayPresent() {
-        ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-        try {
-            Class.forName("org.flywaydb.core.Flyway", false,
-                    loader != null ? loader : EngineSelector.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
+        return OptionalLibraries.present(OptionalLibraries.loader(classLoader), OptionalLibraries.FLYWAY);
     }
 
     /** @return e.g. {@code EngineSelector[classpath:db/migration, AUTO]} */

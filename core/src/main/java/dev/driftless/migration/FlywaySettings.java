@@ -183,10 +183,10 @@ public final class FlywaySettings {
      */
     public MigrationEngine engine() {
         ClassLoader loader = loader();
-        require(loader, "org.flywaydb.core.Flyway", "Flyway is not on the class path: add org.flywaydb:flyway-core"
+        OptionalLibraries.require(loader, OptionalLibraries.FLYWAY, "Flyway is not on the class path: add org.flywaydb:flyway-core"
                 + " and org.flywaydb:flyway-database-postgresql (the same version, 10 or later) to the test"
                 + " dependencies, or use Driftless's own runner (MigrationEngine.driftless(MigrationChain.at(...)))");
-        require(loader, "org.flywaydb.database.postgresql.PostgreSQLDatabaseType", "Flyway's PostgreSQL support is"
+        OptionalLibraries.require(loader, OptionalLibraries.FLYWAY_POSTGRESQL, "Flyway's PostgreSQL support is"
                 + " not on the class path: add org.flywaydb:flyway-database-postgresql, of the same version as"
                 + " flyway-core");
         return FlywayEngine.create(config(loader), loader, directory());
@@ -207,19 +207,7 @@ public final class FlywaySettings {
     }
 
     private ClassLoader loader() {
-        if (classLoader != null) {
-            return classLoader;
-        }
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : FlywaySettings.class.getClassLoader();
-    }
-
-    private static void require(ClassLoader loader, String className, String message) {
-        try {
-            Class.forName(className, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new MigrationException(message);
-        }
+        return OptionalLibraries.loader(classLoader);
     }
 
     /** @return e.g. {@code FlywaySettings[flyway.locations=classpath:db/migration]} */

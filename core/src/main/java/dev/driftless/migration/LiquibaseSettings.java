@@ -134,14 +134,10 @@ public final class LiquibaseSettings {
      *                            files cannot be read
      */
     public MigrationEngine engine() {
-        ClassLoader loader = loader();
-        try {
-            Class.forName("liquibase.Liquibase", false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new MigrationException("Liquibase is not on the class path: add org.liquibase:liquibase-core (4.x)"
-                    + " to the test dependencies, or use Driftless's own runner"
-                    + " (MigrationEngine.driftless(MigrationChain.at(...)))");
-        }
+        ClassLoader loader = OptionalLibraries.loader(classLoader);
+        OptionalLibraries.require(loader, OptionalLibraries.LIQUIBASE, "Liquibase is not on the class path: add"
+                + " org.liquibase:liquibase-core (4.x) to the test dependencies, or use Driftless's own runner"
+                + " (MigrationEngine.driftless(MigrationChain.at(...)))");
         Map<String, String> spring = FlywaySources.springProperties(loader, "spring.liquibase.");
         Map<String, String> mergedParameters = new LinkedHashMap<>();
         spring.forEach((k, v) -> {
@@ -162,14 +158,6 @@ public final class LiquibaseSettings {
     private static List<String> split(String commaSeparated) {
         return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
-    }
-
-    private ClassLoader loader() {
-        if (classLoader != null) {
-            return classLoader;
-        }
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return context != null ? context : LiquibaseSettings.class.getClassLoader();
     }
 
     /** @return e.g. {@code LiquibaseSettings[changelog=classpath:db/changelog/db.changelog-master.xml]} */
