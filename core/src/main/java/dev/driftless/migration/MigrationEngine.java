@@ -6,6 +6,7 @@ import dev.driftless.template.TemplateKey;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code MigrationEngine} is what builds a database along a chain of migrations: Driftless's own runner
@@ -76,6 +77,28 @@ public interface MigrationEngine {
      * @throws MigrationException when a migration fails or the run refuses; the message names the script
      */
     MigrationResult migrate(Database database, MigrationVersion target);
+
+    /**
+     * Migrates a database to a target as the user writes it ({@code @MigratedDatabase(target = ...)}): a version of
+     * the chain for Driftless's runner and Flyway; for Liquibase a changeSet's number, or else a tag
+     * ({@code 2025.1}, {@code release-1}). Each engine reads the text its own way, here and nowhere else.
+     *
+     * @param database the database
+     * @param target the target as written, not blank
+     * @return what the run did, never {@code null}
+     * @throws MigrationException when the target is not one of the chain's (the message says what it takes), a
+     *                            migration fails or the run refuses
+     */
+    default MigrationResult migrateTo(Database database, String target) {
+        MigrationVersion version;
+        try {
+            version = MigrationVersion.parse(Objects.requireNonNull(target, "target").strip());
+        } catch (IllegalArgumentException e) {
+            throw new MigrationException("Target \"" + target + "\" is not a version of " + location() + " ("
+                    + name() + "): " + e.getMessage());
+        }
+        return migrate(database, version);
+    }
 
     /**
      * Migrates a database to the chain's latest version, with the repeatable migrations.

@@ -116,6 +116,19 @@ class FlywayEngineTest {
     }
 
     @Test
+    void aTargetAsWrittenIsAVersionForFlyway() {
+        MigrationEngine engine = studio().engine().withoutBaselines();
+        Database db = scratch.create();
+
+        engine.migrateTo(db, "1.1");
+        assertThat(engine.appliedVersions(db)).extracting(MigrationVersion::toString).containsExactly("1", "1.1");
+        assertThatThrownBy(() -> engine.migrateTo(db, "release-1"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith("Target \"release-1\" is not a version of " + engine.location() + " ("
+                        + engine.name() + "): ");
+    }
+
+    @Test
     void theBaselineBuildsWhatTheVersionsUpToItBuildAndSoDoesTheLatestVersion() {
         ChainChecks checks = ChainChecks.on(server);
         MigrationEngine engine = studio().engine();

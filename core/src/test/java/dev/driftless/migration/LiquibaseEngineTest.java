@@ -158,6 +158,18 @@ class LiquibaseEngineTest {
     }
 
     @Test
+    void aTargetAsWrittenMayBeATagThatIsNoVersion() {
+        MigrationEngine engine = studio().engine();
+        Database db = scratch.create();
+
+        assertThat(engine.migrateTo(db, "2025.1").reached()).hasToString("9");
+        assertThatThrownBy(() -> engine.migrateTo(db, "release-1"))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("The Liquibase changelog classpath:liquibase/studio/db.changelog-master.xml sets no tag"
+                        + " release-1: its tags are 2025.1");
+    }
+
+    @Test
     void liquibasePrintsNothingOfItsOwn() {
         MigrationEngine engine = studio().engine();
         Database db = scratch.create();

@@ -8,7 +8,6 @@ import dev.driftless.migration.LiquibaseSettings;
 import dev.driftless.migration.MigrationChain;
 import dev.driftless.migration.MigrationEngine;
 import dev.driftless.migration.MigrationException;
-import dev.driftless.migration.MigrationVersion;
 import dev.driftless.migration.Migrator;
 import dev.driftless.migration.SelectedEngine;
 import dev.driftless.resource.Listing;
@@ -100,7 +99,7 @@ public final class PreparedSetup {
                     if (spec.target().isBlank()) {
                         engine.migrateToLatest(database);
                     } else {
-                        engine.migrate(database, MigrationVersion.parse(spec.target()));
+                        engine.migrateTo(database, spec.target());
                     }
                 }
                 loadSeeds(database, inputs.seeds());

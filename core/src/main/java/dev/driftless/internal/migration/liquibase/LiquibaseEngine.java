@@ -352,10 +352,20 @@ public final class LiquibaseEngine implements MigrationEngine {
      */
     @Override
     public MigrationResult migrate(Database database, MigrationVersion target) {
-        String text = Objects.requireNonNull(target, "target").toString();
-        if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return migrateTo(database, Objects.requireNonNull(target, "target").toString());
+    }
+
+    /** A whole number is a changeSet's number; any other target is a tag (this is the one place that decides). */
+    @Override
+    public MigrationResult migrateTo(Database database, String target) {
+        String text = Objects.requireNonNull(target, "target").strip();
+        if (text.isEmpty() || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return migrateToTag(database, text);
         }
+        return migrateToChangeSet(database, MigrationVersion.parse(text));
+    }
+
+    private MigrationResult migrateToChangeSet(Database database, MigrationVersion target) {
         List<Step> all = steps(database);
         int index = indexOf(all, target);
         if (index < 0) {
