@@ -17,12 +17,18 @@ final class NameValues {
     static Map<String, String> parse(List<String> entries) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String entry : entries) {
-            int at = entry.indexOf('=');
-            if (at > 0 && !entry.substring(0, at).isBlank()) {
+            int at = nameEnd(entry);
+            if (at > 0) {
                 map.put(entry.substring(0, at).strip(), entry.substring(at + 1).strip());
             }
         }
         return map;
+    }
+
+    /** @return the index of the {@code =} that ends an entry's name, or -1 when the entry is not name=value */
+    private static int nameEnd(String entry) {
+        int at = entry.indexOf('=');
+        return at > 0 && !entry.substring(0, at).isBlank() ? at : -1;
     }
 
     /**
@@ -35,8 +41,7 @@ final class NameValues {
      */
     static void checkEntries(String where, String attribute, List<String> entries, List<String> problems) {
         for (String entry : entries) {
-            int at = entry.indexOf('=');
-            if (at <= 0 || entry.substring(0, at).isBlank()) {
+            if (nameEnd(entry) < 0) {
                 problems.add(where + " has an entry that is not name=value: \"" + entry + "\"; write each entry as"
                         + " name=value, e.g. " + attribute + " = \"currency=EUR\"");
             }
